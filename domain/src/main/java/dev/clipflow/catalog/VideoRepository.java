@@ -1,0 +1,80 @@
+package dev.clipflow.catalog;
+
+import dev.clipflow.cost.StageUsage;
+import dev.clipflow.pipeline.MediaInfo;
+import dev.clipflow.pipeline.Rendition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog's store of videos (port). Every write that the pipeline can repeat is idempotent:
+ * repeating it with the same arguments leaves the same record and does not throw.
+ */
+public interface VideoRepository {
+
+    /** Stores a new video; throws {@link IllegalStateException} if the id is taken. */
+    void create(Video video);
+
+    Optional<Video> find(String videoId);
+
+    default Video get(String videoId) {
+        return find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
+    }
+
+    /**
+     * Moves a video from {@code from} to {@code to} if, and only if, it is in {@code from} now.
+     * Returns the updated video; if the video is already in {@code to}, returns it unchanged
+     * (a repeated call). Throws {@link VideoTransitionException} otherwise, and
+     * {@link VideoNotFoundException} for an unknown id.
+     */
+    Video transition(String videoId, VideoStatus from, VideoStatus to);
+
+    /** Records the probed media facts (overwrites: the same probe gives the same facts). */
+    void recordMedia(String videoId, MediaInfo media);
+
+    /** Records one stage's usage, replacing an earlier record of the same stage. */
+    void recordUsage(String videoId, StageUsage usage);
+
+    /** PROCESSING -> PUBLISHED with the renditions and assets; a repeated call is a no-op. */
+    Video publish(String videoId, List<Rendition> renditions, Video.PublishedAssets assets);
+
+    /**
+     * Any non-terminal status -> FAILED with a readable reason; on an already FAILED video a
+     * no-op; on a PUBLISHED video throws {@link VideoTransitionException} (a published video is
+     * never unpublished by a failure).
+     */
+    Video fail(String videoId, String reason);
+
+    /** Clears the multipart upload id once the upload is completed or aborted. */
+    void clearUploadId(String videoId);
+
+    /**
+     * A channel's videos, newest first, at most {@code limit} (1 or more) per page. {@code cursor} is
+     * null for the first page, else a {@link Page#nextCursor()} of an earlier page of the same
+     * listing; throws {@link PageCursorInvalidException} for any other cursor.
+     */
+    Page<Video> listByChannel(String channelId, String cursor, int limit);
+
+    /**
+     * Like {@link #listByChannel(String, String, int)} but only videos in one of {@code statuses}
+     * (for example only PUBLISHED ones for someone who does not own the channel). A page may hold
+     * fewer than {@code limit} videos even when more follow; only a null cursor means the end.
+     * This default pages through the unfiltered listing; adapters may filter in the store.
+     */
+    default Page<Video> listByChannel(String channelId, Set<VideoStatus> statuses, String cursor, int limit) {
+        List<Video> kept = new ArrayList<>();
+        String next = cursor;
+        do {
+            Page<Video> page = listByChannel(channelId, next, limit - kept.size());
+            for (Video v : page.items()) {
+                if (statuses.contains(v.status())) {
+                    kept.add(v);
+                }
+            }
+            next = page.nextCursor();
+        } while (next != null && kept.size() < limit);
+        return new Page<>(kept, next);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.clipflow.media;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Object storage (port): S3 in AWS, S3Proxy in tests and locally. Keys are plain (decoded) keys.
+ * Adapter failures that may succeed on retry are thrown as
+ * {@link dev.clipflow.pipeline.TransientStageException}.
+ */
+public interface ObjectStore {
+
+    /** Size and metadata of an object, empty when there is none. */
+    Optional<ObjectInfo> head(String bucket, String key);
+
+    /** Writes the object to {@code target}, replacing it. */
+    void download(String bucket, String key, Path target);
+
+    /** Uploads a file; returns its size in bytes. */
+    long upload(String bucket, String key, Path source, String contentType);
+
+    void delete(String bucket, String key);
+
+    /** Deletes every object under the prefix; returns how many were deleted. */
+    int deletePrefix(String bucket, String prefix);
+
+    /** Object metadata. */
+    record ObjectInfo(long size, String contentType, String eTag) {
+    }
+}
