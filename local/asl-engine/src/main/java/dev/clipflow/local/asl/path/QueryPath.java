@@ -1,0 +1,111 @@
+package dev.clipflow.local.asl.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.clipflow.local.asl.json.Json;
+import java.util.Collection;
+
+/**
+ * A JSONPath as used by InputPath, OutputPath, ItemsPath and {@code .$} fields. Simple paths are evaluated by
+ * {@link ReferencePath} (fast, allocation-free); everything else (wildcards, slices, filters, deep scans) by
+ * Jayway JsonPath, the library whose semantics and messages AWS Step Functions exposes.
+ *
+ * <p>A definite path that selects nothing throws {@link PathNotFoundException}; an indefinite path always yields
+ * an array, possibly empty.
+ */
+public final class QueryPath {
+
+    /** Jayway over Jackson trees with exact numbers. */
+    public static final Configuration JAYWAY = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .build();
+
+    private final String text;
+    private final ReferencePath simple;
+    private final JsonPath compiled;
+    private final boolean definite;
+
+    private QueryPath(String text, ReferencePath simple, JsonPath compiled) {
+        this.text = text;
+        this.simple = simple;
+        this.compiled = compiled;
+        this.definite = compiled.isDefinite();
+    }
+
+    /**
+     * Compiles a path starting with {@code $}.
+     *
+     * @throws PathSyntaxException when it is not a valid JSONPath
+     */
+    public static QueryPath parse(String text) {
+        if (text == null || !text.startsWith("$")) {
+            throw new PathSyntaxException("A path must start with '$': '" + text + "'");
+        }
+        try {
+            JsonPath compiled = JsonPath.compile(text);
+            return new QueryPath(text, ReferencePath.tryParse(text), compiled);
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            throw new PathSyntaxException("Invalid JSONPath '" + text + "': " + e.getMessage());
+        }
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean isDefinite() {
+        return definite;
+    }
+
+    /** The selected value; see the class comment for missing values. */
+    public JsonNode read(JsonNode root) {
+        if (simple != null) {
+            JsonNode found = simple.find(root);
+            if (found != null) {
+                return found;
+            }
+        }
+        try {
+            Object result = compiled.read(root, JAYWAY);
+            return toNode(result);
+        } catch (com.jayway.jsonpath.PathNotFoundException e) {
+            throw new PathNotFoundException(e.getMessage());
+        } catch (InvalidPathException e) {
+            throw new PathNotFoundException(e.getMessage());
+        }
+    }
+
+    /** The selected value, or {@code null} when a definite path selects nothing. */
+    public JsonNode find(JsonNode root) {
+        if (simple != null) {
+            return simple.find(root);
+        }
+        try {
+            return read(root);
+        } catch (PathNotFoundException e) {
+            return null;
+        }
+    }
+
+    static JsonNode toNode(Object value) {
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof Collection<?> c) {
+            var array = Json.array();
+            c.forEach(v -> array.add(toNode(v)));
+            return array;
+        }
+        return Json.MAPPER.valueToTree(value);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
