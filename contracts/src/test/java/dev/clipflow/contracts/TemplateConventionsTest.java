@@ -1,0 +1,97 @@
+package dev.clipflow.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The naming and safety conventions of template.yaml that cfn-lint does not know about. */
+class TemplateConventionsTest {
+
+    @Test
+    void functions_followTheModuleNamingConvention() {
+        Map<String, Map<String, Object>> functions = resourcesOfType("AWS::Serverless::Function");
+
+        assertThat(functions).containsKeys("IngestFunction", "PublishFunction", "CleanupFunction", "ProbeFunction",
+                "TranscodeFunction", "UploadApiFunction");
+        functions.forEach((logicalId, props) -> {
+            String pascal = logicalId.replaceFirst("Function$", "");
+            String kebab = pascal.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            String bean = Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
+            assertThat(props.get("CodeUri")).as(logicalId)
+                    .isEqualTo("functions/" + kebab + "/target/" + kebab + ".zip");
+            Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) props.get("Environment")).get("Variables");
+            assertThat(env.get("MAIN_CLASS")).as(logicalId)
+                    .isEqualTo("dev.clipflow." + kebab.replace("-", "") + "." + pascal + "Application");
+            assertThat(env.get("SPRING_CLOUD_FUNCTION_DEFINITION")).as(logicalId).isEqualTo(bean);
+        });
+    }
+
+    @Test
+    void policies_neverAllowEveryActionOnEveryResource() {
+        List<Map<?, ?>> statements = new ArrayList<>();
+        collectStatements(Repo.template().get("Resources"), statements);
+
+        assertThat(statements).isNotEmpty();
+        for (Map<?, ?> statement : statements) {
+            if (!"Allow".equals(statement.get("Effect"))) {
+                continue;
+            }
+            List<Object> actions = statement.get("Action") instanceof List<?> l
+                    ? List.copyOf(l) : List.of(statement.get("Action"));
+            assertThat(actions).as("statement %s", statement).doesNotContain("*");
+            if ("*".equals(statement.get("Resource"))) {
+                assertThat(actions).as("statement %s", statement)
+                        .allSatisfy(a -> assertThat(a.toString()).doesNotEndWith(":*"));
+            }
+        }
+    }
+
+    @Test
+    void ingest_isTriggeredByEventBridgeNotABucketNotification() {
+        Map<String, Object> ingest = resourcesOfType("AWS::Serverless::Function").get("IngestFunction");
+        Map<?, ?> event = (Map<?, ?>) ((Map<?, ?>) ingest.get("Events")).get("ObjectCreated");
+
+        assertThat(event.get("Type")).isEqualTo("EventBridgeRule");
+        assertThat(((Map<?, ?>) event.get("Properties")).get("DeadLetterConfig")).isNotNull();
+    }
+
+    @Test
+    void catalogTables_areExactlyAsTheCatalogAdrDeclaresThem() {
+        String adr = Repo.text("docs/adr/0003-catalog-data-model.md");
+        int start = adr.indexOf("```yaml") + "```yaml".length();
+        Map<String, Object> declared = CfnYaml.parse(adr.substring(start, adr.indexOf("```", start)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resources = (Map<String, Object>) Repo.template().get("Resources");
+
+        assertThat(declared).containsOnlyKeys("VideosTable", "ChannelsTable");
+        declared.forEach((id, table) -> assertThat(resources.get(id)).as(id).isEqualTo(table));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> resourcesOfType(String type) {
+        Map<String, Object> resources = (Map<String, Object>) Repo.template().get("Resources");
+        Map<String, Map<String, Object>> found = new java.util.LinkedHashMap<>();
+        resources.forEach((id, value) -> {
+            Map<String, Object> resource = (Map<String, Object>) value;
+            if (type.equals(resource.get("Type"))) {
+                found.put(id, (Map<String, Object>) resource.get("Properties"));
+            }
+        });
+        return found;
+    }
+
+    private static void collectStatements(Object node, List<Map<?, ?>> statements) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("Statement") instanceof List<?> list) {
+                list.stream().filter(Map.class::isInstance).forEach(s -> statements.add((Map<?, ?>) s));
+            }
+            map.values().forEach(v -> collectStatements(v, statements));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> collectStatements(v, statements));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.clipflow.catalog.upload;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A batch of presigned part URLs.
+ *
+ * @param nextPartNumber the first part of the next batch, null when this batch ends the upload
+ * @param expiresAt      when these URLs stop working
+ */
+public record PartUrls(List<PartUrl> parts, Integer nextPartNumber, Instant expiresAt) {
+    public PartUrls {
+        parts = List.copyOf(parts);
+    }
+
+    /** One part's URL. */
+    public record PartUrl(int partNumber, URI url) {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.clipflow.catalog.upload;
+
+import dev.clipflow.catalog.Channel;
+import dev.clipflow.catalog.ChannelAccessDeniedException;
+import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.ChannelNotFoundException;
+import dev.clipflow.catalog.ChannelRepository;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoRepository;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.media.MediaKeys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The creator's side of an upload: create a channel, start a video's multipart upload (every check
+ * before any byte is stored), hand out part URLs in batches, complete or abort it.
+ */
+public final class VideoUploads {
+    /** Part URLs per batch: a 5 GiB file in 8 MiB parts needs 640, handed out 100 at a time. */
+    public static final int URL_BATCH = 100;
+    /** Reason recorded on a video whose creator aborted the upload. */
+    public static final String ABORTED_REASON = "upload aborted by the creator";
+
+    private final ChannelRepository channels;
+    private final VideoRepository videos;
+    private final MultipartUploads uploads;
+    private final UploadRules rules;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final Duration urlTtl;
+
+    public VideoUploads(ChannelRepository channels, VideoRepository videos, MultipartUploads uploads, Clock clock,
+                        Supplier<String> ids, Duration urlTtl) {
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.videos = Objects.requireNonNull(videos, "videos");
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
+        this.rules = new UploadRules(channels);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.urlTtl = Objects.requireNonNull(urlTtl, "urlTtl");
+    }
+
+    public Channel createChannel(String userId, String name) {
+        Channel channel = new Channel(ids.get(), userId, VideoMetadata.channelName(name), ChannelLimits.DEFAULT);
+        channels.create(channel);
+        return channel;
+    }
+
+    /**
+     * Validates, checks ownership and limits, counts the upload, starts the multipart upload and
+     * records the video AWAITING_UPLOAD. Nothing is stored or counted when it throws
+     * {@link VideoMetadataInvalidException}, {@link ChannelNotFoundException},
+     * {@link ChannelAccessDeniedException} or {@link UploadRejectedException}.
+     */
+    public StartedUpload start(String userId, NewVideo request) {
+        VideoMetadata meta = new VideoMetadata(request.title(), request.description(), request.tags());
+        Channel channel = ownedChannel(userId, request.channelId());
+        String videoId = ids.get();
+        MediaKeys.UploadKey key = MediaKeys.upload(channel.channelId(), videoId, request.fileName());
+        String contentType = UploadRules.normaliseContentType(request.contentType());
+        Instant now = clock.instant();
+        UploadPlan plan = rules.admit(channel, request.sizeBytes(), contentType, LocalDate.ofInstant(now,
+                ZoneOffset.UTC));
+        String uploadId = uploads.start(key.key(), contentType);
+        Video video = new Video(videoId, channel.channelId(), userId, meta.title(), meta.description(), meta.tags(),
+                request.sizeBytes(), contentType, key.key(), uploadId, VideoStatus.AWAITING_UPLOAD, null, null,
+                List.of(), null, Map.of(), now, now);
+        try {
+            videos.create(video);
+        } catch (RuntimeException e) {
+            uploads.abort(key.key(), uploadId);
+            throw e;
+        }
+        return new StartedUpload(video, plan, urls(video, plan, 1));
+    }
+
+    /** Fresh URLs for parts {@code from} .. {@code from + URL_BATCH - 1} of an open upload. */
+    public PartUrls partUrls(String userId, String videoId, int from) {
+        Video video = openUpload(userId, videoId);
+        UploadPlan plan = UploadPlan.forSize(video.declaredBytes());
+        if (from < 1 || from > plan.partCount()) {
+            throw new UploadPartsInvalidException("Part numbers of this upload run from 1 to " + plan.partCount()
+                    + ".");
+        }
+        return urls(video, plan, from);
+    }
+
+    /** Completes the upload from every part, in any order; ingest takes the video on from there. */
+    public Video complete(String userId, String videoId, List<MultipartUploads.CompletedPart> parts) {
+        Video video = openUpload(userId, videoId);
+        UploadPlan plan = UploadPlan.forSize(video.declaredBytes());
+        List<MultipartUploads.CompletedPart> sorted = new ArrayList<>(parts);
+        sorted.sort(Comparator.comparingInt(MultipartUploads.CompletedPart::partNumber));
+        for (int i = 0; i < sorted.size(); i++) {
+            MultipartUploads.CompletedPart part = sorted.get(i);
+            if (part.partNumber() != i + 1 || part.eTag() == null || part.eTag().isBlank()) {
+                throw new UploadPartsInvalidException("Name every part from 1 to " + plan.partCount()
+                        + " once, each with the ETag its upload returned.");
+            }
+        }
+        if (sorted.size() != plan.partCount()) {
+            throw new UploadPartsInvalidException("This upload has " + plan.partCount() + " parts; "
+                    + sorted.size() + " were named.");
+        }
+        uploads.complete(video.uploadKey(), video.uploadId(), sorted);
+        videos.clearUploadId(videoId);
+        return videos.get(videoId);
+    }
+
+    /** Aborts an open upload and ends the video FAILED with {@link #ABORTED_REASON}. */
+    public Video abort(String userId, String videoId) {
+        Video video = openUpload(userId, videoId);
+        uploads.abort(video.uploadKey(), video.uploadId());
+        videos.fail(videoId, ABORTED_REASON);
+        videos.clearUploadId(videoId);
+        return videos.get(videoId);
+    }
+
+    private Channel ownedChannel(String userId, String channelId) {
+        Channel channel = channels.find(channelId).orElseThrow(() -> new ChannelNotFoundException(channelId));
+        if (!channel.isOwnedBy(userId)) {
+            throw new ChannelAccessDeniedException(channelId);
+        }
+        return channel;
+    }
+
+    private Video openUpload(String userId, String videoId) {
+        Video video = videos.get(videoId);
+        if (!video.ownerId().equals(userId)) {
+            throw new ChannelAccessDeniedException(video.channelId());
+        }
+        if (video.status() != VideoStatus.AWAITING_UPLOAD || video.uploadId() == null) {
+            throw new UploadNotOpenException(videoId);
+        }
+        return video;
+    }
+
+    private PartUrls urls(Video video, UploadPlan plan, int from) {
+        int to = Math.min(plan.partCount(), from + URL_BATCH - 1);
+        List<PartUrls.PartUrl> parts = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            parts.add(new PartUrls.PartUrl(n, uploads.presignPart(video.uploadKey(), video.uploadId(), n, urlTtl)));
+        }
+        return new PartUrls(parts, to < plan.partCount() ? to + 1 : null, clock.instant().plus(urlTtl));
+    }
+}

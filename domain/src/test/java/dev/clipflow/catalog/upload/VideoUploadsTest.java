@@ -1,0 +1,146 @@
+package dev.clipflow.catalog.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clipflow.catalog.Channel;
+import dev.clipflow.catalog.ChannelAccessDeniedException;
+import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.ChannelNotFoundException;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class VideoUploadsTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+    private final InMemoryChannels channels = new InMemoryChannels();
+    private final InMemoryVideos videos = new InMemoryVideos();
+    private final FakeMultipartUploads uploads = new FakeMultipartUploads();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final VideoUploads service = new VideoUploads(channels, videos, uploads, Clock.fixed(NOW, ZoneOffset.UTC),
+            () -> "id-" + ids.incrementAndGet(), Duration.ofMinutes(15));
+
+    private String channel(String owner) {
+        Channel c = service.createChannel(owner, "Cats");
+        return c.channelId();
+    }
+
+    private NewVideo request(String channelId, long size, String type) {
+        return new NewVideo(channelId, " Holiday ", null, List.of("sea"), size, type, "../holiday clip.mp4");
+    }
+
+    @Test
+    void start_validRequest_storesTheVideoAndHandsOutUrls() {
+        String channelId = channel("alice");
+
+        StartedUpload started = service.start("alice", request(channelId, 20 * UploadPlan.MIB, "video/mp4"));
+
+        Video v = started.video();
+        assertThat(v.status()).isEqualTo(VideoStatus.AWAITING_UPLOAD);
+        assertThat(v.title()).isEqualTo("Holiday");
+        assertThat(v.uploadKey()).isEqualTo("uploads/" + channelId + "/" + v.videoId() + "/..holiday clip.mp4");
+        assertThat(v.uploadId()).isEqualTo("upload-1");
+        assertThat(started.plan().partCount()).isEqualTo(3);
+        assertThat(started.urls().parts()).extracting(PartUrls.PartUrl::partNumber).containsExactly(1, 2, 3);
+        assertThat(started.urls().expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+        assertThat(videos.get(v.videoId())).isEqualTo(v);
+        assertThat(channels.counted(channelId, TODAY)).isEqualTo(1);
+    }
+
+    @Test
+    void start_someoneElsesOrUnknownChannel_storesAndCountsNothing() {
+        String channelId = channel("alice");
+
+        assertThatThrownBy(() -> service.start("mallory", request(channelId, 100, "video/mp4")))
+                .isInstanceOf(ChannelAccessDeniedException.class);
+        assertThatThrownBy(() -> service.start("mallory", request("nope", 100, "video/mp4")))
+                .isInstanceOf(ChannelNotFoundException.class);
+        assertThat(channels.counted(channelId, TODAY)).isZero();
+        assertThat(uploads.open).isEmpty();
+        assertThat(videos.videos).isEmpty();
+    }
+
+    @Test
+    void start_limitsBroken_storesAndCountsNothing() {
+        String channelId = channel("alice");
+
+        assertThatThrownBy(() -> service.start("alice", request(channelId, 6L * 1024 * 1024 * 1024, "video/mp4")))
+                .isInstanceOf(UploadRejectedException.class);
+        assertThatThrownBy(() -> service.start("alice", request(channelId, 100, "image/png")))
+                .isInstanceOf(UploadRejectedException.class);
+        assertThatThrownBy(() -> service.start("alice", new NewVideo(channelId, "", null, null, 100, "video/mp4", "a")))
+                .isInstanceOf(VideoMetadataInvalidException.class);
+        assertThat(channels.counted(channelId, TODAY)).isZero();
+        assertThat(uploads.open).isEmpty();
+    }
+
+    @Test
+    void start_afterTheDailyLimit_isRejectedBeforeTheUploadStarts() {
+        channels.create(new Channel("ch-1", "alice", "Cats", new ChannelLimits(1000, Set.of("video/mp4"), 1)));
+        service.start("alice", request("ch-1", 100, "video/mp4"));
+
+        assertThatThrownBy(() -> service.start("alice", request("ch-1", 100, "video/mp4")))
+                .isInstanceOfSatisfying(UploadRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UploadRejectedException.Reason.DAILY_LIMIT_REACHED));
+        assertThat(uploads.open).hasSize(1);
+    }
+
+    @Test
+    void complete_everyPartInAnyOrder_completesAndClearsTheUploadId() {
+        String channelId = channel("alice");
+        Video v = service.start("alice", request(channelId, 20 * UploadPlan.MIB, "video/mp4")).video();
+
+        assertThatThrownBy(() -> service.complete("alice", v.videoId(), List.of(
+                new MultipartUploads.CompletedPart(1, "a"), new MultipartUploads.CompletedPart(3, "c"))))
+                .isInstanceOf(UploadPartsInvalidException.class);
+        assertThatThrownBy(() -> service.complete("alice", v.videoId(), List.of(
+                new MultipartUploads.CompletedPart(1, "a"), new MultipartUploads.CompletedPart(2, "b"))))
+                .isInstanceOf(UploadPartsInvalidException.class).hasMessageContaining("3 parts");
+        assertThatThrownBy(() -> service.complete("bob", v.videoId(), List.of()))
+                .isInstanceOf(ChannelAccessDeniedException.class);
+
+        Video done = service.complete("alice", v.videoId(), List.of(new MultipartUploads.CompletedPart(3, "c"),
+                new MultipartUploads.CompletedPart(1, "a"), new MultipartUploads.CompletedPart(2, "b")));
+
+        assertThat(done.uploadId()).isNull();
+        assertThat(uploads.completed).containsExactly("upload-1");
+        assertThatThrownBy(() -> service.complete("alice", v.videoId(), List.of()))
+                .isInstanceOf(UploadNotOpenException.class);
+        assertThatThrownBy(() -> service.abort("alice", v.videoId())).isInstanceOf(UploadNotOpenException.class);
+    }
+
+    @Test
+    void abort_openUpload_failsTheVideoWithTheCreatorsReason() {
+        String channelId = channel("alice");
+        Video v = service.start("alice", request(channelId, 100, "video/mp4")).video();
+
+        Video aborted = service.abort("alice", v.videoId());
+
+        assertThat(aborted.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(aborted.failureReason()).isEqualTo("upload aborted by the creator");
+        assertThat(aborted.uploadId()).isNull();
+        assertThat(uploads.aborted).containsExactly("upload-1");
+    }
+
+    @Test
+    void partUrls_outOfRange_isInvalid() {
+        String channelId = channel("alice");
+        Video v = service.start("alice", request(channelId, 20 * UploadPlan.MIB, "video/mp4")).video();
+
+        assertThat(service.partUrls("alice", v.videoId(), 3).parts()).singleElement()
+                .extracting(PartUrls.PartUrl::partNumber).isEqualTo(3);
+        assertThatThrownBy(() -> service.partUrls("alice", v.videoId(), 4))
+                .isInstanceOf(UploadPartsInvalidException.class);
+        assertThatThrownBy(() -> service.partUrls("alice", v.videoId(), 0))
+                .isInstanceOf(UploadPartsInvalidException.class);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.clipflow.publish;
+
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.sfn.SfnExecutionHistory;
+import dev.clipflow.cost.CostEstimator;
+import dev.clipflow.cost.PriceTable;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The publish function's application: bean {@code publish} ({@link Publish}). Configuration:
+ * VIDEOS_TABLE, PRICE_TABLE (optional), POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME,
+ * AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the AWS_ENDPOINT_URL* overrides.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class PublishApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PublishApplication.class, args);
+    }
+
+    @Bean
+    public Publish publish(Environment env) {
+        AwsClients aws = new AwsClients(env::getProperty);
+        Clock clock = Clock.systemUTC();
+        return new Publish(
+                new DynamoVideoRepository(aws.dynamoDb(), env.getRequiredProperty("VIDEOS_TABLE")),
+                new SfnExecutionHistory(aws.sfn()),
+                new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))),
+                new EmfMetrics(System.out, env.getProperty("POWERTOOLS_METRICS_NAMESPACE", "Clipflow"),
+                        env.getProperty("POWERTOOLS_SERVICE_NAME", "clipflow"), clock),
+                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
+                clock);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.clipflow.uploadapi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A request body read as a JSON object, with typed field access whose failures are 400 answers
+ * naming the field (never the value: bodies are not echoed or logged).
+ */
+final class JsonBody {
+    private final JsonNode root;
+
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    static JsonBody parse(JsonMapper json, String body, boolean base64, int maxBytes) {
+        if (body == null || body.isBlank()) {
+            throw invalid("MALFORMED_JSON", "The request needs a JSON object body.");
+        }
+        if (body.length() > (base64 ? maxBytes * 4 / 3 + 4 : maxBytes)) {
+            throw new ApiRequestRejectedException(413, "BODY_TOO_LARGE",
+                    "The request body is larger than " + maxBytes + " bytes.");
+        }
+        String text = body;
+        if (base64) {
+            try {
+                text = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw invalid("MALFORMED_JSON", "The request body is not valid base64.");
+            }
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw new ApiRequestRejectedException(413, "BODY_TOO_LARGE",
+                    "The request body is larger than " + maxBytes + " bytes.");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JacksonException e) {
+            throw invalid("MALFORMED_JSON", "The request body is not valid JSON.");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("MALFORMED_JSON", "The request body must be a JSON object.");
+        }
+        return new JsonBody(root);
+    }
+
+    /** A string field; null when absent or JSON null and not required. */
+    String string(String name, boolean required) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw invalid("INVALID_REQUEST", "The field '" + name + "' is required.");
+            }
+            return null;
+        }
+        if (!node.isString()) {
+            throw invalid("INVALID_REQUEST", "The field '" + name + "' must be a string.");
+        }
+        return node.stringValue();
+    }
+
+    long wholeNumber(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            throw invalid("INVALID_REQUEST", "The field '" + name + "' is required.");
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw invalid("INVALID_REQUEST", "The field '" + name + "' must be a whole number.");
+        }
+        return node.longValue();
+    }
+
+    List<String> strings(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw invalid("INVALID_REQUEST", "The field '" + name + "' must be an array of strings.");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isString()) {
+                throw invalid("INVALID_REQUEST", "The field '" + name + "' must be an array of strings.");
+            }
+            out.add(item.stringValue());
+        }
+        return out;
+    }
+
+    /** An array of objects, each handed over as its own {@link JsonBody}. */
+    List<JsonBody> objects(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || !node.isArray()) {
+            throw invalid("INVALID_REQUEST", "The field '" + name + "' must be an array of objects.");
+        }
+        List<JsonBody> out = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isObject()) {
+                throw invalid("INVALID_REQUEST", "The field '" + name + "' must be an array of objects.");
+            }
+            out.add(new JsonBody(item));
+        }
+        return out;
+    }
+
+    private static ApiRequestRejectedException invalid(String code, String message) {
+        return new ApiRequestRejectedException(400, code, message);
+    }
+}

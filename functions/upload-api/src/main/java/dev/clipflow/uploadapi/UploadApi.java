@@ -1,0 +1,207 @@
+package dev.clipflow.uploadapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.clipflow.catalog.Channel;
+import dev.clipflow.catalog.ChannelNotFoundException;
+import dev.clipflow.catalog.ChannelRepository;
+import dev.clipflow.catalog.Page;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoRepository;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.upload.MultipartUploads;
+import dev.clipflow.catalog.upload.NewVideo;
+import dev.clipflow.catalog.upload.StartedUpload;
+import dev.clipflow.catalog.upload.UploadPlan;
+import dev.clipflow.catalog.upload.VideoUploads;
+import dev.clipflow.media.MediaKeys;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The upload API (bean {@code uploadApi}): API Gateway HTTP API payload 2.0 in and out. Routes
+ * and answers are documented in {@code openapi/clipflow-api.yaml}. Every failure is a JSON error
+ * ({@link ApiErrors}); request bodies and presigned URLs are never logged.
+ */
+public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int MAX_BODY = 64 * 1024;
+    /** 10,000 parts of about 70 bytes each. */
+    static final int MAX_COMPLETE_BODY = 1024 * 1024;
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(UploadApi.class);
+
+    private final VideoUploads uploads;
+    private final VideoRepository videos;
+    private final ChannelRepository channels;
+    private final VideoViews views;
+    private final JsonMapper json;
+    private final ApiResponses responses;
+    private final ApiErrors errors;
+
+    public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelRepository channels, VideoViews views,
+                     JsonMapper json) {
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
+        this.videos = Objects.requireNonNull(videos, "videos");
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.views = Objects.requireNonNull(views, "views");
+        this.json = Objects.requireNonNull(json, "json");
+        this.responses = new ApiResponses(json);
+        this.errors = new ApiErrors(responses);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
+        String route = "unrouted";
+        try {
+            ApiCall call = ApiCall.of(event);
+            route = call.method() + " " + routeName(call.segments());
+            APIGatewayV2HTTPResponse response = route(call);
+            LOG.info("{} -> {}", route, response.getStatusCode());
+            return response;
+        } catch (RuntimeException e) {
+            APIGatewayV2HTTPResponse response = errors.answer(e);
+            LOG.info("{} -> {} {}", route, response.getStatusCode(), e.getClass().getSimpleName());
+            return response;
+        } finally {
+            MDC.remove("videoId");
+            MDC.remove("channelId");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiCall call) {
+        List<String> s = call.segments();
+        String root = s.isEmpty() ? "" : s.getFirst();
+        if (root.equals("channels") && s.size() == 1) {
+            return method(call, "POST") ? createChannel(call) : null;
+        }
+        if (root.equals("channels") && s.size() == 3 && s.get(2).equals("videos")) {
+            return method(call, "GET") ? listVideos(call, call.id(1)) : null;
+        }
+        if (root.equals("videos") && s.size() == 1) {
+            return method(call, "POST") ? createVideo(call) : null;
+        }
+        if (root.equals("videos") && s.size() == 2) {
+            return method(call, "GET") ? getVideo(call, call.id(1)) : null;
+        }
+        if (root.equals("videos") && s.size() == 3 && s.get(2).equals("upload")) {
+            return method(call, "DELETE") ? abort(call, call.id(1)) : null;
+        }
+        if (root.equals("videos") && s.size() == 4 && s.get(2).equals("upload") && s.get(3).equals("complete")) {
+            return method(call, "POST") ? complete(call, call.id(1)) : null;
+        }
+        if (root.equals("videos") && s.size() == 4 && s.get(2).equals("upload") && s.get(3).equals("parts")) {
+            return method(call, "GET") ? partUrls(call, call.id(1)) : null;
+        }
+        throw new ApiRequestRejectedException(404, "NOT_FOUND", "There is no such resource.");
+    }
+
+    private static boolean method(ApiCall call, String allowed) {
+        if (!call.method().equals(allowed)) {
+            throw new ApiRequestRejectedException(405, "METHOD_NOT_ALLOWED",
+                    "This resource accepts " + allowed + " only.");
+        }
+        return true;
+    }
+
+    private APIGatewayV2HTTPResponse createChannel(ApiCall call) {
+        String user = call.requireUser();
+        JsonBody body = JsonBody.parse(json, call.body(), call.base64(), MAX_BODY);
+        Channel channel = uploads.createChannel(user, body.string("name", true));
+        MDC.put("channelId", channel.channelId());
+        return responses.json(201, Map.of("channelId", channel.channelId(), "name", channel.name()));
+    }
+
+    private APIGatewayV2HTTPResponse createVideo(ApiCall call) {
+        String user = call.requireUser();
+        JsonBody body = JsonBody.parse(json, call.body(), call.base64(), MAX_BODY);
+        String channelId = body.string("channelId", true);
+        if (!MediaKeys.isValidId(channelId)) {
+            throw new ApiRequestRejectedException(400, "INVALID_ID",
+                    "Ids are 3 to 64 lower-case letters, digits and dashes.");
+        }
+        NewVideo request = new NewVideo(channelId, body.string("title", true), body.string("description", false),
+                body.strings("tags"), body.wholeNumber("sizeBytes"), body.string("contentType", true),
+                body.string("fileName", false));
+        MDC.put("channelId", channelId);
+        StartedUpload started = uploads.start(user, request);
+        MDC.put("videoId", started.video().videoId());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("videoId", started.video().videoId());
+        out.put("uploadId", started.video().uploadId());
+        out.put("partSize", started.plan().partSize());
+        out.put("partCount", started.plan().partCount());
+        out.putAll(VideoViews.partUrls(started.urls()));
+        return responses.json(201, out);
+    }
+
+    private APIGatewayV2HTTPResponse getVideo(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        Video video = videos.get(videoId);
+        boolean owner = video.ownerId().equals(user);
+        if (!owner && video.status() != VideoStatus.PUBLISHED) {
+            throw new VideoNotFoundException(videoId);
+        }
+        return responses.json(200, views.view(video, owner));
+    }
+
+    private APIGatewayV2HTTPResponse listVideos(ApiCall call, String channelId) {
+        String user = call.requireUser();
+        int limit = call.intParam("limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        String cursor = call.query().get("cursor");
+        Channel channel = channels.find(channelId).orElseThrow(() -> new ChannelNotFoundException(channelId));
+        boolean owner = channel.isOwnedBy(user);
+        Page<Video> page = videos.listByChannel(channelId,
+                owner ? EnumSet.allOf(VideoStatus.class) : EnumSet.of(VideoStatus.PUBLISHED),
+                cursor == null || cursor.isEmpty() ? null : cursor, limit);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.items().stream().map(v -> views.view(v, false)).toList());
+        out.put("nextCursor", page.nextCursor());
+        return responses.json(200, out);
+    }
+
+    private APIGatewayV2HTTPResponse partUrls(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        int from = call.intParam("from", 1, 1, UploadPlan.MAX_PARTS);
+        return responses.json(200, VideoViews.partUrls(uploads.partUrls(user, videoId, from)));
+    }
+
+    private APIGatewayV2HTTPResponse complete(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        JsonBody body = JsonBody.parse(json, call.body(), call.base64(), MAX_COMPLETE_BODY);
+        List<MultipartUploads.CompletedPart> parts = body.objects("parts").stream()
+                .map(p -> new MultipartUploads.CompletedPart(
+                        (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p.wholeNumber("partNumber"))),
+                        p.string("eTag", true)))
+                .toList();
+        return responses.json(200, views.view(uploads.complete(user, videoId, parts), true));
+    }
+
+    private APIGatewayV2HTTPResponse abort(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        return responses.json(200, views.view(uploads.abort(user, videoId), true));
+    }
+
+    /** The route template for logs: ids replaced, so a log line never carries user input. */
+    private static String routeName(List<String> segments) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < segments.size() && i < 4; i++) {
+            String seg = segments.get(i);
+            sb.append('/').append(i == 1 ? "{id}" : seg.matches("[a-z]{1,16}") ? seg : "?");
+        }
+        return sb.isEmpty() ? "/" : sb.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.clipflow.uploadapi;
+
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.s3.S3MultipartUploads;
+import dev.clipflow.catalog.upload.VideoUploads;
+import dev.clipflow.cost.CostEstimator;
+import dev.clipflow.cost.PriceTable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The upload API's application: bean {@code uploadApi} ({@link UploadApi}). Configuration from the
+ * environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL, UPLOAD_URL_TTL_SECONDS
+ * (default 900, at most 3600), PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class UploadApiApplication {
+    static final long DEFAULT_URL_TTL_SECONDS = 900;
+    static final long MAX_URL_TTL_SECONDS = 3600;
+
+    public static void main(String[] args) {
+        SpringApplication.run(UploadApiApplication.class, args);
+    }
+
+    @Bean
+    public UploadApi uploadApi(Environment env) {
+        AwsClients aws = new AwsClients(env::getProperty);
+        var dynamo = aws.dynamoDb();
+        var videos = new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE"));
+        var channels = new DynamoChannelRepository(dynamo, env.getRequiredProperty("CHANNELS_TABLE"));
+        var multipart = new S3MultipartUploads(aws.s3(), aws.s3Presigner(), env.getRequiredProperty("UPLOADS_BUCKET"));
+        Duration ttl = Duration.ofSeconds(urlTtlSeconds(env.getProperty("UPLOAD_URL_TTL_SECONDS")));
+        var uploads = new VideoUploads(channels, videos, multipart, Clock.systemUTC(),
+                () -> UUID.randomUUID().toString(), ttl);
+        var views = new VideoViews(env.getRequiredProperty("MEDIA_BASE_URL"),
+                new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))));
+        JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+        return new UploadApi(uploads, videos, channels, views, json);
+    }
+
+    /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */
+    static long urlTtlSeconds(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_URL_TTL_SECONDS;
+        }
+        long seconds = Long.parseLong(configured.strip());
+        return Math.max(1, Math.min(MAX_URL_TTL_SECONDS, seconds));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.clipflow.uploadapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.CatalogTables;
+import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.s3.S3MultipartUploads;
+import dev.clipflow.catalog.Channel;
+import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.upload.VideoUploads;
+import dev.clipflow.cost.CostEstimator;
+import dev.clipflow.cost.PriceTable;
+import dev.clipflow.testing.Emulators;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An {@link UploadApi} on the real adapters against S3Proxy and Dynoxide, with fresh tables and bucket. */
+final class ApiFixture {
+    static final String MEDIA_BASE = "https://d111111abcdef8.cloudfront.net";
+    static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    final AwsClients aws = new AwsClients(Emulators.shared().lookup());
+    final S3Client s3 = aws.s3();
+    final DynamoDbClient dynamo = aws.dynamoDb();
+    final String bucket = Emulators.uniqueName("uploads");
+    final String videosTable = Emulators.uniqueName("videos");
+    final String channelsTable = Emulators.uniqueName("channels");
+    final DynamoVideoRepository videos;
+    final DynamoChannelRepository channels;
+
+    ApiFixture() {
+        s3.createBucket(b -> b.bucket(bucket));
+        CatalogTables.create(dynamo, videosTable, channelsTable);
+        videos = new DynamoVideoRepository(dynamo, videosTable);
+        channels = new DynamoChannelRepository(dynamo, channelsTable);
+    }
+
+    UploadApi api(Duration urlTtl) {
+        var uploads = new VideoUploads(channels, videos, new S3MultipartUploads(s3, aws.s3Presigner(), bucket),
+                Clock.systemUTC(), () -> UUID.randomUUID().toString(), urlTtl);
+        return new UploadApi(uploads, videos, channels,
+                new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)), JSON);
+    }
+
+    String channel(String owner, ChannelLimits limits) {
+        String id = Emulators.uniqueName("chan");
+        channels.create(new Channel(id, owner, "Channel of " + owner, limits));
+        return id;
+    }
+
+    static JsonNode body(APIGatewayV2HTTPResponse response) {
+        return JSON.readTree(response.getBody());
+    }
+
+    static String json(Map<String, ?> value) {
+        return JSON.writeValueAsString(value);
+    }
+}

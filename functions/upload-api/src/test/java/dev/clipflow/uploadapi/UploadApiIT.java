@@ -1,0 +1,302 @@
+package dev.clipflow.uploadapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.cost.StageUsage;
+import dev.clipflow.media.MediaKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
+
+/** The upload API on the real adapters against S3Proxy (SigV4-checking) and Dynoxide. */
+class UploadApiIT {
+    private static final long MIB = 1024 * 1024;
+    private static final ChannelLimits LIMITS = new ChannelLimits(64 * MIB, Set.of("video/mp4", "video/webm"), 2);
+
+    private final ApiFixture fx = new ApiFixture();
+    private final UploadApi api = fx.api(Duration.ofMinutes(15));
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void createVideo_presignedMultipartUpload_reachesS3WithTheRightSize() throws Exception {
+        String channelId = fx.channel("alice", LIMITS);
+        long size = 8 * MIB + 1024;
+
+        APIGatewayV2HTTPResponse created = api.apply(createVideo("alice", channelId, size, "video/mp4",
+                "my clip é+1.mp4"));
+
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        JsonNode body = ApiFixture.body(created);
+        String videoId = body.get("videoId").stringValue();
+        assertThat(body.get("partSize").longValue()).isEqualTo(8 * MIB);
+        assertThat(body.get("parts")).hasSize(2);
+        assertThat(body.get("nextPartNumber").isNull()).isTrue();
+        List<Map<String, Object>> parts = new ArrayList<>();
+        byte[] data = new byte[(int) size];
+        Arrays.fill(data, (byte) 7);
+        for (JsonNode part : body.get("parts")) {
+            int n = part.get("partNumber").intValue();
+            int from = (int) ((n - 1) * 8 * MIB);
+            byte[] chunk = Arrays.copyOfRange(data, from, (int) Math.min(size, from + 8 * MIB));
+            HttpResponse<String> put = put(part.get("url").stringValue(), chunk);
+            assertThat(put.statusCode()).isEqualTo(200);
+            parts.add(Map.of("partNumber", n, "eTag", put.headers().firstValue("ETag").orElseThrow()));
+        }
+
+        APIGatewayV2HTTPResponse completed = api.apply(HttpEvents.request("POST",
+                "/videos/" + videoId + "/upload/complete", "alice", ApiFixture.json(Map.of("parts", parts))));
+
+        assertThat(completed.getStatusCode()).isEqualTo(200);
+        Video video = fx.videos.get(videoId);
+        assertThat(video.uploadId()).isNull();
+        assertThat(video.uploadKey()).isEqualTo("uploads/" + channelId + "/" + videoId + "/my clip é+1.mp4");
+        assertThat(fx.s3.headObject(r -> r.bucket(fx.bucket).key(video.uploadKey())).contentLength()).isEqualTo(size);
+        APIGatewayV2HTTPResponse again = api.apply(HttpEvents.request("POST",
+                "/videos/" + videoId + "/upload/complete", "alice", ApiFixture.json(Map.of("parts", parts))));
+        assertThat(again.getStatusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void complete_wrongOrMissingParts_is400AndTheUploadStaysOpen() throws Exception {
+        String channelId = fx.channel("alice", LIMITS);
+        JsonNode created = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")));
+        String videoId = created.get("videoId").stringValue();
+        assertThat(put(created.get("parts").get(0).get("url").stringValue(), new byte[1000]).statusCode())
+                .isEqualTo(200);
+        String path = "/videos/" + videoId + "/upload/complete";
+
+        var wrongETag = api.apply(HttpEvents.request("POST", path, "alice",
+                "{\"parts\": [{\"partNumber\": 1, \"eTag\": \"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}"));
+        var missing = api.apply(HttpEvents.request("POST", path, "alice", "{\"parts\": []}"));
+        var someoneElse = api.apply(HttpEvents.request("POST", path, "mallory",
+                "{\"parts\": [{\"partNumber\": 1, \"eTag\": \"x\"}]}"));
+
+        assertError(wrongETag, 400, "INVALID_PARTS");
+        assertError(missing, 400, "INVALID_PARTS");
+        assertError(someoneElse, 403, "FORBIDDEN");
+        assertThat(fx.videos.get(videoId).uploadId()).isEqualTo(created.get("uploadId").stringValue());
+        assertThat(multipartUploads()).isEqualTo(1);
+    }
+
+    @Test
+    void presignedUrl_expiredOrTampered_isRefusedByS3() throws Exception {
+        String channelId = fx.channel("alice", LIMITS);
+        JsonNode shortLived = ApiFixture.body(fx.api(Duration.ofSeconds(1))
+                .apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")));
+        JsonNode fresh = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "b.mp4")));
+        String expired = shortLived.get("parts").get(0).get("url").stringValue();
+        String good = fresh.get("parts").get(0).get("url").stringValue();
+        String tampered = good.replaceFirst("partNumber=1", "partNumber=2");
+        String badSignature = good.replaceFirst("X-Amz-Signature=(.)", "X-Amz-Signature=" + flip(good));
+
+        Thread.sleep(2100);
+
+        assertThat(put(expired, new byte[1000]).statusCode()).isEqualTo(403);
+        assertThat(put(tampered, new byte[1000]).statusCode()).isEqualTo(403);
+        assertThat(put(badSignature, new byte[1000]).statusCode()).isEqualTo(403);
+        assertThat(put(good, new byte[1000]).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void createVideo_breakingLimits_isRefusedAndCountsNothing() {
+        String channelId = fx.channel("alice", LIMITS);
+
+        var tooLarge = api.apply(createVideo("alice", channelId, 64 * MIB + 1, "video/mp4", "big.mp4"));
+        var wrongType = api.apply(createVideo("alice", channelId, 1000, "application/x-msdownload", "virus.exe"));
+        var empty = api.apply(createVideo("alice", channelId, 0, "video/mp4", "empty.mp4"));
+
+        assertError(tooLarge, 413, "TOO_LARGE");
+        assertThat(ApiFixture.body(tooLarge).get("message").stringValue()).contains("64 MiB");
+        assertError(wrongType, 415, "CONTENT_TYPE_NOT_ALLOWED");
+        assertError(empty, 400, "EMPTY_FILE");
+        assertThat(counter(channelId)).isEmpty();
+        assertThat(multipartUploads()).isZero();
+    }
+
+    @Test
+    void createVideo_dailyLimitReached_is429() {
+        String channelId = fx.channel("alice", LIMITS);
+
+        assertThat(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "1.mp4")).getStatusCode())
+                .isEqualTo(201);
+        assertThat(api.apply(createVideo("alice", channelId, 1000, "video/webm", "2.webm")).getStatusCode())
+                .isEqualTo(201);
+        var third = api.apply(createVideo("alice", channelId, 1000, "video/mp4", "3.mp4"));
+
+        assertError(third, 429, "DAILY_LIMIT_REACHED");
+        assertThat(counter(channelId).get("uploads").n()).isEqualTo("2");
+        assertThat(multipartUploads()).isEqualTo(2);
+    }
+
+    @Test
+    void createVideo_someoneElsesChannel_is403AndStoresNothing() {
+        String channelId = fx.channel("alice", LIMITS);
+
+        var response = api.apply(createVideo("mallory", channelId, 1000, "video/mp4", "mine.mp4"));
+        var unknown = api.apply(createVideo("mallory", "no-such-channel", 1000, "video/mp4", "mine.mp4"));
+
+        assertError(response, 403, "FORBIDDEN");
+        assertError(unknown, 404, "CHANNEL_NOT_FOUND");
+        assertThat(counter(channelId)).isEmpty();
+        assertThat(multipartUploads()).isZero();
+        assertThat(fx.videos.listByChannel(channelId, null, 10).items()).isEmpty();
+    }
+
+    @Test
+    void getVideo_ownerSeesCost_othersSeeOnlyPublishedWithPlaybackUrls() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+        fx.videos.recordUsage(videoId, new StageUsage("transcode", 1, 60_000, 3008, 4, 50_000_000L));
+
+        JsonNode ownerView = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "alice", null)));
+        assertError(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "bob", null)), 404, "VIDEO_NOT_FOUND");
+
+        fx.videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        fx.videos.publish(videoId, List.of(), assets(videoId));
+        var publicView = api.apply(HttpEvents.request("GET", "/videos/" + videoId, "bob", null));
+
+        assertThat(ownerView.get("status").stringValue()).isEqualTo("AWAITING_UPLOAD");
+        assertThat(ownerView.get("cost").get("total").decimalValue()).isPositive();
+        assertThat(ownerView.get("cost").get("perStage").get("transcode").get("compute").decimalValue()).isPositive();
+        assertThat(publicView.getStatusCode()).isEqualTo(200);
+        JsonNode published = ApiFixture.body(publicView);
+        assertThat(published.get("playback").get("hlsUrl").stringValue())
+                .isEqualTo(ApiFixture.MEDIA_BASE + "/videos/" + videoId + "/hls/master.m3u8");
+        assertThat(published.get("playback").get("posterUrl").stringValue()).endsWith("/videos/" + videoId
+                + "/poster.jpg");
+        assertThat(published.has("cost")).isFalse();
+        assertThat(publicView.getBody()).doesNotContain("X-Amz-Signature");
+    }
+
+    @Test
+    void listVideos_newestFirstPaged_othersSeeOnlyPublished() {
+        String channelId = fx.channel("alice", new ChannelLimits(64 * MIB, Set.of("video/mp4"), 10));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", i + ".mp4")))
+                    .get("videoId").stringValue());
+        }
+        fx.videos.transition(ids.get(0), VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        fx.videos.publish(ids.get(0), List.of(), assets(ids.get(0)));
+
+        JsonNode first = ApiFixture.body(api.apply(HttpEvents.request("GET", "/channels/" + channelId + "/videos",
+                "alice", null, Map.of("limit", "2"))));
+        JsonNode second = ApiFixture.body(api.apply(HttpEvents.request("GET", "/channels/" + channelId + "/videos",
+                "alice", null, Map.of("limit", "2", "cursor", first.get("nextCursor").stringValue()))));
+        JsonNode publicList = ApiFixture.body(api.apply(HttpEvents.request("GET", "/channels/" + channelId + "/videos",
+                "bob", null)));
+
+        List<String> seen = new ArrayList<>();
+        first.get("items").forEach(v -> seen.add(v.get("videoId").stringValue()));
+        second.get("items").forEach(v -> seen.add(v.get("videoId").stringValue()));
+        assertThat(seen).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(publicList.get("items")).singleElement()
+                .satisfies(v -> assertThat(v.get("videoId").stringValue()).isEqualTo(ids.get(0)));
+    }
+
+    @Test
+    void abort_openUpload_failsTheVideoAndFreesTheUpload() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+
+        assertError(api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "bob", null)), 403,
+                "FORBIDDEN");
+        var aborted = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
+        var again = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
+
+        assertThat(aborted.getStatusCode()).isEqualTo(200);
+        assertThat(ApiFixture.body(aborted).get("failureReason").stringValue())
+                .isEqualTo("upload aborted by the creator");
+        assertThat(fx.videos.get(videoId).status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(fx.videos.get(videoId).uploadId()).isNull();
+        assertError(again, 409, "UPLOAD_NOT_OPEN");
+        assertThat(multipartUploads()).isZero();
+    }
+
+    @Test
+    void partUrls_manyParts_areHandedOutInBatches() {
+        String channelId = fx.channel("alice", new ChannelLimits(5L * 1024 * MIB, Set.of("video/mp4"), 5));
+        JsonNode created = ApiFixture.body(api.apply(createVideo("alice", channelId, 2L * 1024 * MIB, "video/mp4",
+                "x.mp4")));
+        String videoId = created.get("videoId").stringValue();
+
+        JsonNode batch = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId + "/upload/parts",
+                "alice", null, Map.of("from", "201"))));
+
+        assertThat(created.get("partCount").intValue()).isEqualTo(256);
+        assertThat(created.get("parts")).hasSize(100);
+        assertThat(created.get("nextPartNumber").intValue()).isEqualTo(101);
+        assertThat(batch.get("parts")).hasSize(56);
+        assertThat(batch.get("parts").get(0).get("partNumber").intValue()).isEqualTo(201);
+        assertThat(batch.get("nextPartNumber").isNull()).isTrue();
+        assertError(api.apply(HttpEvents.request("GET", "/videos/" + videoId + "/upload/parts", "alice", null,
+                Map.of("from", "257"))), 400, "INVALID_PARTS");
+    }
+
+    static void assertError(APIGatewayV2HTTPResponse response, int status, String code) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        JsonNode body = ApiFixture.body(response);
+        assertThat(body.get("error").stringValue()).isEqualTo(code);
+        assertThat(body.get("message").stringValue()).isNotBlank();
+    }
+
+    private static APIGatewayV2HTTPEvent createVideo(
+            String sub, String channelId, long size, String contentType, String fileName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("channelId", channelId);
+        body.put("title", "Holiday");
+        body.put("description", "At the sea");
+        body.put("tags", List.of("sea"));
+        body.put("sizeBytes", size);
+        body.put("contentType", contentType);
+        body.put("fileName", fileName);
+        return HttpEvents.request("POST", "/videos", sub, ApiFixture.json(body));
+    }
+
+    private static Video.PublishedAssets assets(String videoId) {
+        return new Video.PublishedAssets(MediaKeys.masterPlaylist(videoId), MediaKeys.poster(videoId),
+                MediaKeys.sprite(videoId), MediaKeys.spriteIndex(videoId));
+    }
+
+    private HttpResponse<String> put(String url, byte[] bytes) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String flip(String url) {
+        int at = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
+        return url.charAt(at) == 'a' ? "b" : "a";
+    }
+
+    private Map<String, AttributeValue> counter(String channelId) {
+        String key = "USAGE#" + channelId + "#" + LocalDate.now(ZoneOffset.UTC);
+        return fx.dynamo.getItem(r -> r.tableName(fx.channelsTable).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(key)))).item();
+    }
+
+    private int multipartUploads() {
+        return fx.s3.listMultipartUploads(r -> r.bucket(fx.bucket)).uploads().size();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.clipflow.uploadapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clipflow.catalog.Channel;
+import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.testing.Emulators;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import tools.jackson.databind.JsonNode;
+
+/** The deployed wiring: FunctionInvoker -> bean uploadApi, with the sample events of events/. */
+class UploadApiWiringIT {
+    private static ApiFixture fx;
+    private static FunctionInvoker invoker;
+
+    @BeforeAll
+    static void start() {
+        fx = new ApiFixture();
+        Emulators.shared().exportAsSystemProperties();
+        System.setProperty("MAIN_CLASS", UploadApiApplication.class.getName());
+        System.setProperty("VIDEOS_TABLE", fx.videosTable);
+        System.setProperty("CHANNELS_TABLE", fx.channelsTable);
+        System.setProperty("UPLOADS_BUCKET", fx.bucket);
+        System.setProperty("MEDIA_BASE_URL", ApiFixture.MEDIA_BASE);
+        invoker = new FunctionInvoker("uploadApi");
+    }
+
+    @Test
+    void createChannelEvent_createsAChannelOwnedByTheCaller() throws Exception {
+        JsonNode response = invoke("api-create-channel.json");
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(201);
+        String channelId = ApiFixture.JSON.readTree(response.get("body").stringValue()).get("channelId").stringValue();
+        assertThat(fx.channels.find(channelId)).hasValueSatisfying(c -> {
+            assertThat(c.ownerId()).isEqualTo("5f1c2a9e-7b3d-4c1e-9a8f-0123456789ab");
+            assertThat(c.name()).isEqualTo("Creator One's cats");
+        });
+    }
+
+    @Test
+    void createVideoEvent_returnsPresignedPartsAndStoresTheVideo() throws Exception {
+        fx.channels.create(new Channel("example-channel", "5f1c2a9e-7b3d-4c1e-9a8f-0123456789ab", "Example",
+                ChannelLimits.DEFAULT));
+
+        JsonNode response = invoke("api-create-video.json");
+
+        assertThat(response.get("statusCode").intValue()).as(response.toString()).isEqualTo(201);
+        JsonNode body = ApiFixture.JSON.readTree(response.get("body").stringValue());
+        assertThat(body.get("parts")).hasSize(2);
+        assertThat(body.get("parts").get(0).get("url").stringValue()).contains("X-Amz-Signature=");
+        Video video = fx.videos.get(body.get("videoId").stringValue());
+        assertThat(video.title()).isEqualTo("My holiday + vidéo");
+        assertThat(video.uploadKey()).endsWith("/my holiday + vidéo.mp4");
+    }
+
+    @Test
+    void getVideoEvent_ownerSeesStatusAndCost() throws Exception {
+        Instant now = Instant.now();
+        fx.videos.create(new Video("example-video", "other-channel", "5f1c2a9e-7b3d-4c1e-9a8f-0123456789ab", "Example",
+                "", List.of(), 1000, "video/mp4", "uploads/other-channel/example-video/a.mp4", "u-1",
+                VideoStatus.AWAITING_UPLOAD, null, null, List.of(), null, Map.of(), now, now));
+
+        JsonNode response = invoke("api-get-video.json");
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(200);
+        JsonNode body = ApiFixture.JSON.readTree(response.get("body").stringValue());
+        assertThat(body.get("status").stringValue()).isEqualTo("AWAITING_UPLOAD");
+        assertThat(body.get("cost").get("currency").stringValue()).isEqualTo("USD");
+    }
+
+    @Test
+    void eventWithoutIdentity_is401() throws Exception {
+        JsonNode response = invoke("api-no-identity.json");
+
+        assertThat(response.get("statusCode").intValue()).isEqualTo(401);
+        assertThat(ApiFixture.JSON.readTree(response.get("body").stringValue()).get("error").stringValue())
+                .isEqualTo("UNAUTHENTICATED");
+    }
+
+    private static JsonNode invoke(String event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(HttpEvents.bytes(event)), out, null);
+        return ApiFixture.JSON.readTree(out.toByteArray());
+    }
+}
