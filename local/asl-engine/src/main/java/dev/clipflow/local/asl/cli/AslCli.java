@@ -141,8 +141,11 @@ public final class AslCli {
         o.put("result", r.valid() ? "OK" : "FAIL");
         ArrayNode diags = o.putArray("diagnostics");
         for (Diagnostic d : r.diagnostics()) {
-            diags.addObject().put("severity", d.severity().name()).put("code", d.code()).put("message", d.message())
-                    .put("location", d.location());
+            ObjectNode diag = diags.addObject().put("severity", d.severity().name()).put("code", d.code())
+                    .put("message", d.message());
+            if (d.location() != null) {
+                diag.put("location", d.location());
+            }
         }
         out.println(Json.write(o));
         return r.valid() ? ExitCode.OK : ExitCode.INVALID_DEFINITION;

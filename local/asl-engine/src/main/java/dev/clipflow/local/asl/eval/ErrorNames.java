@@ -17,6 +17,7 @@ public final class ErrorNames {
     public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
     public static final String EXCEED_TOLERATED_FAILURE_THRESHOLD = "States.ExceedToleratedFailureThreshold";
     public static final String RUNTIME = "States.Runtime";
+    public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
 
     private ErrorNames() {
     }

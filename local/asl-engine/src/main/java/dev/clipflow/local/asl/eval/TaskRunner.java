@@ -7,11 +7,15 @@ import dev.clipflow.local.asl.model.TaskState;
 import dev.clipflow.local.asl.task.ServiceResource;
 import dev.clipflow.local.asl.task.TaskFailedException;
 import dev.clipflow.local.asl.task.TaskRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The Task state: parameters, invocation through the {@code TaskInvoker}, timeouts, results, Retry/Catch. */
 final class TaskRunner {
+
+    /** Step Functions' payload quota: 256 KiB of UTF-8. */
+    static final int MAX_RESULT_BYTES = 256 * 1024;
 
     private final Interpreter in;
     private final Run run;
@@ -53,13 +57,20 @@ final class TaskRunner {
                              int retryCount, JsonNode ctx, long timeout, Scope scope) {
         String prefix = lambdaArn ? "LambdaFunction" : "Task";
         in.prev = run.event(prefix + "Scheduled", in.prev, scheduled(t, resource, lambdaArn, params, timeout));
-        in.prev = run.event(prefix + "Started", in.prev, typed(t, resource, lambdaArn));
+        in.prev = run.event(prefix + "Started", in.prev, typed(t, resource, lambdaArn, !lambdaArn));
         Instant start = run.clock.now();
         JsonNode result;
         try {
             JsonNode known = ctx;
-            result = run.invoker.invoke(new TaskRequest(t.name(), t.resource(), params, retryCount,
-                    () -> known != null ? known : run.context(t.name(), retryCount, null, null)));
+            TaskRequest request = new TaskRequest(t.name(), t.resource(), params, retryCount,
+                    () -> known != null ? known : run.context(t.name(), retryCount, null, null));
+            // A task with a deadline runs on its own thread so that a hanging invoker cannot outlive it. Without
+            // one (AWS's default task timeout is 99999999 s) it runs here: no thread hop on the fast path.
+            result = hasTimeout(t) || run.deadline != null
+                    ? TaskTimer.invoke(run.invoker, request, run.clock, start.plusSeconds(timeout), run.deadline)
+                    : run.invoker.invoke(request);
+        } catch (TaskTimer.TaskTimedOutException e) {
+            throw timedOut(t, resource, lambdaArn, prefix);
         } catch (TaskFailedException e) {
             ObjectNode d = typed(t, resource, lambdaArn);
             if (d != null) {
@@ -73,20 +84,46 @@ final class TaskRunner {
             throw new StatesErrorException(e.error(), e.cause());
         }
         if (Duration.between(start, run.clock.now()).compareTo(Duration.ofSeconds(timeout)) > 0) {
+            throw timedOut(t, resource, lambdaArn, prefix);
+        }
+        String text = Json.write(result);
+        if (text.length() > MAX_RESULT_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_RESULT_BYTES) {
+            // AWS (LocalStack's AWS-recorded states-errors snapshot): a Failed event and a catchable error
+            String cause = "The state/task '" + (lambdaArn ? t.resource() : resource.service()) + "' returned a result"
+                    + " with a size exceeding the maximum number of bytes service limit.";
             ObjectNode d = typed(t, resource, lambdaArn);
             if (d != null) {
-                d.put("error", ErrorNames.TIMEOUT);
+                d.put("error", ErrorNames.DATA_LIMIT_EXCEEDED);
+                d.put("cause", cause);
             }
-            in.prev = run.event(prefix + "TimedOut", in.prev, d);
-            throw new StatesErrorException(ErrorNames.TIMEOUT, null);
+            in.prev = run.event(prefix + "Failed", in.prev, d);
+            throw new StatesErrorException(ErrorNames.DATA_LIMIT_EXCEEDED, cause);
         }
         ObjectNode d = typed(t, resource, lambdaArn);
         if (d != null) {
-            d.put("output", Json.write(result));
+            d.put("output", text);
             d.putObject("outputDetails").put("truncated", false);
         }
         in.prev = run.event(prefix + "Succeeded", in.prev, d);
         return result;
+    }
+
+    /**
+     * AWS records a timed-out task with {@code error: States.Timeout} and no cause, in {@code TaskTimedOut}
+     * ({@code resource}, {@code resourceType}) or {@code LambdaFunctionTimedOut}, and the state fails with
+     * {@code States.Timeout} without a cause.
+     */
+    private StatesErrorException timedOut(TaskState t, ServiceResource resource, boolean lambdaArn, String prefix) {
+        ObjectNode d = typed(t, resource, lambdaArn, true);
+        if (d != null) {
+            d.put("error", ErrorNames.TIMEOUT);
+        }
+        in.prev = run.event(prefix + "TimedOut", in.prev, d);
+        return new StatesErrorException(ErrorNames.TIMEOUT, null);
+    }
+
+    private static boolean hasTimeout(TaskState t) {
+        return t.timeoutSeconds() != null || t.timeoutSecondsPath() != null;
     }
 
     private long timeoutSeconds(TaskState t, JsonNode effective, Scope scope) {
@@ -119,12 +156,19 @@ final class TaskRunner {
             d.put("region", "us-east-1");
             d.put("parameters", Json.write(params));
         }
-        d.put("timeoutInSeconds", timeout);
+        if (hasTimeout(t)) {
+            d.put("timeoutInSeconds", timeout);
+        }
         return d;
     }
 
     private ObjectNode typed(TaskState t, ServiceResource r, boolean lambdaArn) {
-        if (!run.recording) {
+        return typed(t, r, lambdaArn, true);
+    }
+
+    /** Details of a task event; {@code withDetails} false for events AWS records without any (LambdaFunctionStarted). */
+    private ObjectNode typed(TaskState t, ServiceResource r, boolean lambdaArn, boolean withDetails) {
+        if (!run.recording || !withDetails) {
             return null;
         }
         ObjectNode d = Json.object();

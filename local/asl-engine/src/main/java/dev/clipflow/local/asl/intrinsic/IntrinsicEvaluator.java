@@ -60,10 +60,11 @@ public final class IntrinsicEvaluator {
             case IntrinsicArg.PathArg p -> {
                 JsonNode root = p.context() ? context.get() : input;
                 try {
-                    yield p.path().read(root);
+                    yield p.path().readStrict(root);
                 } catch (PathNotFoundException e) {
-                    throw new IntrinsicFailureException("The JsonPath argument for the field '" + field
-                            + "' could not be found in the input '" + Json.write(root) + "'");
+                    // AWS (causes from real executions): the field named is the path argument as written
+                    throw new IntrinsicFailureException("The JsonPath argument for the field '" + p.text()
+                            + "' could not be found in the input '" + Json.write(root) + "'", true);
                 }
             }
         };
@@ -91,7 +92,7 @@ public final class IntrinsicEvaluator {
             }
             case ARRAY_PARTITION -> {
                 ArrayNode arr = arr(fn, a, 0, 2);
-                int size = integer(fn, a.get(1));
+                int size = truncated(fn, a.get(1));
                 if (size <= 0) {
                     throw invalid(fn);
                 }
@@ -108,14 +109,17 @@ public final class IntrinsicEvaluator {
                 ArrayNode arr = arr(fn, a, 0, 2);
                 boolean found = false;
                 for (JsonNode e : arr) {
-                    found |= e.equals(a.get(1));
+                    found |= sameJson(e, a.get(1));
                 }
                 yield Json.NODES.booleanNode(found);
             }
             case ARRAY_RANGE -> range(fn, a);
             case ARRAY_GET_ITEM -> {
                 ArrayNode arr = arr(fn, a, 0, 2);
-                int index = integer(fn, a.get(1));
+                int index = truncated(fn, a.get(1));
+                if (arr.isEmpty() && index >= 0) {
+                    yield Json.NODES.nullNode();
+                }
                 if (index < 0 || index >= arr.size()) {
                     throw invalid(fn);
                 }
@@ -199,9 +203,9 @@ public final class IntrinsicEvaluator {
 
     private static JsonNode range(IntrinsicFunction fn, List<JsonNode> a) {
         count(fn, a, 3);
-        long start = integer(fn, a.get(0));
-        long end = integer(fn, a.get(1));
-        long step = integer(fn, a.get(2));
+        long start = truncated(fn, a.get(0));
+        long end = truncated(fn, a.get(1));
+        long step = truncated(fn, a.get(2));
         if (step == 0) {
             throw invalid(fn);
         }
@@ -245,12 +249,12 @@ public final class IntrinsicEvaluator {
         if (a.size() != 2 && a.size() != 3) {
             throw invalid(fn);
         }
-        int start = integer(fn, a.get(0));
-        int end = integer(fn, a.get(1));
+        int start = truncated(fn, a.get(0));
+        int end = truncated(fn, a.get(1));
         if (start >= end) {
             throw invalid(fn);
         }
-        Random rnd = a.size() == 3 ? new Random(integer(fn, a.get(2))) : ThreadLocalRandom.current();
+        Random rnd = a.size() == 3 ? new Random(truncated(fn, a.get(2))) : ThreadLocalRandom.current();
         return Json.NODES.numberNode((int) (start + (long) (rnd.nextDouble() * ((long) end - start))));
     }
 
@@ -283,7 +287,62 @@ public final class IntrinsicEvaluator {
         return s;
     }
 
-    /** A number rounded to the nearest integer (ties towards positive infinity), as AWS does; must fit an int. */
+    /**
+     * Equality as AWS's States.ArrayContains applies it: objects are equal only with the same members in the same
+     * order (observed on AWS: {@code {"a":1,"b":2}} does not match {@code {"b":2,"a":1}}).
+     */
+    static boolean sameJson(JsonNode x, JsonNode y) {
+        if (x.isObject() && y.isObject()) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            var xs = x.properties().iterator();
+            var ys = y.properties().iterator();
+            while (xs.hasNext()) {
+                var xe = xs.next();
+                var ye = ys.next();
+                if (!xe.getKey().equals(ye.getKey()) || !sameJson(xe.getValue(), ye.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (x.isArray() && y.isArray()) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameJson(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return x.equals(y);
+    }
+
+    /**
+     * A number with its fraction dropped (towards zero), as AWS treats the integer arguments of ArrayRange,
+     * ArrayGetItem, ArrayPartition and MathRandom: ArrayRange(1.6, 1.4, 1) gives [1] and MathRandom(1.4, 1.6) is
+     * invalid on AWS, which rounding would not give. Must fit an int.
+     */
+    static int truncated(IntrinsicFunction fn, JsonNode n) {
+        if (!n.isNumber()) {
+            throw invalid(fn);
+        }
+        BigInteger v = n.isIntegralNumber() ? n.bigIntegerValue()
+                : n.decimalValue().setScale(0, RoundingMode.DOWN).toBigInteger();
+        if (v.bitLength() >= 32) {
+            throw invalid(fn);
+        }
+        return v.intValue();
+    }
+
+    /**
+     * A number rounded to the nearest integer, ties towards positive infinity, as AWS's States.MathAdd does with
+     * each argument (AWS-recorded: 1.49 + 1.5 = 3, 1.5 + 1.51 = 4, -1.49 + -1.5 = -2, -1.5 + -1.51 = -3). Must fit
+     * an int.
+     */
     static int integer(IntrinsicFunction fn, JsonNode n) {
         if (!n.isNumber()) {
             throw invalid(fn);

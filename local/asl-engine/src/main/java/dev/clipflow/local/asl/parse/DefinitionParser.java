@@ -16,6 +16,7 @@ import dev.clipflow.local.asl.template.TemplateCompiler;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,10 +128,11 @@ public final class DefinitionParser {
                 }
             }
             if (startAt != null && !states.has(startAt)) {
-                f.error(Diagnostic.MISSING_TARGET, "Missing 'StartAt' target: " + startAt,
+                f.error(Diagnostic.MISSING_TARGET, "Missing 'Next' target: " + startAt,
                         Fields.ptr(pointer, "StartAt"));
             }
             checkTransitions(states, pointer);
+            checkGraph(states, startAt, pointer);
         }
         return new StateMachineModel(startAt, parsed, timeout);
     }
@@ -156,9 +158,64 @@ public final class DefinitionParser {
         }
     }
 
+    /** AWS says {@code Missing 'Next' target} for every position (StartAt, Next, Default, Choices, Catch). */
     private void target(JsonNode states, JsonNode next, String pointer, String field) {
         if (next != null && next.isTextual() && !states.has(next.textValue())) {
-            f.error(Diagnostic.MISSING_TARGET, "Missing '" + field + "' target: " + next.textValue(), pointer);
+            f.error(Diagnostic.MISSING_TARGET, "Missing 'Next' target: " + next.textValue(), pointer);
+        }
+    }
+
+    /**
+     * The graph rules of AWS's validator, per container (the machine, each branch, each item processor): a
+     * container without any terminal state (Succeed, Fail or {@code End: true}) is {@code MISSING_END_STATE}
+     * "Workflow has no terminal state" (no location), and only otherwise is every state that cannot be reached
+     * from StartAt through Next, Default, Choices and Catch reported as {@code MISSING_TRANSITION_TARGET}
+     * {@code State "X" is not reachable.} at {@code /States/X}.
+     */
+    private void checkGraph(JsonNode states, String startAt, String pointer) {
+        boolean terminal = false;
+        for (Map.Entry<String, JsonNode> e : states.properties()) {
+            JsonNode s = e.getValue();
+            JsonNode type = s.get("Type");
+            JsonNode end = s.get("End");
+            if ((type != null && ("Succeed".equals(type.asText()) || "Fail".equals(type.asText())))
+                    || (end != null && end.isBoolean() && end.booleanValue())) {
+                terminal = true;
+                break;
+            }
+        }
+        if (!terminal) {
+            f.error(Diagnostic.MISSING_END_STATE, "Workflow has no terminal state", null);
+            return;
+        }
+        Set<String> reached = new HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        if (startAt != null && states.has(startAt)) {
+            reached.add(startAt);
+            todo.add(startAt);
+        }
+        while (!todo.isEmpty()) {
+            JsonNode s = states.get(todo.poll());
+            List<JsonNode> nexts = new ArrayList<>();
+            nexts.add(s.get("Next"));
+            nexts.add(s.get("Default"));
+            for (String list : new String[] {"Choices", "Catch"}) {
+                JsonNode items = s.get(list);
+                if (items != null && items.isArray()) {
+                    items.forEach(i -> nexts.add(i.get("Next")));
+                }
+            }
+            for (JsonNode n : nexts) {
+                if (n != null && n.isTextual() && states.has(n.textValue()) && reached.add(n.textValue())) {
+                    todo.add(n.textValue());
+                }
+            }
+        }
+        for (String name : (Iterable<String>) states::fieldNames) {
+            if (!reached.contains(name)) {
+                f.error(Diagnostic.MISSING_TARGET, "State \"" + name + "\" is not reachable.",
+                        Fields.ptr(Fields.ptr(pointer, "States"), name));
+            }
         }
     }
 

@@ -37,7 +37,8 @@ final class Fields {
                 error(Diagnostic.UNSUPPORTED, "The field '" + f + "' is valid for AWS but not supported by the local"
                         + " engine (see docs/asl-feature-support.md)", ptr(pointer, f));
             } else if (!allowed.contains(f)) {
-                schema("Field '" + f + "' is not supported", ptr(pointer, f));
+                // AWS locates this at the object holding the field (/States/M), not at the field itself
+                schema("Field '" + f + "' is not supported", pointer);
             }
         });
     }

@@ -80,6 +80,22 @@ public final class QueryPath {
         }
     }
 
+    /**
+     * Like {@link #read}, but an index past the end of an array is a miss too (Jayway reads it as {@code null}).
+     * AWS reads intrinsic arguments this way: {@code States.Format('{}', $.items[5])} on a two-item array fails,
+     * while {@code "v.$": "$.items[5]"} gives {@code null}.
+     */
+    public JsonNode readStrict(JsonNode root) {
+        if (simple != null) {
+            JsonNode found = simple.find(root);
+            if (found == null) {
+                throw new PathNotFoundException("No results for path: " + text);
+            }
+            return found;
+        }
+        return read(root);
+    }
+
     /** The selected value, or {@code null} when a definite path selects nothing. */
     public JsonNode find(JsonNode root) {
         if (simple != null) {

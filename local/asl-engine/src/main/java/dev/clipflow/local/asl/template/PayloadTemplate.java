@@ -57,14 +57,21 @@ public sealed interface PayloadTemplate {
         }
     }
 
-    /** {@code "field.$": "States.Fn(...)"}. */
-    record IntrinsicField(String field, IntrinsicArg.Call call, boolean usesContext) implements PayloadTemplate {
+    /**
+     * {@code "field.$": "States.Fn(...)"}; {@code expression} is the call as written, which AWS quotes when a path
+     * argument selects nothing: {@code The function 'States.Format('{}', $.nope)' had the following error: The
+     * JsonPath argument for the field '$.nope' could not be found in the input '{"other":1}'}.
+     */
+    record IntrinsicField(String field, String expression, IntrinsicArg.Call call, boolean usesContext)
+            implements PayloadTemplate {
         @Override
         public JsonNode apply(JsonNode input, Supplier<JsonNode> context) {
             try {
                 return IntrinsicEvaluator.eval(call, field, input, context);
             } catch (IntrinsicFailureException e) {
-                throw new TemplateFailureException(e.getMessage());
+                throw new TemplateFailureException(e.missingPath()
+                        ? "The function '" + expression + "' had the following error: " + e.getMessage()
+                        : e.getMessage());
             }
         }
     }

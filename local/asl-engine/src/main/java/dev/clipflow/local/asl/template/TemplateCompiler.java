@@ -70,7 +70,7 @@ public final class TemplateCompiler {
         try {
             if (IntrinsicParser.looksLikeCall(text)) {
                 IntrinsicArg.Call call = IntrinsicParser.parse(text);
-                return new PayloadTemplate.IntrinsicField(key, call, usesContext(call));
+                return new PayloadTemplate.IntrinsicField(key, text, call, usesContext(call));
             }
             boolean context = text.startsWith("$$");
             return new PayloadTemplate.PathField(key, QueryPath.parse(context ? text.substring(1) : text), context);

@@ -120,6 +120,16 @@ class AslCliTest {
         assertThat(result.get("diagnostics").get(0).get("location").asText()).isEqualTo("/States/A/Next");
     }
 
+    /** AWS's ValidateStateMachineDefinition gives MISSING_END_STATE without a location field. */
+    @Test
+    void validate_noTerminalState_diagnosticHasNoLocation() throws IOException {
+        int code = run("validate", "--definition", file("d.json", """
+            {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"A"}}}"""));
+        assertThat(code).isEqualTo(3);
+        assertThat(stdout()).isEqualTo("{\"result\":\"FAIL\",\"diagnostics\":[{\"severity\":\"ERROR\","
+                + "\"code\":\"MISSING_END_STATE\",\"message\":\"Workflow has no terminal state\"}]}");
+    }
+
     @Test
     void validate_valid_exitsZero() throws IOException {
         assertThat(run("validate", "--definition", file("d.json", PASS))).isZero();

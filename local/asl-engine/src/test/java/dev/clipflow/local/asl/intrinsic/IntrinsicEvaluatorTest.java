@@ -62,8 +62,9 @@ class IntrinsicEvaluatorTest {
     }
 
     @Test
-    void pathArgument_missing_reportsTheField() {
+    void pathArgument_missing_reportsThePathAsTheField() {
         assertThatThrownBy(() -> eval("States.ArrayLength($.nope)", "{}"))
-                .isInstanceOf(IntrinsicFailureException.class).hasMessageContaining("f.$");
+                .isInstanceOf(IntrinsicFailureException.class)
+                .hasMessage("The JsonPath argument for the field '$.nope' could not be found in the input '{}'");
     }
 }

@@ -23,13 +23,70 @@ class ValidationTest {
         assertThat(found).containsExactlyInAnyOrder(
                 "MISSING_TRANSITION_TARGET /States/A/Next",
                 "SCHEMA_VALIDATION_FAILED /States/B/Type",
-                "SCHEMA_VALIDATION_FAILED /States/C");
+                "SCHEMA_VALIDATION_FAILED /States/C",
+                "MISSING_TRANSITION_TARGET /States/B",
+                "MISSING_TRANSITION_TARGET /States/C");
+    }
+
+    /** AWS (CloudFormation error quoted in aws-cloudformation/cfn-lint#4074): the word is 'Next' even for StartAt. */
+    @Test
+    void parse_startAtUnknown_reportsMissingTargetAndTheUnreachableState() {
+        List<Diagnostic> found = DefinitionParser.parse("{\"StartAt\":\"X\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}")
+                .diagnostics();
+        assertThat(found).extracting(Diagnostic::render).containsExactly(
+                "MISSING_TRANSITION_TARGET: Missing 'Next' target: X at /StartAt",
+                "MISSING_TRANSITION_TARGET: State \"A\" is not reachable. at /States/A");
+    }
+
+    /** AWS (CreateStateMachine error quoted in localstack/localstack#12487): dangling Next, then unreachable states. */
+    @Test
+    void parse_unreachableState_isMissingTransitionTargetAtTheState() {
+        List<Diagnostic> found = DefinitionParser.parse("""
+            {"StartAt":"pass1","States":{"pass1":{"Type":"Pass","Next":"pass3"},
+              "pass2":{"Type":"Pass","End":true}}}""").diagnostics();
+        assertThat(found).extracting(Diagnostic::render).containsExactly(
+                "MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at /States/pass1/Next",
+                "MISSING_TRANSITION_TARGET: State \"pass2\" is not reachable. at /States/pass2");
     }
 
     @Test
-    void parse_startAtUnknown_reportsMissingTarget() {
-        assertThat(problems("{\"StartAt\":\"X\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}"))
-                .containsExactly("MISSING_TRANSITION_TARGET /StartAt");
+    void parse_statesReachedThroughChoicesDefaultAndCatch_areReachable() {
+        assertThat(problems("""
+            {"StartAt":"C","States":{
+              "C":{"Type":"Choice","Choices":[{"Variable":"$.a","IsPresent":true,"Next":"T"}],"Default":"D"},
+              "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:F","End":true,
+                   "Catch":[{"ErrorEquals":["States.ALL"],"Next":"F"}]},
+              "D":{"Type":"Succeed"},"F":{"Type":"Fail"}}}""")).isEmpty();
+    }
+
+    @Test
+    void parse_unreachableStateInsideABranch_isReportedWithItsPointer() {
+        assertThat(problems("""
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"A","States":{"A":{"Type":"Succeed"},"B":{"Type":"Succeed"}}}]}}}"""))
+                .containsExactly("MISSING_TRANSITION_TARGET /States/P/Branches/0/States/B");
+    }
+
+    /**
+     * floci-io/floci#2735 / #2786 (measured against AWS): a loop without any terminal state is MISSING_END_STATE
+     * "Workflow has no terminal state" with no location, and it replaces the unreachable-state check; dangling
+     * targets in any position say 'Next'.
+     */
+    @Test
+    void parse_noTerminalState_isMissingEndStateWithoutLocation() {
+        List<Diagnostic> found = DefinitionParser.parse("""
+            {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"},
+              "X":{"Type":"Pass","Next":"A"}}}""").diagnostics();
+        assertThat(found).extracting(Diagnostic::render)
+                .containsExactly("MISSING_END_STATE: Workflow has no terminal state at null");
+        assertThat(found.get(0).location()).isNull();
+
+        assertThat(DefinitionParser.parse("""
+            {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.a","IsNull":true,"Next":"N"}],
+              "Default":"M"},"E":{"Type":"Succeed"}}}""").diagnostics()).extracting(Diagnostic::render)
+                .containsExactlyInAnyOrder("MISSING_TRANSITION_TARGET: Missing 'Next' target: N at /States/C/Choices/0/Next",
+                        "MISSING_TRANSITION_TARGET: Missing 'Next' target: M at /States/C/Default",
+                        "MISSING_TRANSITION_TARGET: State \"E\" is not reachable. at /States/E");
     }
 
     @Test
@@ -103,5 +160,21 @@ class ValidationTest {
                    "HeartbeatSeconds":5,"End":true}}}"""))
                 .containsExactlyInAnyOrder("SCHEMA_VALIDATION_FAILED /States/W",
                         "SCHEMA_VALIDATION_FAILED /States/T/HeartbeatSeconds");
+    }
+
+    /**
+     * floci-io/floci#2735 (measured against AWS): a field a state type does not support is SCHEMA_VALIDATION_FAILED
+     * "Field 'X' is not supported", located at the state, not at the field.
+     */
+    @Test
+    void parse_fieldTheStateTypeDoesNotSupport_isReportedAtTheState() {
+        List<Diagnostic> found = DefinitionParser.parse("""
+            {"StartAt":"M","States":{
+              "M":{"Type":"Map","TimeoutSeconds":5,"Next":"P",
+                   "ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","End":true}}}},
+              "P":{"Type":"Pass","Catch":[{"ErrorEquals":["States.ALL"],"Next":"M"}],"End":true}}}""").diagnostics();
+        assertThat(found).extracting(Diagnostic::render).containsExactlyInAnyOrder(
+                "SCHEMA_VALIDATION_FAILED: Field 'TimeoutSeconds' is not supported at /States/M",
+                "SCHEMA_VALIDATION_FAILED: Field 'Catch' is not supported at /States/P");
     }
 }
