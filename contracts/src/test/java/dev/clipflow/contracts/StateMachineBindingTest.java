@@ -35,9 +35,15 @@ class StateMachineBindingTest {
     }
 
     @Test
-    void definitionSubstitutions_bindFunctionAliases() {
-        substitutions().forEach((name, value) -> assertThat(value).as(name)
-                .isEqualTo(Map.of("Ref", name.replace("Arn", "") + ".Alias")));
+    void definitionSubstitutions_bindFunctionAliasesAndTableNames() {
+        substitutions().forEach((name, value) -> {
+            if (name.endsWith("FunctionArn")) {
+                assertThat(value).as(name).isEqualTo(Map.of("Ref", name.replace("Arn", "") + ".Alias"));
+            } else {
+                assertThat(name).as("a substitution is a function ARN or a table name").endsWith("TableName");
+                assertThat(value).as(name).isEqualTo(Map.of("Ref", name.replace("TableName", "Table")));
+            }
+        });
     }
 
     @Test
@@ -102,19 +108,39 @@ class StateMachineBindingTest {
     }
 
     @Test
-    void subscriptionBranchPlaceholder_isMarkedAfterPublish() {
+    void afterPublish_aParallelWhoseFailureNeverUnpublishes() {
         JsonNode states = Repo.asl().get("States");
-        String next = states.get("Publish the video").get("Next").asString();
+        JsonNode parallel = states.get(states.get("Publish the video").get("Next").asString());
 
-        assertThat(states.get(next).get("Comment").asString()).contains("PLACEHOLDER");
+        assertThat(parallel.get("Type").asString()).isEqualTo("Parallel");
+        assertThat(parallel.get("Branches")).hasSize(2);
+        assertThat(parallel.get("Catch").get(0).get("Next").asString()).isEqualTo("Video published");
+        assertThat(parallel.get("Next").asString()).isEqualTo("Video published");
+        assertThat(parallel.toString()).doesNotContain("Clean up the failed video");
     }
 
+    /** States entered after {@code name} on the happy path, counting each Parallel branch's states. */
     private static int statesAfter(JsonNode states, String name) {
         int count = 0;
         JsonNode state = states.get(name);
         while (state.has("Next")) {
             state = states.get(state.get("Next").asString());
-            count++;
+            count += 1 + branchStates(state);
+        }
+        return count;
+    }
+
+    private static int branchStates(JsonNode state) {
+        int count = 0;
+        if (state.has("Branches")) {
+            for (JsonNode branch : state.get("Branches")) {
+                JsonNode inner = branch.get("States").get(branch.get("StartAt").asString());
+                count += 1 + branchStates(inner);
+                while (inner.has("Next")) {
+                    inner = branch.get("States").get(inner.get("Next").asString());
+                    count += 1 + branchStates(inner);
+                }
+            }
         }
         return count;
     }

@@ -19,6 +19,11 @@ class StateMachineErrorNamesTest {
             "Lambda.TooManyRequestsException", "Lambda.ClientExecutionTimeoutException", "Lambda.Unknown");
     static final Set<String> STATES_ERRORS = Set.of("States.ALL", "States.Timeout", "States.TaskFailed",
             "States.Permissions", "States.HeartbeatTimeout", "States.Runtime", "States.DataLimitExceeded");
+    /** DynamoDB service-integration errors as Step Functions names them ("DynamoDB." + the SDK exception). */
+    static final Set<String> DYNAMODB_ERRORS = Set.of(
+            "DynamoDB.ProvisionedThroughputExceededException", "DynamoDB.RequestLimitExceededException",
+            "DynamoDB.InternalServerErrorException", "DynamoDB.AmazonDynamoDBException",
+            "DynamoDB.ConditionalCheckFailedException", "DynamoDB.ThrottlingException");
     static final Set<String> TRANSIENT = Set.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
             "dev.clipflow.pipeline.TransientStageException");
@@ -34,6 +39,8 @@ class StateMachineErrorNamesTest {
                 assertThat(STATES_ERRORS).as("known States.* error").contains(name);
             } else if (name.startsWith("Lambda.")) {
                 assertThat(LAMBDA_SERVICE_ERRORS).as("documented Lambda error").contains(name);
+            } else if (name.startsWith("DynamoDB.")) {
+                assertThat(DYNAMODB_ERRORS).as("documented DynamoDB integration error").contains(name);
             } else {
                 assertThat(resolvesToThrowable(name)).as("%s resolves to a Throwable on the classpath", name).isTrue();
             }
@@ -88,14 +95,72 @@ class StateMachineErrorNamesTest {
         }
     }
 
+    @Test
+    void branchLambdaTasks_retryEveryTransientError_andOnlyTransientOnes() {
+        List<String> checked = new ArrayList<>();
+        forEachBranchState(Repo.asl().get("States"), (name, state) -> {
+            if (!state.get("Type").asString().equals("Task")
+                    || !state.get("Resource").asString().equals("arn:aws:states:::lambda:invoke")) {
+                return;
+            }
+            checked.add(name);
+            List<String> first = new ArrayList<>();
+            state.get("Retry").get(0).get("ErrorEquals").forEach(e -> first.add(e.asString()));
+            assertThat(first).as("%s retries every transient error", name).containsAll(TRANSIENT);
+            for (JsonNode retrier : state.get("Retry")) {
+                for (JsonNode error : retrier.get("ErrorEquals")) {
+                    String e = error.asString();
+                    assertThat(TRANSIENT.contains(e) || e.equals("States.Timeout") || isTransientSubclass(e))
+                            .as("%s retries only transient errors, not %s", name, e).isTrue();
+                }
+            }
+            assertThat(state.get("Catch").get(0).get("Next").asString())
+                    .as("%s: a failed branch never reaches the cleanup step", name)
+                    .isNotEqualTo("Clean up the failed video");
+        });
+        assertThat(checked).as("branch tasks after publish").hasSize(2);
+    }
+
+    static boolean isTransientSubclass(String name) {
+        try {
+            return dev.clipflow.pipeline.TransientStageException.class.isAssignableFrom(
+                    Class.forName(name, false, StateMachineErrorNamesTest.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     static List<String> errorNames(String field) {
         List<String> names = new ArrayList<>();
-        Repo.asl().get("States").forEach(state -> {
+        java.util.function.BiConsumer<String, JsonNode> collect = (name, state) -> {
             if (state.has(field)) {
                 state.get(field).forEach(rule -> rule.get("ErrorEquals").forEach(e -> names.add(e.asString())));
             }
-        });
+        };
+        Repo.asl().get("States").properties().forEach(e -> collect.accept(e.getKey(), e.getValue()));
+        forEachBranchState(Repo.asl().get("States"), collect);
         return names;
+    }
+
+    /** Every state inside a Parallel branch or a Map processor, at any depth. */
+    static void forEachBranchState(JsonNode states, java.util.function.BiConsumer<String, JsonNode> action) {
+        for (var entry : states.properties()) {
+            JsonNode state = entry.getValue();
+            List<JsonNode> inner = new ArrayList<>();
+            if (state.has("Branches")) {
+                state.get("Branches").forEach(inner::add);
+            }
+            if (state.has("ItemProcessor")) {
+                inner.add(state.get("ItemProcessor"));
+            }
+            if (state.has("Iterator")) {
+                inner.add(state.get("Iterator"));
+            }
+            for (JsonNode machine : inner) {
+                machine.get("States").properties().forEach(e -> action.accept(e.getKey(), e.getValue()));
+                forEachBranchState(machine.get("States"), action);
+            }
+        }
     }
 
     static void forEachTask(java.util.function.BiConsumer<String, JsonNode> action) {

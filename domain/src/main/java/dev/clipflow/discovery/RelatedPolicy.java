@@ -1,0 +1,24 @@
+package dev.clipflow.discovery;
+
+/**
+ * The bounds of the related-videos update: they make its cost independent of the catalog's size.
+ *
+ * @param topK            related videos kept per video
+ * @param postingsPerTerm postings read per term (the most recent ones)
+ * @param maxCandidates   distinct candidates scored per publish
+ */
+public record RelatedPolicy(int topK, int postingsPerTerm, int maxCandidates) {
+    public static final RelatedPolicy DEFAULT = new RelatedPolicy(20, 100, 1000);
+
+    public RelatedPolicy {
+        if (topK < 1 || topK > 100) {
+            throw new IllegalArgumentException("topK must be 1 to 100: " + topK);
+        }
+        if (postingsPerTerm < 1 || postingsPerTerm > 1000) {
+            throw new IllegalArgumentException("postingsPerTerm must be 1 to 1000: " + postingsPerTerm);
+        }
+        if (maxCandidates < topK) {
+            throw new IllegalArgumentException("maxCandidates must be at least topK: " + maxCandidates);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.clipflow.discovery;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The discovery context's inverted index of terms to videos, with document frequencies (port). */
+public interface TermIndex {
+
+    /**
+     * Adds the video under each of its terms and counts it once in each term's document frequency
+     * and in the document count, atomically; returns false and changes nothing when the video is
+     * already indexed.
+     */
+    boolean add(IndexedVideo video);
+
+    /** The most recently published videos under {@code term}, at most {@code limit}, newest first. */
+    List<Posting> postings(String term, int limit);
+
+    /** How many indexed videos carry each term (0 for unknown terms). */
+    Map<String, Long> documentFrequencies(Collection<String> terms);
+
+    /** How many videos are indexed. */
+    long documentCount();
+}

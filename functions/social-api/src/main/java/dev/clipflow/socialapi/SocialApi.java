@@ -1,0 +1,197 @@
+package dev.clipflow.socialapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.clipflow.catalog.Page;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoRepository;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.discovery.Recommendations;
+import dev.clipflow.discovery.RelatedVideos;
+import dev.clipflow.discovery.ScoredVideo;
+import dev.clipflow.discovery.VideoNotPublishedException;
+import dev.clipflow.discovery.WatchRecorder;
+import dev.clipflow.social.FeedPage;
+import dev.clipflow.social.FeedReader;
+import dev.clipflow.social.Subscription;
+import dev.clipflow.social.Subscriptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The social API (bean {@code socialApi}): API Gateway HTTP API payload 2.0 in and out; routes and
+ * answers are documented in {@code openapi/social-api.yaml}. It is the HTTP edge of two contexts,
+ * each writing only its own table through its own port: social (subscriptions, feeds) and discovery
+ * (watches, related videos, recommendations). Every check runs before anything is written; every
+ * failure is a JSON error {@code {"error", "message"}}.
+ */
+public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final int DEFAULT_PAGE = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(SocialApi.class);
+
+    private final Subscriptions subscriptions;
+    private final FeedReader feed;
+    private final WatchRecorder watches;
+    private final RelatedVideos related;
+    private final Recommendations recommendations;
+    private final VideoRepository videos;
+    private final ApiResponses responses;
+    private final ApiErrors errors;
+
+    public SocialApi(Subscriptions subscriptions, FeedReader feed, WatchRecorder watches, RelatedVideos related,
+                     Recommendations recommendations, VideoRepository videos, JsonMapper json) {
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.feed = Objects.requireNonNull(feed, "feed");
+        this.watches = Objects.requireNonNull(watches, "watches");
+        this.related = Objects.requireNonNull(related, "related");
+        this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
+        this.videos = Objects.requireNonNull(videos, "videos");
+        this.responses = new ApiResponses(Objects.requireNonNull(json, "json"));
+        this.errors = new ApiErrors(responses);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
+        String route = "unrouted";
+        try {
+            ApiCall call = ApiCall.of(event);
+            route = call.method() + " " + routeName(call.segments());
+            APIGatewayV2HTTPResponse response = route(call);
+            LOG.info("{} -> {}", route, response.getStatusCode());
+            return response;
+        } catch (RuntimeException e) {
+            APIGatewayV2HTTPResponse response = errors.answer(e);
+            LOG.info("{} -> {} {}", route, response.getStatusCode(), e.getClass().getSimpleName());
+            return response;
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiCall call) {
+        List<String> s = call.segments();
+        String root = s.isEmpty() ? "" : s.getFirst();
+        if (root.equals("channels") && s.size() == 3 && s.get(2).equals("subscription")) {
+            return switch (call.method()) {
+                case "POST" -> subscribe(call, call.id(1));
+                case "DELETE" -> unsubscribe(call, call.id(1));
+                default -> throw notAllowed("POST, DELETE");
+            };
+        }
+        if (root.equals("channels") && s.size() == 4 && s.get(2).equals("subscribers") && s.get(3).equals("count")) {
+            return only(call, "GET", () -> count(call, call.id(1)));
+        }
+        if (root.equals("me") && s.size() == 2) {
+            return switch (s.get(1)) {
+                case "subscriptions" -> only(call, "GET", () -> mySubscriptions(call));
+                case "feed" -> only(call, "GET", () -> myFeed(call));
+                case "recommendations" -> only(call, "GET", () -> myRecommendations(call));
+                default -> throw notFound();
+            };
+        }
+        if (root.equals("videos") && s.size() == 3 && s.get(2).equals("views")) {
+            return only(call, "POST", () -> view(call, call.id(1)));
+        }
+        if (root.equals("videos") && s.size() == 3 && s.get(2).equals("related")) {
+            return only(call, "GET", () -> related(call, call.id(1)));
+        }
+        throw notFound();
+    }
+
+    private APIGatewayV2HTTPResponse subscribe(ApiCall call, String channelId) {
+        boolean created = subscriptions.subscribe(call.requireUser(), channelId);
+        return responses.json(created ? 201 : 200, Map.of("channelId", channelId, "subscribed", true));
+    }
+
+    private APIGatewayV2HTTPResponse unsubscribe(ApiCall call, String channelId) {
+        subscriptions.unsubscribe(call.requireUser(), channelId);
+        return responses.noContent();
+    }
+
+    private APIGatewayV2HTTPResponse count(ApiCall call, String channelId) {
+        call.requireUser();
+        return responses.json(200, Map.of("channelId", channelId, "subscribers", subscriptions.count(channelId)));
+    }
+
+    private APIGatewayV2HTTPResponse mySubscriptions(ApiCall call) {
+        Page<Subscription> page = subscriptions.list(call.requireUser(), call.cursor(), call.limit(DEFAULT_PAGE));
+        return page(page.items().stream().map(s -> Map.<String, Object>of("channelId", s.channelId(),
+                "subscribedAt", s.subscribedAt().toString())).toList(), page.nextCursor());
+    }
+
+    private APIGatewayV2HTTPResponse myFeed(ApiCall call) {
+        FeedPage page = feed.read(call.requireUser(), call.cursor(), call.limit(DEFAULT_PAGE));
+        return page(page.items().stream().map(i -> Map.<String, Object>of("videoId", i.videoId(),
+                "channelId", i.channelId(), "publishedAt", i.publishedAt().toString())).toList(), page.nextCursor());
+    }
+
+    private APIGatewayV2HTTPResponse myRecommendations(ApiCall call) {
+        Page<ScoredVideo> page = recommendations.page(call.requireUser(), call.cursor(), call.limit(DEFAULT_PAGE));
+        return page(scored(page.items()), page.nextCursor());
+    }
+
+    private APIGatewayV2HTTPResponse view(ApiCall call, String videoId) {
+        boolean first = watches.record(call.requireUser(), videoId);
+        return responses.json(first ? 201 : 200, Map.of("videoId", videoId, "firstView", first));
+    }
+
+    private APIGatewayV2HTTPResponse related(ApiCall call, String videoId) {
+        call.requireUser();
+        int limit = call.limit(DEFAULT_PAGE);
+        if (limit < 1 || limit > RelatedVideos.MAX_LIMIT) {
+            throw new dev.clipflow.paging.PageSizeInvalidException(limit, 1, RelatedVideos.MAX_LIMIT);
+        }
+        Video video = videos.get(videoId);
+        if (video.status() != VideoStatus.PUBLISHED) {
+            throw new VideoNotPublishedException(videoId);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("videoId", videoId);
+        out.put("items", scored(related.of(videoId, limit)));
+        return responses.json(200, out);
+    }
+
+    private APIGatewayV2HTTPResponse page(List<Map<String, Object>> items, String nextCursor) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("nextCursor", nextCursor);
+        return responses.json(200, out);
+    }
+
+    private static List<Map<String, Object>> scored(List<ScoredVideo> items) {
+        return items.stream().map(v -> Map.<String, Object>of("videoId", v.videoId(),
+                "score", Math.round(v.score() * 10000) / 10000.0)).toList();
+    }
+
+    private static APIGatewayV2HTTPResponse only(ApiCall call, String method,
+                                                 java.util.function.Supplier<APIGatewayV2HTTPResponse> handler) {
+        if (!call.method().equals(method)) {
+            throw notAllowed(method);
+        }
+        return handler.get();
+    }
+
+    private static ApiRequestRejectedException notAllowed(String allowed) {
+        return new ApiRequestRejectedException(405, "METHOD_NOT_ALLOWED",
+                "This resource accepts " + allowed + " only.");
+    }
+
+    private static ApiRequestRejectedException notFound() {
+        return new ApiRequestRejectedException(404, "NOT_FOUND", "There is no such resource.");
+    }
+
+    /** The route template for logs: ids replaced, so a log line never carries user input. */
+    private static String routeName(List<String> segments) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < segments.size() && i < 4; i++) {
+            String seg = segments.get(i);
+            sb.append('/').append(i == 1 && !seg.equals("feed") && !segments.getFirst().equals("me") ? "{id}"
+                    : seg.matches("[a-z]{1,16}") ? seg : "?");
+        }
+        return sb.isEmpty() ? "/" : sb.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.clipflow.socialapi;
+
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.dynamodb.discovery.DynamoCoViewStore;
+import dev.clipflow.aws.dynamodb.discovery.DynamoRelatedStore;
+import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
+import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
+import dev.clipflow.discovery.Recommendations;
+import dev.clipflow.discovery.RelatedBlend;
+import dev.clipflow.discovery.RelatedVideos;
+import dev.clipflow.discovery.WatchRecorder;
+import dev.clipflow.paging.SignedCursors;
+import dev.clipflow.social.FanoutPolicy;
+import dev.clipflow.social.FeedItem;
+import dev.clipflow.social.FeedReader;
+import dev.clipflow.social.Subscriptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The social API's application: bean {@code socialApi} ({@link SocialApi}). Configuration:
+ * VIDEOS_TABLE and CHANNELS_TABLE (read only), SUBSCRIPTIONS_TABLE, FEEDS_TABLE, DISCOVERY_TABLE,
+ * CURSOR_SECRET (at least 32 bytes; signs page cursors), CURSOR_TTL_SECONDS (default 3600),
+ * FANOUT_CELEBRITY_THRESHOLD (and the other FANOUT_* values: the feed reader must agree with the
+ * fan-out on who is a celebrity), WATCH_WINDOW (default 20) and the AWS_ENDPOINT_URL* overrides.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class SocialApiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SocialApiApplication.class, args);
+    }
+
+    @Bean
+    public SocialApi socialApi(Environment env) {
+        AwsClients aws = new AwsClients(env::getProperty);
+        var dynamo = aws.dynamoDb();
+        Clock clock = Clock.systemUTC();
+        SignedCursors cursors = new SignedCursors(
+                env.getRequiredProperty("CURSOR_SECRET").getBytes(StandardCharsets.UTF_8),
+                clock, Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class, 3600L)));
+        var videos = new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE"));
+        var subscriptionStore = new DynamoSubscriptionStore(dynamo, env.getRequiredProperty("SUBSCRIPTIONS_TABLE"));
+        var feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"));
+        FanoutPolicy policy = FanoutPolicy.parse(env.getProperty("FANOUT_INLINE_MAX"),
+                env.getProperty("FANOUT_CELEBRITY_THRESHOLD"), env.getProperty("FANOUT_BATCH_SIZE"));
+        FeedReader reader = new FeedReader(subscriptionStore, feeds, policy, cursors);
+        String discovery = env.getRequiredProperty("DISCOVERY_TABLE");
+        var coViews = new DynamoCoViewStore(dynamo, discovery);
+        var related = new RelatedVideos(new DynamoRelatedStore(dynamo, discovery), coViews, RelatedBlend.DEFAULT);
+        var recommendations = new Recommendations(coViews, related,
+                (viewer, limit) -> reader.read(viewer, null, Math.min(limit, FeedReader.MAX_PAGE)).items().stream()
+                        .map(FeedItem::videoId).toList(),
+                cursors);
+        return new SocialApi(
+                new Subscriptions(subscriptionStore,
+                        new DynamoChannelRepository(dynamo, env.getRequiredProperty("CHANNELS_TABLE")), cursors, clock),
+                reader,
+                new WatchRecorder(videos, coViews, clock, env.getProperty("WATCH_WINDOW", Integer.class,
+                        WatchRecorder.DEFAULT_WINDOW)),
+                related, recommendations, videos, JsonMapper.builder().build());
+    }
+}

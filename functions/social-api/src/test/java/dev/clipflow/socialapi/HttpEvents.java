@@ -1,0 +1,58 @@
+package dev.clipflow.socialapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** HTTP API (payload 2.0) events as API Gateway sends them after the JWT authorizer, and the root events/ folder. */
+final class HttpEvents {
+    private HttpEvents() {
+    }
+
+    static APIGatewayV2HTTPEvent request(String method, String path, String sub, String body) {
+        return request(method, path, sub, body, Map.of());
+    }
+
+    static APIGatewayV2HTTPEvent request(String method, String path, String sub, String body, Map<String,
+            String> query) {
+        var context = RequestContext.builder()
+                .withHttp(RequestContext.Http.builder().withMethod(method).withPath(path).build())
+                .withRouteKey(method + " " + path)
+                .withStage("$default");
+        if (sub != null) {
+            context.withAuthorizer(RequestContext.Authorizer.builder()
+                    .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", sub)).build()).build());
+        }
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRawPath(path)
+                .withRequestContext(context.build())
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    static Path file(String name) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("No events/ folder above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve("events").resolve(name);
+    }
+
+    static byte[] bytes(String name) {
+        try {
+            return Files.readAllBytes(file(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.clipflow.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.CatalogTables;
+import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
+import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
+import dev.clipflow.aws.dynamodb.social.SocialTables;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoRepository;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.social.FeedItem;
+import dev.clipflow.testing.Emulators;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
+/** The subscription bean wired as Lambda runs it (FunctionInvoker, MAIN_CLASS) against Dynoxide and ElasticMQ. */
+class SubscriptionIT {
+    private static VideoRepository videos;
+    private static DynamoSubscriptionStore subscriptions;
+    private static DynamoFeedStore feeds;
+    private static FunctionInvoker invoker;
+
+    @BeforeAll
+    static void wire() {
+        Emulators emulators = Emulators.shared();
+        AwsClients aws = new AwsClients(emulators.lookup());
+        var dynamo = aws.dynamoDb();
+        String videosTable = Emulators.uniqueName("videos");
+        String subscriptionsTable = Emulators.uniqueName("subscriptions");
+        String feedsTable = Emulators.uniqueName("feeds");
+        CatalogTables.create(dynamo, videosTable, Emulators.uniqueName("channels"));
+        SocialTables.create(dynamo, subscriptionsTable, feedsTable);
+        String queueUrl = aws.sqs().createQueue(r -> r.queueName(Emulators.uniqueName("fanout"))).queueUrl();
+        videos = new DynamoVideoRepository(dynamo, videosTable);
+        subscriptions = new DynamoSubscriptionStore(dynamo, subscriptionsTable);
+        feeds = new DynamoFeedStore(dynamo, feedsTable);
+
+        emulators.exportAsSystemProperties();
+        System.setProperty("MAIN_CLASS", SubscriptionApplication.class.getName());
+        System.setProperty("VIDEOS_TABLE", videosTable);
+        System.setProperty("SUBSCRIPTIONS_TABLE", subscriptionsTable);
+        System.setProperty("FEEDS_TABLE", feedsTable);
+        System.setProperty("FANOUT_QUEUE_URL", queueUrl);
+        System.setProperty("FANOUT_INLINE_MAX", "25");
+        System.setProperty("FANOUT_CELEBRITY_THRESHOLD", "1000");
+        invoker = new FunctionInvoker("subscription");
+    }
+
+    @Test
+    void invoke_publishedVideo_fansOutInlineAndARepeatWritesNothingNew() throws Exception {
+        String videoId = published("chan-sub1");
+        for (String viewer : List.of("viewer-a", "viewer-b", "viewer-c")) {
+            subscriptions.subscribe(new dev.clipflow.social.Subscription(viewer, "chan-sub1", Instant.EPOCH));
+        }
+
+        Map<String, Object> first = invoke(videoId, "chan-sub1");
+        Map<String, Object> again = invoke(videoId, "chan-sub1");
+
+        assertThat(first).containsEntry("mode", "INLINE").containsEntry("subscribers", 3)
+                .containsEntry("entriesWritten", 3).containsEntry("videoId", videoId);
+        assertThat(again).containsEntry("mode", "INLINE").containsEntry("entriesWritten", 3);
+        for (String viewer : List.of("viewer-a", "viewer-b", "viewer-c")) {
+            assertThat(feeds.viewerFeed(viewer, null, 10).items()).extracting(FeedItem::videoId)
+                    .containsExactly(videoId);
+        }
+        assertThat(feeds.channelTimeline("chan-sub1", null, 10).items()).hasSize(1);
+    }
+
+    @Test
+    void apply_videoNotPublished_throwsNamedExceptionAndWritesNothing() {
+        String videoId = processing("chan-sub2");
+        subscriptions.subscribe(new dev.clipflow.social.Subscription("viewer-z", "chan-sub2", Instant.EPOCH));
+        Subscription fn = bean();
+
+        assertThatThrownBy(() -> fn.apply(new SubscriptionInput(1, videoId, "chan-sub2")))
+                .isInstanceOf(SubscriptionVideoNotPublishedException.class);
+        assertThatThrownBy(() -> fn.apply(new SubscriptionInput(1, "not an id", "chan-sub2")))
+                .isInstanceOf(SubscriptionInputMalformedException.class);
+        assertThatThrownBy(() -> fn.apply(new SubscriptionInput(7, videoId, "chan-sub2")))
+                .isInstanceOf(SubscriptionInputMalformedException.class);
+        assertThat(feeds.viewerFeed("viewer-z", null, 10).items()).isEmpty();
+        assertThat(feeds.channelTimeline("chan-sub2", null, 10).items()).isEmpty();
+    }
+
+    private static Subscription bean() {
+        var writer = new dev.clipflow.batch.BatchWriter<dev.clipflow.social.FeedEntry>(feeds::putBatch, 25,
+                dev.clipflow.batch.Backoff.DEFAULT, d -> { }, () -> 0.5);
+        return new Subscription(videos, new dev.clipflow.social.FeedFanout(subscriptions, feeds, batches -> {
+            throw new AssertionError("nothing may be queued");
+        }, dev.clipflow.social.FanoutPolicy.DEFAULT, writer));
+    }
+
+    private static Map<String, Object> invoke(String videoId, String channelId) throws Exception {
+        String event = Events.text("subscription.json").replace("vid-example", videoId)
+                .replace("chan-example", channelId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
+        return Events.read(null, out.toString(StandardCharsets.UTF_8));
+    }
+
+    static String processing(String channelId) {
+        String videoId = Emulators.uniqueName("vid");
+        Instant now = Instant.now();
+        videos.create(new Video(videoId, channelId, "owner-1", "A title", "", List.of("tag"), 1024, "video/mp4",
+                "uploads/" + channelId + "/" + videoId + "/a.mp4", null, VideoStatus.AWAITING_UPLOAD, null, null,
+                null, null, null, now, now));
+        videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        return videoId;
+    }
+
+    static String published(String channelId) {
+        String videoId = processing(channelId);
+        videos.publish(videoId, List.of(), new Video.PublishedAssets("videos/" + videoId + "/hls/master.m3u8",
+                null, null, null));
+        return videoId;
+    }
+}
