@@ -1,0 +1,87 @@
+package dev.clipflow.ffmpeg;
+
+import dev.clipflow.media.MediaProber;
+import dev.clipflow.media.MediaRejectedException;
+import dev.clipflow.media.MediaRejectionReason;
+import dev.clipflow.pipeline.MediaInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link MediaProber} running {@code ffprobe -show_format -show_streams -of json} on a local file.
+ *
+ * <p>Bad inputs map to {@link MediaRejectedException} reasons: 0 bytes is {@code EMPTY_FILE}; a file
+ * ffprobe cannot open is {@code NOT_A_VIDEO} unless its first bytes are a known container's, then it
+ * is {@code TRUNCATED} (an MP4 cut before its index, "moov atom not found") or {@code CORRUPT};
+ * audio without video is {@code AUDIO_ONLY}; an MP4 whose index describes more media than the file
+ * holds is {@code TRUNCATED}. ffprobe crashing (killed by a signal) is {@link FfmpegFailedException}:
+ * a tool defect must not be blamed on the creator's file.
+ */
+public final class FfprobeMediaProber implements MediaProber {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** 128 + signal: the tool was killed (e.g. 139, a segmentation fault), which says nothing about the file. */
+    static final int CRASH_EXIT_CODES = 128;
+
+    private final FfmpegBinaries binaries;
+    private final Duration timeout;
+
+    public FfprobeMediaProber(FfmpegBinaries binaries) {
+        this(binaries, DEFAULT_TIMEOUT);
+    }
+
+    public FfprobeMediaProber(FfmpegBinaries binaries, Duration timeout) {
+        this.binaries = Objects.requireNonNull(binaries, "binaries");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public MediaInfo probe(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the source " + file.getFileName(), e);
+        }
+        if (size == 0) {
+            throw new MediaRejectedException(MediaRejectionReason.EMPTY_FILE, null);
+        }
+        ProcessResult result = ProcessRunner.run(List.of(binaries.ffprobe(), "-hide_banner", "-v", "error",
+                "-print_format", "json", "-show_format", "-show_streams", file.toString()), timeout);
+        String stderr = result.stderrTail().replace(file.toString(), "<source>");
+        if (result.exitCode() >= CRASH_EXIT_CODES) {
+            throw new FfmpegFailedException("ffprobe crashed (exit " + result.exitCode() + "): " + stderr,
+                    result.exitCode());
+        }
+        if (result.exitCode() != 0) {
+            throw classifyFailure(ContainerSignature.of(file), stderr);
+        }
+        return FfprobeReport.parse(new String(result.stdout(), StandardCharsets.UTF_8), size);
+    }
+
+    static MediaRejectedException classifyFailure(ContainerSignature signature, String stderr) {
+        String detail = "ffprobe: " + lastLine(stderr);
+        if (signature == ContainerSignature.UNKNOWN) {
+            return new MediaRejectedException(MediaRejectionReason.NOT_A_VIDEO, detail);
+        }
+        String lower = stderr.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("moov atom not found") || lower.contains("end of file") || lower.contains("partial file")) {
+            return new MediaRejectedException(MediaRejectionReason.TRUNCATED, detail);
+        }
+        return new MediaRejectedException(MediaRejectionReason.CORRUPT, detail);
+    }
+
+    static String lastLine(String text) {
+        List<String> lines = text.strip().lines().toList();
+        if (lines.isEmpty()) {
+            return "no diagnostic";
+        }
+        String first = lines.getFirst().replaceAll("^\\[[^]]*@ 0x[0-9a-f]+] ", "");
+        return lines.size() == 1 ? first : first + " / " + lines.getLast();
+    }
+}

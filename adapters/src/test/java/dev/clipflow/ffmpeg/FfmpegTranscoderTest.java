@@ -1,0 +1,135 @@
+package dev.clipflow.ffmpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clipflow.media.MediaRejectedException;
+import dev.clipflow.media.MediaRejectionReason;
+import dev.clipflow.media.ProducedRendition;
+import dev.clipflow.media.ThumbnailPlan;
+import dev.clipflow.media.TranscodeJob;
+import dev.clipflow.pipeline.MediaInfo;
+import dev.clipflow.pipeline.RenditionSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The transcoder's decisions that need no ffmpeg: command shape, failure mapping, playlist maths. */
+class FfmpegTranscoderTest {
+    @TempDir
+    Path dir;
+
+    private static final MediaInfo MEDIA = new MediaInfo(10, 1280, 720, 0, 1280, 720, 25, "h264", "aac", 1, "mp4");
+    private static final List<RenditionSpec> LADDER = List.of(
+            new RenditionSpec("360p", 640, 360, 800, 96), new RenditionSpec("720p", 1280, 720, 2800, 128));
+
+    @Test
+    void build_decodesOnceAndEncodesEveryRendition() {
+        TranscodeJob job = new TranscodeJob(Path.of("/w/source"), MEDIA, LADDER, Path.of("/w/out"),
+                Duration.ofMinutes(1));
+        List<String> cmd = LadderCommand.build("ffmpeg", job, ThumbnailPlan.of(MEDIA, LADDER), "veryfast",
+                Path.of("/w/out/poster.jpg"), Path.of("/w/out/thumbnails/sprite.jpg"));
+        String line = String.join(" ", cmd);
+
+        assertThat(Collections.frequency(cmd, "-i")).isEqualTo(1);
+        assertThat(line).contains("[0:v]split=4").contains("scale=640:360").contains("scale=1280:720")
+                .contains("tile=10x1");
+        assertThat(Collections.frequency(cmd, "libx264")).isEqualTo(2);
+        assertThat(Collections.frequency(cmd, "0:a:0")).isEqualTo(2);
+        assertThat(line).contains("-hls_playlist_type vod").contains("-hls_flags independent_segments")
+                .contains("/w/out/hls/720p/index.m3u8").contains("-preset veryfast");
+    }
+
+    @Test
+    void build_withoutAudio_mapsNoAudio() {
+        MediaInfo silent = new MediaInfo(10, 1280, 720, 0, 1280, 720, 25, "h264", null, 1, "mp4");
+        TranscodeJob job = new TranscodeJob(Path.of("/w/source"), silent, LADDER, Path.of("/w/out"),
+                Duration.ofMinutes(1));
+        List<String> cmd = LadderCommand.build("ffmpeg", job, ThumbnailPlan.of(silent, LADDER), "veryfast",
+                Path.of("p.jpg"), Path.of("s.jpg"));
+        assertThat(cmd).doesNotContain("0:a:0", "aac");
+    }
+
+    @Test
+    void failure_mapsStderrToTheNamedError() {
+        assertThat(FfmpegTranscoder.failure(1, "[h264 @ 0x1] Invalid NAL unit size\nError while decoding stream"))
+                .isInstanceOf(MediaRejectedException.class)
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                        .isEqualTo(MediaRejectionReason.CORRUPT));
+        assertThat(FfmpegTranscoder.failure(1, "[mov @ 0x1] moov atom not found"))
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                        .isEqualTo(MediaRejectionReason.TRUNCATED));
+        assertThat(FfmpegTranscoder.failure(1, "av_interleaved_write_frame(): No space left on device"))
+                .isInstanceOf(FfmpegFailedException.class).hasMessageContaining("WORK_DIR");
+        assertThat(FfmpegTranscoder.failure(1, "Unrecognized option 'hls_flags'"))
+                .isInstanceOf(FfmpegFailedException.class).hasMessageContaining("exited with 1");
+        assertThat(FfmpegTranscoder.failure(139, "Invalid NAL unit size"))
+                .isInstanceOf(FfmpegFailedException.class).hasMessageContaining("crashed");
+    }
+
+    @Test
+    void measure_peakIgnoresAShortTailSegment() throws IOException {
+        Files.write(dir.resolve("seg_00000.ts"), new byte[500_000]);
+        Files.write(dir.resolve("seg_00001.ts"), new byte[400_000]);
+        Files.write(dir.resolve("seg_00002.ts"), new byte[60_000]);
+        Path playlist = Files.writeString(dir.resolve("index.m3u8"), """
+                #EXTM3U
+                #EXT-X-VERSION:6
+                #EXT-X-TARGETDURATION:4
+                #EXT-X-PLAYLIST-TYPE:VOD
+                #EXTINF:4.000000,
+                seg_00000.ts
+                #EXTINF:4.000000,
+                seg_00001.ts
+                #EXTINF:0.200000,
+                seg_00002.ts
+                #EXT-X-ENDLIST
+                """);
+        HlsPlaylists.Measured m = HlsPlaylists.measure(playlist);
+        assertThat(m.segments()).isEqualTo(3);
+        assertThat(m.durationSeconds()).isCloseTo(8.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(m.peakBandwidth()).isEqualTo(1_000_000);
+        assertThat(m.averageBandwidth()).isEqualTo(Math.round(960_000 * 8 / 8.2));
+        assertThat(m.firstSegment().getFileName().toString()).isEqualTo("seg_00000.ts");
+    }
+
+    @Test
+    void master_listsEveryVariantWithBandwidthResolutionAndCodecs() {
+        String master = HlsPlaylists.master(List.of(
+                new ProducedRendition("360p", 640, 360, 1_000_000, 900_000, "avc1.4d401e,mp4a.40.2",
+                        "hls/360p/index.m3u8", 1, 10)), 25);
+        assertThat(master).startsWith("#EXTM3U\n").contains("#EXT-X-INDEPENDENT-SEGMENTS")
+                .contains("#EXT-X-STREAM-INF:BANDWIDTH=1000000,AVERAGE-BANDWIDTH=900000,RESOLUTION=640x360,"
+                        + "FRAME-RATE=25.000,CODECS=\"avc1.4d401e,mp4a.40.2\"\n360p/index.m3u8\n");
+    }
+
+    @Test
+    void avc1_readsProfileConstraintsAndLevelFromTheSps() {
+        byte[] ts = new byte[188 * 2];
+        ts[0] = 0x47;
+        ts[1] = 0x41; // payload unit start, PID 0x100
+        ts[2] = 0x00;
+        ts[3] = 0x10; // payload only
+        byte[] payload = {0, 0, 0, 1, 0x09, (byte) 0xF0, 0, 0, 0, 1, 0x67, 0x64, 0x00, 0x1F, (byte) 0xAC};
+        System.arraycopy(payload, 0, ts, 4 + 20, payload.length);
+        ts[188] = 0x47;
+        assertThat(SegmentCodecs.avc1(ts)).isEqualTo("avc1.64001f");
+    }
+
+    @Test
+    void avc1_notTransportStream_fails() {
+        assertThatThrownBy(() -> SegmentCodecs.avc1(new byte[188])).isInstanceOf(FfmpegFailedException.class);
+    }
+
+    @Test
+    void binaries_preferConfiguredPaths() {
+        FfmpegBinaries b = FfmpegBinaries.from(name -> name.equals("FFMPEG_PATH") ? "/x/ffmpeg" : null);
+        assertThat(b.ffmpeg()).isEqualTo("/x/ffmpeg");
+        assertThat(b.ffprobe()).isIn("ffprobe", "/opt/bin/ffprobe");
+    }
+}

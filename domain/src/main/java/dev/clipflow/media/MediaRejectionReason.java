@@ -1,0 +1,23 @@
+package dev.clipflow.media;
+
+/** Why an uploaded file cannot become a video, each with a sentence its creator understands. */
+public enum MediaRejectionReason {
+    EMPTY_FILE("The uploaded file is empty (0 bytes)."),
+    NOT_A_VIDEO("The uploaded file is not a video we can read."),
+    AUDIO_ONLY("The uploaded file contains only audio; a video needs a picture."),
+    TRUNCATED("The uploaded file is incomplete: it ends before the video does. Upload it again."),
+    CORRUPT("The uploaded file is damaged and cannot be decoded."),
+    TOO_LONG("The video is longer than the maximum we accept."),
+    TOO_LARGE("The video's picture is larger than the maximum we accept.");
+
+    private final String explanation;
+
+    MediaRejectionReason(String explanation) {
+        this.explanation = explanation;
+    }
+
+    /** A sentence for the creator, without technical detail. */
+    public String explanation() {
+        return explanation;
+    }
+}

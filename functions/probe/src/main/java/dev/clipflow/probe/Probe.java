@@ -1,0 +1,95 @@
+package dev.clipflow.probe;
+
+import dev.clipflow.cost.StageUsage;
+import dev.clipflow.ffmpeg.ScratchDirectory;
+import dev.clipflow.media.LadderPlanner;
+import dev.clipflow.media.MediaKeys;
+import dev.clipflow.media.MediaLimits;
+import dev.clipflow.media.MediaProber;
+import dev.clipflow.media.MediaRejectedException;
+import dev.clipflow.media.MediaRejectionReason;
+import dev.clipflow.media.ObjectStore;
+import dev.clipflow.pipeline.MediaInfo;
+import dev.clipflow.pipeline.PipelineInput;
+import dev.clipflow.pipeline.ProbeResult;
+import dev.clipflow.pipeline.RenditionSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The {@code probe} function, the pipeline's first stage: downloads the source to a scratch folder
+ * (see docs/adr/0004-transcode-in-one-pass.md for why not a presigned URL), reads it with ffprobe,
+ * rejects what cannot become a video ({@link MediaRejectedException}, permanent), checks the
+ * {@link MediaLimits} and plans the ladder.
+ */
+public final class Probe implements Function<PipelineInput, ProbeResult> {
+    private static final Logger LOG = LoggerFactory.getLogger(Probe.class);
+
+    private final ObjectStore store;
+    private final MediaProber prober;
+    private final LadderPlanner planner;
+    private final MediaLimits limits;
+    private final String workDir;
+    private final int memoryMb;
+
+    public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, MediaLimits limits, String workDir,
+                 int memoryMb) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.prober = Objects.requireNonNull(prober, "prober");
+        this.planner = Objects.requireNonNull(planner, "planner");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.workDir = workDir;
+        this.memoryMb = memoryMb;
+    }
+
+    @Override
+    public ProbeResult apply(PipelineInput input) {
+        return apply(input, memoryMb);
+    }
+
+    /** Probes with the memory size the invocation reports (Lambda's context) for the usage record. */
+    public ProbeResult apply(PipelineInput input, int invocationMemoryMb) {
+        long started = System.nanoTime();
+        validate(input);
+        MDC.put("videoId", input.videoId());
+        try {
+            var source = input.source();
+            var info = store.head(source.bucket(), source.key()).orElseThrow(() -> new ProbeSourceMissingException(
+                    "The uploaded object of video " + input.videoId() + " no longer exists"));
+            if (info.size() == 0) {
+                throw new MediaRejectedException(MediaRejectionReason.EMPTY_FILE, null);
+            }
+            MediaInfo media;
+            try (ScratchDirectory scratch = ScratchDirectory.create(workDir, input.videoId())) {
+                // No extension: ffprobe then picks the demuxer by content, not by the creator's file name.
+                Path file = scratch.path().resolve("source");
+                store.download(source.bucket(), source.key(), file);
+                media = prober.probe(file);
+            }
+            limits.check(media);
+            List<RenditionSpec> ladder = planner.plan(media);
+            long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Probed {}x{} {} s {}/{}; ladder {}", media.displayWidth(), media.displayHeight(),
+                    Math.round(media.durationSeconds()), media.videoCodec(), media.audioCodec(),
+                    ladder.stream().map(RenditionSpec::name).toList());
+            return new ProbeResult(media, ladder, new StageUsage("probe", 1, millis, invocationMemoryMb, 0, 0));
+        } catch (MediaRejectedException e) {
+            LOG.warn("Rejected the source: {}", e.reason());
+            throw e;
+        } finally {
+            MDC.remove("videoId");
+        }
+    }
+
+    private static void validate(PipelineInput input) {
+        if (input == null || !MediaKeys.isValidId(input.videoId()) || input.source() == null
+                || input.source().bucket() == null || input.source().key() == null) {
+            throw new ProbeInputMalformedException("The probe input needs a valid videoId and source bucket and key");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.clipflow.probe;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
+import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.media.LadderPlanner;
+import dev.clipflow.media.MediaLimits;
+import dev.clipflow.pipeline.PipelineInput;
+import dev.clipflow.pipeline.ProbeResult;
+import java.util.function.Function;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.messaging.Message;
+
+/**
+ * The probe function's application: bean {@code probe} ({@link Probe}). Configuration: FFPROBE_PATH
+ * (else /opt/bin/ffprobe, else PATH), WORK_DIR (default /tmp), MAX_SOURCE_SECONDS (default
+ * {@link MediaLimits#DEFAULT}), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no Lambda context)
+ * and the AWS_ENDPOINT_URL* overrides.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class ProbeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ProbeApplication.class, args);
+    }
+
+    @Bean
+    public Probe probeStage(Environment env) {
+        AwsClients aws = new AwsClients(env::getProperty);
+        MediaLimits limits = new MediaLimits(
+                env.getProperty("MAX_SOURCE_SECONDS", Double.class, MediaLimits.DEFAULT.maxDurationSeconds()),
+                MediaLimits.DEFAULT.maxLongSide());
+        return new Probe(new S3ObjectStore(aws.s3()), new FfprobeMediaProber(FfmpegBinaries.from(env::getProperty)),
+                new LadderPlanner(), limits, env.getProperty("WORK_DIR", "/tmp"),
+                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
+    }
+
+    /** The Lambda entry: the context, when there is one, reports the configured memory. */
+    @Bean
+    public Function<Message<PipelineInput>, ProbeResult> probe(Probe probeStage) {
+        return message -> {
+            Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
+            return context instanceof Context c && c.getMemoryLimitInMB() > 0
+                    ? probeStage.apply(message.getPayload(), c.getMemoryLimitInMB())
+                    : probeStage.apply(message.getPayload());
+        };
+    }
+}

@@ -1,0 +1,153 @@
+package dev.clipflow.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
+import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.media.LadderPlanner;
+import dev.clipflow.media.MediaLimits;
+import dev.clipflow.media.MediaRejectedException;
+import dev.clipflow.media.MediaRejectionReason;
+import dev.clipflow.pipeline.PipelineInput;
+import dev.clipflow.pipeline.ProbeResult;
+import dev.clipflow.pipeline.SourceObject;
+import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.media.TestVideos;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The probe stage against S3Proxy with real ffprobe. */
+class ProbeIT {
+    private static final String KEY = "uploads/chan-example/vid-example/my holiday + vidéo.mp4";
+    private static S3Client s3;
+    private static String bucket;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void emulators() {
+        s3 = new AwsClients(Emulators.shared().lookup()).s3();
+        bucket = Emulators.uniqueName("uploads");
+        s3.createBucket(b -> b.bucket(bucket));
+    }
+
+    private Probe probe(MediaLimits limits) {
+        return new Probe(new S3ObjectStore(s3), new FfprobeMediaProber(FfmpegBinaries.fromEnvironment()),
+                new LadderPlanner(), limits, work.toString(), 1769);
+    }
+
+    private static PipelineInput upload(String videoId, Path file) {
+        String key = KEY.replace("vid-example", videoId);
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
+        return new PipelineInput(1, videoId, "chan-example", new SourceObject(bucket, key, 0, "e", null, null));
+    }
+
+    @Test
+    void apply_rotatedPhoneVideo_plansPortraitLadderAndRecordsUsage() {
+        ProbeResult result = probe(MediaLimits.DEFAULT).apply(
+                upload(Emulators.uniqueName("vid"), TestVideos.shared().rotated()));
+
+        assertThat(result.media().displayWidth()).isEqualTo(360);
+        assertThat(result.media().displayHeight()).isEqualTo(640);
+        assertThat(result.ladder()).extracting(r -> r.width() + "x" + r.height()).containsExactly("240x426", "360x640");
+        assertThat(result.usage().stage()).isEqualTo("probe");
+        assertThat(result.usage().invocations()).isEqualTo(1);
+        assertThat(result.usage().memoryMb()).isEqualTo(1769);
+        assertThat(result.usage().durationMillis()).isPositive();
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void apply_audioOnly_isRejectedAndLeavesNoScratchFiles() {
+        PipelineInput input = upload(Emulators.uniqueName("vid"), TestVideos.shared().audioOnly());
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .isInstanceOf(MediaRejectedException.class)
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                        .isEqualTo(MediaRejectionReason.AUDIO_ONLY));
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void apply_emptyObject_isRejectedWithoutDownloading() {
+        PipelineInput input = upload(Emulators.uniqueName("vid"), TestVideos.shared().emptyFile());
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .hasMessageContaining("EMPTY_FILE");
+    }
+
+    @Test
+    void apply_longerThanTheLimit_isRejectedAsTooLong() {
+        PipelineInput input = upload(Emulators.uniqueName("vid"), TestVideos.shared().landscape());
+
+        assertThatThrownBy(() -> probe(new MediaLimits(3, 4096)).apply(input))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageContaining("TOO_LONG");
+    }
+
+    @Test
+    void apply_missingObject_throwsSourceMissing() {
+        PipelineInput input = new PipelineInput(1, "vid-gone", "chan-example",
+                new SourceObject(bucket, "uploads/chan-example/vid-gone/a.mp4", 1, "e", null, null));
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .isInstanceOf(ProbeSourceMissingException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void functionInvoker_probeEvent_returnsMediaLadderAndUsage() throws Exception {
+        String videoId = Emulators.uniqueName("vid");
+        upload(videoId, TestVideos.shared().landscape());
+        String event = invokerSetup(videoId);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FunctionInvoker("probe").handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
+
+        Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));
+        assertThat((Map<String, Object>) result.get("media")).containsEntry("displayWidth", 1280)
+                .containsEntry("audioCodec", "aac");
+        assertThat((List<?>) result.get("ladder")).hasSize(4);
+        assertThat((Map<String, Object>) result.get("usage")).containsEntry("stage", "probe")
+                .containsEntry("memoryMb", 2048);
+    }
+
+    @Test
+    void functionInvoker_textFile_propagatesTheNamedError() throws Exception {
+        String videoId = Emulators.uniqueName("vid");
+        upload(videoId, TestVideos.shared().textFile());
+        String event = invokerSetup(videoId);
+
+        assertThatThrownBy(() -> new FunctionInvoker("probe").handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+                (Context) null))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageContaining("NOT_A_VIDEO");
+    }
+
+    private String invokerSetup(String videoId) throws Exception {
+        Emulators.shared().exportAsSystemProperties();
+        System.setProperty("MAIN_CLASS", ProbeApplication.class.getName());
+        System.setProperty("WORK_DIR", Files.createDirectories(work.resolve("lambda-tmp")).toString());
+        System.setProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "2048");
+        return Events.text("probe.json").replace("vid-example", videoId)
+                .replace("clipflow-uploads-example", bucket);
+    }
+}

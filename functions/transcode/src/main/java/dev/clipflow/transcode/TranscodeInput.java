@@ -1,0 +1,12 @@
+package dev.clipflow.transcode;
+
+import dev.clipflow.pipeline.ProbeResult;
+import dev.clipflow.pipeline.SourceObject;
+
+/**
+ * The transcode task's input: the {@code PipelineInput} fields with the probe stage's result beside
+ * them (the state machine's {@code ResultPath: $.probe}). Other fields are ignored.
+ */
+public record TranscodeInput(int schemaVersion, String videoId, String channelId, SourceObject source,
+                             ProbeResult probe) {
+}

@@ -1,0 +1,139 @@
+package dev.clipflow.transcode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
+import dev.clipflow.ffmpeg.FfmpegTranscoder;
+import dev.clipflow.media.MediaKeys;
+import dev.clipflow.media.MediaRejectedException;
+import dev.clipflow.pipeline.TranscodeResult;
+import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.media.TestVideos;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The transcode stage against S3Proxy with real ffmpeg. */
+class TranscodeIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static S3Client s3;
+    private static String uploads;
+    private static String media;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void emulators() {
+        s3 = new AwsClients(Emulators.shared().lookup()).s3();
+        uploads = Emulators.uniqueName("uploads");
+        media = Emulators.uniqueName("media");
+        s3.createBucket(b -> b.bucket(uploads));
+        s3.createBucket(b -> b.bucket(media));
+    }
+
+    private static String event(String videoId, Path sourceFile) {
+        String json = Events.text("transcode.json").replace("vid-example", videoId)
+                .replace("clipflow-uploads-example", uploads);
+        TranscodeInput input = JSON.readValue(json, TranscodeInput.class);
+        s3.putObject(b -> b.bucket(uploads).key(input.source().key()), RequestBody.fromFile(sourceFile));
+        return json;
+    }
+
+    private Transcode transcode() {
+        return new Transcode(new S3ObjectStore(s3), new FfmpegTranscoder(FfmpegBinaries.fromEnvironment(), "ultrafast"),
+                media, work.toString(), 3008, Duration.ofMinutes(2));
+    }
+
+    private static List<String> keys(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(media).prefix(prefix)).contents().stream()
+                .map(S3Object::key).toList();
+    }
+
+    @Test
+    void apply_landscapeSource_storesTheLadderUnderTheVideoPrefix() {
+        String videoId = Emulators.uniqueName("vid");
+        TranscodeInput input = JSON.readValue(event(videoId, TestVideos.shared().landscape()), TranscodeInput.class);
+
+        TranscodeResult result = transcode().apply(input);
+
+        String prefix = MediaKeys.outputPrefix(videoId);
+        assertThat(result.masterPlaylistKey()).isEqualTo(MediaKeys.masterPlaylist(videoId));
+        assertThat(result.posterKey()).isEqualTo(MediaKeys.poster(videoId));
+        assertThat(result.spriteKey()).isEqualTo(MediaKeys.sprite(videoId));
+        assertThat(result.spriteIndexKey()).isEqualTo(MediaKeys.spriteIndex(videoId));
+        assertThat(result.renditions()).extracting(r -> r.name() + "=" + r.width() + "x" + r.height())
+                .containsExactly("240p=426x240", "360p=640x360");
+        assertThat(result.renditions()).allSatisfy(r -> {
+            assertThat(r.playlistKey()).startsWith(prefix + "hls/" + r.name() + "/");
+            assertThat(r.bandwidth()).isPositive();
+        });
+        List<String> keys = keys(prefix);
+        assertThat(keys).contains(result.masterPlaylistKey(), result.posterKey(), result.spriteKey(),
+                result.spriteIndexKey(), prefix + "hls/240p/index.m3u8", prefix + "hls/360p/seg_00000.ts");
+        assertThat(keys).allSatisfy(k -> assertThat(k).startsWith(prefix));
+        long stored = keys.stream().mapToLong(k -> s3.headObject(b -> b.bucket(media).key(k)).contentLength()).sum();
+        assertThat(result.bytesStored()).isEqualTo(stored);
+        assertThat(result.usage().stage()).isEqualTo("transcode");
+        assertThat(result.usage().bytesStored()).isEqualTo(stored);
+        assertThat(result.usage().memoryMb()).isEqualTo(3008);
+        assertThat(s3.headObject(b -> b.bucket(media).key(result.masterPlaylistKey())).contentType())
+                .isEqualTo("application/vnd.apple.mpegurl");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void apply_corruptSource_isRejectedAndStoresNothing() {
+        String videoId = Emulators.uniqueName("vid");
+        TranscodeInput input = JSON.readValue(event(videoId, TestVideos.shared().corrupt()), TranscodeInput.class);
+
+        assertThatThrownBy(() -> transcode().apply(input)).isInstanceOf(MediaRejectedException.class)
+                .hasMessageContaining("CORRUPT");
+        assertThat(keys(MediaKeys.outputPrefix(videoId))).isEmpty();
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void apply_noProbeResult_throwsMalformedInput() {
+        TranscodeInput input = new TranscodeInput(1, "vid-x", "chan-example", null, null);
+
+        assertThatThrownBy(() -> transcode().apply(input)).isInstanceOf(TranscodeInputMalformedException.class);
+    }
+
+    @Test
+    void functionInvoker_transcodeEvent_returnsTheResult() throws Exception {
+        String videoId = Emulators.uniqueName("vid");
+        String event = event(videoId, TestVideos.shared().landscape());
+        Emulators.shared().exportAsSystemProperties();
+        System.setProperty("MAIN_CLASS", TranscodeApplication.class.getName());
+        System.setProperty("MEDIA_BUCKET", media);
+        System.setProperty("X264_PRESET", "ultrafast");
+        System.setProperty("WORK_DIR", Files.createDirectories(work.resolve("lambda-tmp")).toString());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new FunctionInvoker("transcode").handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
+
+        Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));
+        assertThat(result).containsEntry("masterPlaylistKey", MediaKeys.masterPlaylist(videoId));
+        assertThat((List<?>) result.get("renditions")).hasSize(2);
+        assertThat(keys(MediaKeys.hlsPrefix(videoId))).contains(MediaKeys.masterPlaylist(videoId));
+    }
+}
