@@ -11,6 +11,11 @@ import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.ScoredVideo;
 import dev.clipflow.discovery.VideoNotPublishedException;
 import dev.clipflow.discovery.WatchRecorder;
+import dev.clipflow.http.ApiCall;
+import dev.clipflow.http.ApiEdge;
+import dev.clipflow.http.ApiErrors;
+import dev.clipflow.http.ApiRequestRejectedException;
+import dev.clipflow.http.ApiResponses;
 import dev.clipflow.social.FeedPage;
 import dev.clipflow.social.FeedReader;
 import dev.clipflow.social.Subscription;
@@ -42,7 +47,7 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private final Recommendations recommendations;
     private final VideoRepository videos;
     private final ApiResponses responses;
-    private final ApiErrors errors;
+    private final ApiEdge edge;
 
     public SocialApi(Subscriptions subscriptions, FeedReader feed, WatchRecorder watches, RelatedVideos related,
                      Recommendations recommendations, VideoRepository videos, JsonMapper json) {
@@ -53,23 +58,12 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.responses = new ApiResponses(Objects.requireNonNull(json, "json"));
-        this.errors = new ApiErrors(responses);
+        this.edge = new ApiEdge(LOG, new ApiErrors(responses, SocialApiErrors::of), SocialApi::routeName);
     }
 
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
-        String route = "unrouted";
-        try {
-            ApiCall call = ApiCall.of(event);
-            route = call.method() + " " + routeName(call.segments());
-            APIGatewayV2HTTPResponse response = route(call);
-            LOG.info("{} -> {}", route, response.getStatusCode());
-            return response;
-        } catch (RuntimeException e) {
-            APIGatewayV2HTTPResponse response = errors.answer(e);
-            LOG.info("{} -> {} {}", route, response.getStatusCode(), e.getClass().getSimpleName());
-            return response;
-        }
+        return edge.handle(event, this::route);
     }
 
     private APIGatewayV2HTTPResponse route(ApiCall call) {
@@ -79,7 +73,7 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
             return switch (call.method()) {
                 case "POST" -> subscribe(call, call.id(1));
                 case "DELETE" -> unsubscribe(call, call.id(1));
-                default -> throw notAllowed("POST, DELETE");
+                default -> throw ApiRequestRejectedException.methodNotAllowed("POST, DELETE");
             };
         }
         if (root.equals("channels") && s.size() == 4 && s.get(2).equals("subscribers") && s.get(3).equals("count")) {
@@ -90,7 +84,7 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
                 case "subscriptions" -> only(call, "GET", () -> mySubscriptions(call));
                 case "feed" -> only(call, "GET", () -> myFeed(call));
                 case "recommendations" -> only(call, "GET", () -> myRecommendations(call));
-                default -> throw notFound();
+                default -> throw ApiRequestRejectedException.notFound();
             };
         }
         if (root.equals("videos") && s.size() == 3 && s.get(2).equals("views")) {
@@ -99,7 +93,7 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         if (root.equals("videos") && s.size() == 3 && s.get(2).equals("related")) {
             return only(call, "GET", () -> related(call, call.id(1)));
         }
-        throw notFound();
+        throw ApiRequestRejectedException.notFound();
     }
 
     private APIGatewayV2HTTPResponse subscribe(ApiCall call, String channelId) {
@@ -170,18 +164,9 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private static APIGatewayV2HTTPResponse only(ApiCall call, String method,
                                                  java.util.function.Supplier<APIGatewayV2HTTPResponse> handler) {
         if (!call.method().equals(method)) {
-            throw notAllowed(method);
+            throw ApiRequestRejectedException.methodNotAllowed(method);
         }
         return handler.get();
-    }
-
-    private static ApiRequestRejectedException notAllowed(String allowed) {
-        return new ApiRequestRejectedException(405, "METHOD_NOT_ALLOWED",
-                "This resource accepts " + allowed + " only.");
-    }
-
-    private static ApiRequestRejectedException notFound() {
-        return new ApiRequestRejectedException(404, "NOT_FOUND", "There is no such resource.");
     }
 
     /** The route template for logs: ids replaced, so a log line never carries user input. */

@@ -18,6 +18,7 @@ import dev.clipflow.discovery.Recommendations;
 import dev.clipflow.discovery.RelatedBlend;
 import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.WatchRecorder;
+import dev.clipflow.http.HttpEvents;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedItem;

@@ -15,6 +15,12 @@ import dev.clipflow.catalog.upload.NewVideo;
 import dev.clipflow.catalog.upload.StartedUpload;
 import dev.clipflow.catalog.upload.UploadPlan;
 import dev.clipflow.catalog.upload.VideoUploads;
+import dev.clipflow.http.ApiCall;
+import dev.clipflow.http.ApiEdge;
+import dev.clipflow.http.ApiErrors;
+import dev.clipflow.http.ApiRequestRejectedException;
+import dev.clipflow.http.ApiResponses;
+import dev.clipflow.http.JsonBody;
 import dev.clipflow.media.MediaKeys;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -30,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The upload API (bean {@code uploadApi}): API Gateway HTTP API payload 2.0 in and out. Routes
  * and answers are documented in {@code openapi/clipflow-api.yaml}. Every failure is a JSON error
- * ({@link ApiErrors}); request bodies and presigned URLs are never logged.
+ * ({@link UploadApiErrors} and the edge's {@link ApiErrors}); request bodies and presigned URLs are never logged.
  */
 public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_BODY = 64 * 1024;
@@ -46,7 +52,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private final VideoViews views;
     private final JsonMapper json;
     private final ApiResponses responses;
-    private final ApiErrors errors;
+    private final ApiEdge edge;
 
     public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelRepository channels, VideoViews views,
                      JsonMapper json) {
@@ -56,22 +62,13 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         this.views = Objects.requireNonNull(views, "views");
         this.json = Objects.requireNonNull(json, "json");
         this.responses = new ApiResponses(json);
-        this.errors = new ApiErrors(responses);
+        this.edge = new ApiEdge(LOG, new ApiErrors(responses, UploadApiErrors::of), UploadApi::routeName);
     }
 
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
-        String route = "unrouted";
         try {
-            ApiCall call = ApiCall.of(event);
-            route = call.method() + " " + routeName(call.segments());
-            APIGatewayV2HTTPResponse response = route(call);
-            LOG.info("{} -> {}", route, response.getStatusCode());
-            return response;
-        } catch (RuntimeException e) {
-            APIGatewayV2HTTPResponse response = errors.answer(e);
-            LOG.info("{} -> {} {}", route, response.getStatusCode(), e.getClass().getSimpleName());
-            return response;
+            return edge.handle(event, this::route);
         } finally {
             MDC.remove("videoId");
             MDC.remove("channelId");
@@ -102,20 +99,19 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         if (root.equals("videos") && s.size() == 4 && s.get(2).equals("upload") && s.get(3).equals("parts")) {
             return method(call, "GET") ? partUrls(call, call.id(1)) : null;
         }
-        throw new ApiRequestRejectedException(404, "NOT_FOUND", "There is no such resource.");
+        throw ApiRequestRejectedException.notFound();
     }
 
     private static boolean method(ApiCall call, String allowed) {
         if (!call.method().equals(allowed)) {
-            throw new ApiRequestRejectedException(405, "METHOD_NOT_ALLOWED",
-                    "This resource accepts " + allowed + " only.");
+            throw ApiRequestRejectedException.methodNotAllowed(allowed);
         }
         return true;
     }
 
     private APIGatewayV2HTTPResponse createChannel(ApiCall call) {
         String user = call.requireUser();
-        JsonBody body = JsonBody.parse(json, call.body(), call.base64(), MAX_BODY);
+        JsonBody body = call.jsonBody(json, MAX_BODY);
         Channel channel = uploads.createChannel(user, body.string("name", true));
         MDC.put("channelId", channel.channelId());
         return responses.json(201, Map.of("channelId", channel.channelId(), "name", channel.name()));
@@ -123,11 +119,10 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
 
     private APIGatewayV2HTTPResponse createVideo(ApiCall call) {
         String user = call.requireUser();
-        JsonBody body = JsonBody.parse(json, call.body(), call.base64(), MAX_BODY);
+        JsonBody body = call.jsonBody(json, MAX_BODY);
         String channelId = body.string("channelId", true);
         if (!MediaKeys.isValidId(channelId)) {
-            throw new ApiRequestRejectedException(400, "INVALID_ID",
-                    "Ids are 3 to 64 lower-case letters, digits and dashes.");
+            throw ApiRequestRejectedException.invalidId();
         }
         NewVideo request = new NewVideo(channelId, body.string("title", true), body.string("description", false),
                 body.strings("tags"), body.wholeNumber("sizeBytes"), body.string("contentType", true),
@@ -180,7 +175,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private APIGatewayV2HTTPResponse complete(ApiCall call, String videoId) {
         String user = call.requireUser();
         MDC.put("videoId", videoId);
-        JsonBody body = JsonBody.parse(json, call.body(), call.base64(), MAX_COMPLETE_BODY);
+        JsonBody body = call.jsonBody(json, MAX_COMPLETE_BODY);
         List<MultipartUploads.CompletedPart> parts = body.objects("parts").stream()
                 .map(p -> new MultipartUploads.CompletedPart(
                         (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p.wholeNumber("partNumber"))),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.http.HttpEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

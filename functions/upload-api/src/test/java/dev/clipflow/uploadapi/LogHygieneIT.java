@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.http.HttpEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

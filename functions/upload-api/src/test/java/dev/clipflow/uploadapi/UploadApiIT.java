@@ -8,6 +8,7 @@ import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
+import dev.clipflow.http.HttpEvents;
 import dev.clipflow.media.MediaKeys;
 import java.net.URI;
 import java.net.http.HttpClient;

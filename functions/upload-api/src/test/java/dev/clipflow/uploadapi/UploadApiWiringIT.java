@@ -6,6 +6,7 @@ import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.http.HttpEvents;
 import dev.clipflow.testing.Emulators;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

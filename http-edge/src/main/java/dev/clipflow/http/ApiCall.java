@@ -1,22 +1,31 @@
-package dev.clipflow.socialapi;
+package dev.clipflow.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.clipflow.media.MediaKeys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parts of an HTTP API (payload 2.0) event the routes use: method, path segments, caller, query.
+ * Every accessor that reads user input checks it and throws {@link ApiRequestRejectedException}.
  *
- * @param userId the JWT claim {@code sub} from the authorizer, null when there is none
+ * @param method   the HTTP method, upper case
+ * @param segments the path's non-empty segments, none for {@code /}
+ * @param userId   the JWT claim {@code sub} from the authorizer, null when there is none (or it is
+ *                 blank or longer than 128 characters)
+ * @param query    the query string parameters, empty when there are none
+ * @param event    the event itself, for the body
  */
-record ApiCall(String method, List<String> segments, String userId, Map<String, String> query) {
+public record ApiCall(String method, List<String> segments, String userId, Map<String, String> query,
+                      APIGatewayV2HTTPEvent event) {
     private static final int MAX_PATH = 1024;
     private static final int MAX_USER_ID = 128;
     private static final int MAX_CURSOR = 1024;
 
-    static ApiCall of(APIGatewayV2HTTPEvent event) {
+    /** Parses {@code event}; a 400 {@code INVALID_REQUEST} when it is null or has no usable method or path. */
+    public static ApiCall of(APIGatewayV2HTTPEvent event) {
         if (event == null) {
             throw new ApiRequestRejectedException(400, "INVALID_REQUEST", "The request is empty.");
         }
@@ -35,7 +44,7 @@ record ApiCall(String method, List<String> segments, String userId, Map<String, 
         }
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
                 : event.getQueryStringParameters();
-        return new ApiCall(method.toUpperCase(Locale.ROOT), segments, userId(event), query);
+        return new ApiCall(method.toUpperCase(Locale.ROOT), segments, userId(event), query, event);
     }
 
     private static String userId(APIGatewayV2HTTPEvent event) {
@@ -49,25 +58,49 @@ record ApiCall(String method, List<String> segments, String userId, Map<String, 
     }
 
     /** The caller, or a 401 answer when the request carries no identity. */
-    String requireUser() {
+    public String requireUser() {
         if (userId == null) {
             throw new ApiRequestRejectedException(401, "UNAUTHENTICATED", "Sign in: the request carries no identity.");
         }
         return userId;
     }
 
-    /** Path segment {@code index} as an id, or a 400 answer when it is not one. */
-    String id(int index) {
+    /** Path segment {@code index} as an id ({@link MediaKeys#isValidId}), or a 400 {@code INVALID_ID}. */
+    public String id(int index) {
         String id = segments.get(index);
         if (!MediaKeys.isValidId(id)) {
-            throw new ApiRequestRejectedException(400, "INVALID_ID",
-                    "Ids are 3 to 64 lower-case letters, digits and dashes.");
+            throw ApiRequestRejectedException.invalidId();
         }
         return id;
     }
 
-    /** The {@code limit} query parameter, {@code fallback} when absent; range checks are the domain's. */
-    int limit(int fallback) {
+    /**
+     * A whole-number query parameter within bounds, or {@code fallback} when absent or empty; a
+     * 400 {@code INVALID_REQUEST} naming the bounds when it is not a number or out of them.
+     */
+    public int intParam(String name, int fallback, int min, int max) {
+        String raw = query.get(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiRequestRejectedException(400, "INVALID_REQUEST",
+                "The query parameter '" + name + "' must be a whole number from " + min + " to " + max + ".");
+    }
+
+    /**
+     * The {@code limit} query parameter for APIs whose domain checks page sizes itself: {@code fallback}
+     * when absent or empty, any int as given (no range check here), a 400 {@code INVALID_PAGE_SIZE}
+     * when it is not a whole number.
+     */
+    public int limit(int fallback) {
         String raw = query.get("limit");
         if (raw == null || raw.isEmpty()) {
             return fallback;
@@ -80,13 +113,21 @@ record ApiCall(String method, List<String> segments, String userId, Map<String, 
         }
     }
 
-    /** The {@code cursor} query parameter, null when absent or empty. */
-    String cursor() {
+    /**
+     * The {@code cursor} query parameter, null when absent or empty; a 400 {@code INVALID_CURSOR} when
+     * longer than 1024 characters (the domain checks the rest).
+     */
+    public String cursor() {
         String raw = query.get("cursor");
         if (raw != null && raw.length() > MAX_CURSOR) {
             throw new ApiRequestRejectedException(400, "INVALID_CURSOR",
                     "The page cursor is not valid; start again from the first page.");
         }
         return raw == null || raw.isEmpty() ? null : raw;
+    }
+
+    /** The body as a JSON object of at most {@code maxBytes} bytes, decoded first when base64; see {@link JsonBody}. */
+    public JsonBody jsonBody(JsonMapper json, int maxBytes) {
+        return JsonBody.parse(json, event.getBody(), event.getIsBase64Encoded(), maxBytes);
     }
 }

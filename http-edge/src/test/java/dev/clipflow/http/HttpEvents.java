@@ -1,4 +1,4 @@
-package dev.clipflow.socialapi;
+package dev.clipflow.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
@@ -8,17 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** HTTP API (payload 2.0) events as API Gateway sends them after the JWT authorizer, and the root events/ folder. */
-final class HttpEvents {
+/**
+ * HTTP API (payload 2.0) events as API Gateway sends them after the JWT authorizer, and the root
+ * events/ folder. Shared with the HTTP API functions' tests through this module's test-jar.
+ */
+public final class HttpEvents {
     private HttpEvents() {
     }
 
-    static APIGatewayV2HTTPEvent request(String method, String path, String sub, String body) {
+    /** A request with the JWT claim {@code sub} (no authorizer at all when {@code sub} is null). */
+    public static APIGatewayV2HTTPEvent request(String method, String path, String sub, String body) {
         return request(method, path, sub, body, Map.of());
     }
 
-    static APIGatewayV2HTTPEvent request(String method, String path, String sub, String body, Map<String,
-            String> query) {
+    public static APIGatewayV2HTTPEvent request(String method, String path, String sub, String body,
+                                                Map<String, String> query) {
         var context = RequestContext.builder()
                 .withHttp(RequestContext.Http.builder().withMethod(method).withPath(path).build())
                 .withRouteKey(method + " " + path)
@@ -37,7 +41,8 @@ final class HttpEvents {
                 .build();
     }
 
-    static Path file(String name) {
+    /** {@code name} resolved against the repository's root events/ folder, found upwards from the working directory. */
+    public static Path file(String name) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
             dir = dir.getParent();
@@ -48,7 +53,7 @@ final class HttpEvents {
         return dir.resolve("events").resolve(name);
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try {
             return Files.readAllBytes(file(name));
         } catch (IOException e) {

@@ -1,23 +1,25 @@
-package dev.clipflow.socialapi;
+package dev.clipflow.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON answers, and the one error shape: {@code {"error": "<CODE>", "message": "<sentence>"}}. */
-final class ApiResponses {
+public final class ApiResponses {
     private final JsonMapper json;
 
-    ApiResponses(JsonMapper json) {
-        this.json = json;
+    public ApiResponses(JsonMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
     }
 
-    APIGatewayV2HTTPResponse json(int status, Object body) {
+    public APIGatewayV2HTTPResponse json(int status, Object body) {
         return json(status, body, Map.of());
     }
 
-    APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
+    /** {@code body} as JSON (no body when null), {@code Content-Type: application/json}, never cached. */
+    public APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Cache-Control", "no-store");
@@ -30,19 +32,19 @@ final class ApiResponses {
                 .build();
     }
 
-    APIGatewayV2HTTPResponse noContent() {
+    public APIGatewayV2HTTPResponse noContent() {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(204)
                 .withHeaders(Map.of("Cache-Control", "no-store")).withIsBase64Encoded(false).build();
     }
 
-    APIGatewayV2HTTPResponse error(int status, String code, String message) {
-        return error(status, code, message, Map.of());
+    public APIGatewayV2HTTPResponse error(int status, String code, String message) {
+        return error(new ApiError(status, code, message));
     }
 
-    APIGatewayV2HTTPResponse error(int status, String code, String message, Map<String, String> headers) {
+    public APIGatewayV2HTTPResponse error(ApiError error) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        return json(status, body, headers);
+        body.put("error", error.code());
+        body.put("message", error.message());
+        return json(error.status(), body, error.headers());
     }
 }

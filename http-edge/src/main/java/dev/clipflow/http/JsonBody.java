@@ -1,4 +1,4 @@
-package dev.clipflow.uploadapi;
+package dev.clipflow.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,14 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
  * A request body read as a JSON object, with typed field access whose failures are 400 answers
  * naming the field (never the value: bodies are not echoed or logged).
  */
-final class JsonBody {
+public final class JsonBody {
     private final JsonNode root;
 
     private JsonBody(JsonNode root) {
         this.root = root;
     }
 
-    static JsonBody parse(JsonMapper json, String body, boolean base64, int maxBytes) {
+    /**
+     * Reads {@code body} as a JSON object: 400 {@code MALFORMED_JSON} when it is missing, blank, not
+     * base64 (when {@code base64}), not JSON or not an object; 413 {@code BODY_TOO_LARGE} when it is,
+     * or decodes to, more than {@code maxBytes} bytes (checked on the encoded length before decoding).
+     */
+    public static JsonBody parse(JsonMapper json, String body, boolean base64, int maxBytes) {
         if (body == null || body.isBlank()) {
             throw invalid("MALFORMED_JSON", "The request needs a JSON object body.");
         }
@@ -52,7 +57,7 @@ final class JsonBody {
     }
 
     /** A string field; null when absent or JSON null and not required. */
-    String string(String name, boolean required) {
+    public String string(String name, boolean required) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
             if (required) {
@@ -66,7 +71,8 @@ final class JsonBody {
         return node.stringValue();
     }
 
-    long wholeNumber(String name) {
+    /** A required whole-number field that fits a long. */
+    public long wholeNumber(String name) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
             throw invalid("INVALID_REQUEST", "The field '" + name + "' is required.");
@@ -77,7 +83,8 @@ final class JsonBody {
         return node.longValue();
     }
 
-    List<String> strings(String name) {
+    /** An array of strings; empty when absent or JSON null. */
+    public List<String> strings(String name) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
             return List.of();
@@ -96,7 +103,7 @@ final class JsonBody {
     }
 
     /** An array of objects, each handed over as its own {@link JsonBody}. */
-    List<JsonBody> objects(String name) {
+    public List<JsonBody> objects(String name) {
         JsonNode node = root.get(name);
         if (node == null || !node.isArray()) {
             throw invalid("INVALID_REQUEST", "The field '" + name + "' must be an array of objects.");
