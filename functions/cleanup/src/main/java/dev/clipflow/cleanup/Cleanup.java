@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 /**
  * The {@code cleanup} function, the pipeline's compensation step: deletes every partial output
  * under {@code videos/{videoId}/} in the media bucket and sets the video FAILED with a readable
- * reason. Idempotent: a second run deletes nothing more and leaves the FAILED video as it is. A
+ * reason, keeping the usage of the stages that ran (the probe's) for the cost estimate. Idempotent: a second run deletes nothing more and leaves the FAILED video as it is. A
  * PUBLISHED video is left untouched (its outputs are live; a failure after publishing must not
  * take them down); a video that no longer exists only has its outputs deleted.
  */
@@ -39,14 +39,15 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
         }
         MDC.put("videoId", input.videoId());
         try {
-            return cleanup(input.videoId(), FailureReasons.from(input.error()),
+            return cleanup(input, FailureReasons.from(input.error()),
                     input.error() == null ? null : input.error().error());
         } finally {
             MDC.remove("videoId");
         }
     }
 
-    private CleanupResult cleanup(String videoId, String reason, String errorName) {
+    private CleanupResult cleanup(CleanupInput input, String reason, String errorName) {
+        String videoId = input.videoId();
         Optional<Video> video = videos.find(videoId);
         if (video.isPresent() && video.get().status() == VideoStatus.PUBLISHED) {
             LOG.error("Pipeline failed with {} after the video was published; outputs kept, status unchanged",
@@ -58,6 +59,9 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
             LOG.warn("Pipeline failed with {} for a video that no longer exists; deleted {} outputs", errorName,
                     deleted);
             return new CleanupResult(videoId, null, deleted, reason);
+        }
+        if (input.probe() != null && input.probe().usage() != null) {
+            videos.recordUsage(videoId, input.probe().usage());
         }
         Video failed = videos.fail(videoId, reason);
         LOG.info("Pipeline failed with {}; deleted {} partial outputs; video FAILED: {}", errorName, deleted,

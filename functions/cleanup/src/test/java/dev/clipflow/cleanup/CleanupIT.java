@@ -12,6 +12,8 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.media.MediaKeys;
+import dev.clipflow.cost.StageUsage;
+import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.testing.Emulators;
 import java.io.ByteArrayInputStream;
@@ -64,6 +66,21 @@ class CleanupIT {
     }
 
     @Test
+    void apply_afterProbe_recordsTheProbeUsageOnTheFailedVideo() {
+        String videoId = processingVideo();
+        StageUsage probeUsage = new StageUsage("probe", 1, 1200, 1769, 2, 0);
+        CleanupInput afterProbe = input(videoId);
+        afterProbe = new CleanupInput(1, videoId, "chan-example", null,
+                new ProbeResult(null, List.of(), probeUsage), afterProbe.error());
+
+        cleanup.apply(afterProbe);
+
+        Video failed = videos.get(videoId);
+        assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(failed.usage()).containsEntry("probe", probeUsage);
+    }
+
+    @Test
     void apply_twice_isIdempotentAndNeverThrowsOnFailedVideo() {
         String videoId = processingVideo();
         putOutputs(videoId, 2);
@@ -104,7 +121,7 @@ class CleanupIT {
 
     @Test
     void apply_noVideoId_throwsNamedException() {
-        assertThatThrownBy(() -> cleanup.apply(new CleanupInput(1, null, "c", null, null)))
+        assertThatThrownBy(() -> cleanup.apply(new CleanupInput(1, null, "c", null, null, null)))
                 .isInstanceOf(CleanupInputMalformedException.class);
     }
 
@@ -132,7 +149,7 @@ class CleanupIT {
         Map<String, Object> event = Events.read("cleanup.json");
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) event.get("error");
-        return new CleanupInput(1, videoId, "chan-example", null,
+        return new CleanupInput(1, videoId, "chan-example", null, null,
                 new PipelineError((String) error.get("Error"), (String) error.get("Cause")));
     }
 
