@@ -82,8 +82,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "**Ratio SCF / plain: $ratio** (target: at most 1.5)."
   echo
   echo "What the gap is: the SCF start loads about 8,400 classes against 5,000 for the plain handler"
-  echo "(\\`-Xlog:class+load\\`, one run each): the Spring context, SCF's function catalog and its AWS"
-  echo "event conversion. On AWS the template publishes versions (\\`AutoPublishAlias\\`) with SnapStart on every"
+  echo "(\`-Xlog:class+load\`, one run each): the Spring context, SCF's function catalog and its AWS"
+  echo "event conversion. On AWS the template publishes versions (\`AutoPublishAlias\`) with SnapStart on every"
   echo "function but probe and transcode (they need more /tmp than SnapStart allows), so a cold start there restores an initialised JVM"
   echo "instead of paying this; this benchmark measures the fresh-JVM start that SnapStart avoids."
   echo "Levers not yet applied: a class-data-sharing archive of the function's classes, Spring AOT, fewer"
