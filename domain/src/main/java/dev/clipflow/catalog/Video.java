@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param renditions   empty until published
  * @param assets       null until published
  * @param usage        resources consumed per stage, keyed by stage name
+ * @param branchFailures the after-publish branches that failed for good, keyed by branch
+ *                     ({@code fanout}, {@code recommendation}); written by the state machine on a
+ *                     PUBLISHED video, which stays PUBLISHED
  */
 public record Video(
         String videoId,
@@ -38,7 +41,8 @@ public record Video(
         PublishedAssets assets,
         Map<String, StageUsage> usage,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Map<String, BranchFailure> branchFailures) {
 
     public Video {
         Objects.requireNonNull(videoId, "videoId");
@@ -48,6 +52,20 @@ public record Video(
         tags = tags == null ? List.of() : List.copyOf(tags);
         renditions = renditions == null ? List.of() : List.copyOf(renditions);
         usage = usage == null ? Map.of() : Map.copyOf(usage);
+        branchFailures = branchFailures == null ? Map.of() : Map.copyOf(branchFailures);
+    }
+
+    /** A video without branch failures (every video until an after-publish branch fails). */
+    public Video(String videoId, String channelId, String ownerId, String title, String description,
+                 List<String> tags, long declaredBytes, String contentType, String uploadKey, String uploadId,
+                 VideoStatus status, String failureReason, MediaInfo media, List<Rendition> renditions,
+                 PublishedAssets assets, Map<String, StageUsage> usage, Instant createdAt, Instant updatedAt) {
+        this(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey, uploadId,
+                status, failureReason, media, renditions, assets, usage, createdAt, updatedAt, Map.of());
+    }
+
+    /** An after-publish branch that failed for good: its error name, cause, execution and time. */
+    public record BranchFailure(String error, String cause, String executionId, String at) {
     }
 
     /** Where a published video's assets are, as keys in the media bucket. */

@@ -24,6 +24,9 @@ final class VideoItems {
     static final String RENDITIONS = "renditions";
     static final String ASSETS = "assets";
     static final String USAGE = "usage";
+    /** Branch name to the attribute the state machine's "Record the ... failure" steps write. */
+    static final Map<String, String> BRANCH_FAILURE_ATTRIBUTES =
+            Map.of("fanout", "fanoutFailure", "recommendation", "recommendationFailure");
     static final String UPDATED_AT = "updatedAt";
 
     private VideoItems() {
@@ -85,7 +88,21 @@ final class VideoItems {
                 assets == null ? null : assets(assets),
                 usage,
                 Attr.instant(item, CREATED_AT),
-                Attr.instant(item, UPDATED_AT));
+                Attr.instant(item, UPDATED_AT),
+                branchFailures(item));
+    }
+
+    /** The state machine's records of failed after-publish branches (see statemachine/video-pipeline.asl.json). */
+    static Map<String, Video.BranchFailure> branchFailures(Map<String, AttributeValue> item) {
+        Map<String, Video.BranchFailure> failures = new LinkedHashMap<>();
+        BRANCH_FAILURE_ATTRIBUTES.forEach((branch, attribute) -> {
+            Map<String, AttributeValue> f = Attr.map(item, attribute);
+            if (f != null) {
+                failures.put(branch, new Video.BranchFailure(Attr.str(f, "error"), Attr.str(f, "cause"),
+                        Attr.str(f, "executionId"), Attr.str(f, "at")));
+            }
+        });
+        return failures;
     }
 
     static AttributeValue media(MediaInfo m) {

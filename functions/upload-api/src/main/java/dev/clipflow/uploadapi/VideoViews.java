@@ -52,6 +52,12 @@ final class VideoViews {
         if (owner) {
             out.put("uploadOpen", v.status() == VideoStatus.AWAITING_UPLOAD && v.uploadId() != null);
             out.put("cost", cost(costs.estimate(v.usage())));
+            if (!v.branchFailures().isEmpty()) {
+                Map<String, Object> failures = new LinkedHashMap<>();
+                v.branchFailures().forEach((branch, f) -> failures.put(branch,
+                        Map.of("error", String.valueOf(f.error()), "at", String.valueOf(f.at()))));
+                out.put("afterPublishFailures", failures);
+            }
         }
         return out;
     }

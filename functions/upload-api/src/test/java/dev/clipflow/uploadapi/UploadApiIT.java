@@ -189,6 +189,35 @@ class UploadApiIT {
     }
 
     @Test
+    void getVideo_branchFailedAfterPublish_ownerSeesTheFailureOthersDoNot() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+        fx.videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        fx.videos.publish(videoId, List.of(), assets(videoId));
+        // What the state machine's "Record the fan-out failure" step writes on a PUBLISHED video.
+        fx.dynamo.updateItem(r -> r.tableName(fx.videosTable)
+                .key(Map.of("videoId", AttributeValue.fromS(videoId)))
+                .updateExpression("SET fanoutFailure = :f")
+                .expressionAttributeValues(Map.of(":f",
+                        AttributeValue.fromM(Map.of(
+                                "error", AttributeValue.fromS(
+                                        "java.lang.IllegalStateException"),
+                                "cause", AttributeValue.fromS("x"),
+                                "executionId", AttributeValue.fromS("e"),
+                                "at", AttributeValue.fromS(
+                                        "2026-11-26T10:00:00Z"))))));
+
+        JsonNode ownerView = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "alice", null)));
+        JsonNode publicView = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "bob", null)));
+
+        assertThat(ownerView.get("status").stringValue()).isEqualTo("PUBLISHED");
+        assertThat(ownerView.get("afterPublishFailures").get("fanout").get("error").stringValue())
+                .isEqualTo("java.lang.IllegalStateException");
+        assertThat(publicView.has("afterPublishFailures")).isFalse();
+    }
+
+    @Test
     void listVideos_newestFirstPaged_othersSeeOnlyPublished() {
         String channelId = fx.channel("alice", new ChannelLimits(64 * MIB, Set.of("video/mp4"), 10));
         List<String> ids = new ArrayList<>();

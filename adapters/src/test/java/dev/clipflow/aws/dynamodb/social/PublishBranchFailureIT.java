@@ -41,6 +41,9 @@ class PublishBranchFailureIT {
 
         Video video = videos.get(videoId);
         assertThat(video.status()).isEqualTo(VideoStatus.PUBLISHED);
+        assertThat(video.branchFailures()).containsOnlyKeys("fanout");
+        assertThat(video.branchFailures().get("fanout").error())
+                .isEqualTo("dev.clipflow.batch.BatchWriteIncompleteException");
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(videosTable)
                 .key(Map.of("videoId", AttributeValue.fromS(videoId)))).item();
         assertThat(item.get("fanoutFailure").m().get("error").s())
