@@ -5,9 +5,18 @@ package dev.clipflow.pipeline;
  * Later states add their results beside these fields ({@code probe}, {@code transcode}, ...),
  * so every function receives this record's fields and may ignore the rest.
  *
+ * <p>{@code executionName} is the execution's (deterministic) name, written by ingest so that every
+ * function's log lines carry it beside the video id; it may be null in inputs made by hand.
+ *
  * <p>Never add a top-level field named {@code payload}: Spring Cloud Function's AWS adapter
  * would unwrap it.
  */
-public record PipelineInput(int schemaVersion, String videoId, String channelId, SourceObject source) {
+public record PipelineInput(int schemaVersion, String videoId, String channelId, SourceObject source,
+                            String executionName) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** An input without an execution name (hand-made inputs; readers treat it as optional). */
+    public PipelineInput(int schemaVersion, String videoId, String channelId, SourceObject source) {
+        this(schemaVersion, videoId, channelId, source, null);
+    }
 }

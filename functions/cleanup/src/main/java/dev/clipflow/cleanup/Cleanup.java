@@ -38,11 +38,15 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
             throw new CleanupInputMalformedException("The cleanup input has no valid videoId");
         }
         MDC.put("videoId", input.videoId());
+        if (input.executionName() != null) {
+            MDC.put("executionName", input.executionName());
+        }
         try {
             return cleanup(input, FailureReasons.from(input.error()),
                     input.error() == null ? null : input.error().error());
         } finally {
             MDC.remove("videoId");
+            MDC.remove("executionName");
         }
     }
 

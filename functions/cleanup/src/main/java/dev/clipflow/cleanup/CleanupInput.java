@@ -11,5 +11,11 @@ import dev.clipflow.pipeline.SourceObject;
  * @param probe null when the failure came before or from the probe stage
  */
 public record CleanupInput(int schemaVersion, String videoId, String channelId, SourceObject source,
-                           ProbeResult probe, PipelineError error) {
+                           ProbeResult probe, PipelineError error, String executionName) {
+
+    /** An input without an execution name (hand-made inputs). */
+    public CleanupInput(int schemaVersion, String videoId, String channelId, SourceObject source, ProbeResult probe,
+                        PipelineError error) {
+        this(schemaVersion, videoId, channelId, source, probe, error, null);
+    }
 }

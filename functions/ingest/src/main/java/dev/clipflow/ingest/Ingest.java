@@ -133,9 +133,9 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
                 : info.get().eTag() == null ? null : info.get().eTag().replace("\"", "");
         SourceObject source = new SourceObject(created.bucket(), key, size, eTag, created.versionId(),
                 created.sequencer());
-        PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
-                source);
         String name = ExecutionNames.forUpload(video.videoId(), source);
+        PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
+                source, name);
         ExecutionStart start = executions.start(name, toJson.apply(input));
         MDC.put("executionId", start.executionId());
         try {

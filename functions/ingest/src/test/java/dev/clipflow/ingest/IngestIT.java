@@ -105,8 +105,11 @@ class IngestIT {
         List<IngestOutcome> outcome = ingest.apply(notification(key, 42, "00AB"));
 
         assertThat(outcome).singleElement().extracting(IngestOutcome::result).isEqualTo(IngestResult.STARTED);
-        Map<String, Object> input = Events.read(null, executions.executions().values().iterator().next());
-        assertThat(input).containsEntry("schemaVersion", 1).containsEntry("channelId", channelId);
+        var started = executions.executions().entrySet().iterator().next();
+        Map<String, Object> input = Events.read(null, started.getValue());
+        assertThat(input).containsEntry("schemaVersion", 1).containsEntry("channelId", channelId)
+                .as("the execution name travels in the input, for every function's log lines")
+                .containsEntry("executionName", started.getKey());
         @SuppressWarnings("unchecked")
         Map<String, Object> source = (Map<String, Object>) input.get("source");
         assertThat(source).containsEntry("key", key).containsEntry("bucket", bucket).containsEntry("size", 42);

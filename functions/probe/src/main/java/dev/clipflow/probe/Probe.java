@@ -57,6 +57,9 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
         long started = System.nanoTime();
         validate(input);
         MDC.put("videoId", input.videoId());
+        if (input.executionName() != null) {
+            MDC.put("executionName", input.executionName());
+        }
         try {
             var source = input.source();
             var info = store.head(source.bucket(), source.key()).orElseThrow(() -> new ProbeSourceMissingException(
@@ -83,6 +86,7 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
             throw e;
         } finally {
             MDC.remove("videoId");
+            MDC.remove("executionName");
         }
     }
 

@@ -62,6 +62,9 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
         validate(input);
         String videoId = input.videoId();
         MDC.put("videoId", videoId);
+        if (input.executionName() != null) {
+            MDC.put("executionName", input.executionName());
+        }
         try (ScratchDirectory scratch = ScratchDirectory.create(workDir, videoId)) {
             checkSpace(input, scratch);
             Path source = scratch.path().resolve("source");
@@ -87,6 +90,7 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
             throw new java.io.UncheckedIOException("Cannot prepare the scratch folder", e);
         } finally {
             MDC.remove("videoId");
+            MDC.remove("executionName");
         }
     }
 

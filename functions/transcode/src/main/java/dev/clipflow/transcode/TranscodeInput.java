@@ -8,5 +8,10 @@ import dev.clipflow.pipeline.SourceObject;
  * them (the state machine's {@code ResultPath: $.probe}). Other fields are ignored.
  */
 public record TranscodeInput(int schemaVersion, String videoId, String channelId, SourceObject source,
-                             ProbeResult probe) {
+                             ProbeResult probe, String executionName) {
+
+    /** An input without an execution name (hand-made inputs). */
+    public TranscodeInput(int schemaVersion, String videoId, String channelId, SourceObject source, ProbeResult probe) {
+        this(schemaVersion, videoId, channelId, source, probe, null);
+    }
 }
