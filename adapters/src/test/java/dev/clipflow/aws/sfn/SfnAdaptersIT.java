@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.pipeline.ExecutionStart;
 import dev.clipflow.pipeline.TransientStageException;
+import dev.clipflow.testing.FakeStepFunctions;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

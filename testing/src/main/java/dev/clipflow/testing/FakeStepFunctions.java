@@ -1,4 +1,4 @@
-package dev.clipflow.ingest;
+package dev.clipflow.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,37 +15,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * (A copy of adapters' test fake; candidate for the testing module.) A tiny Step Functions endpoint on loopback speaking the service's JSON 1.0 protocol, for the two
- * operations our adapters call, until a local Step Functions endpoint exists: StartExecution (with
+ * A tiny Step Functions endpoint on loopback speaking the service's JSON 1.0 protocol, for the two
+ * operations our adapters call, in tests of modules that may not depend on the local runtime's real
+ * endpoint (production modules never import {@code local/}): StartExecution (with
  * AWS's name idempotency: same name and input while running answers the same execution, any other
  * reuse is 400 ExecutionAlreadyExists) and GetExecutionHistory (canned events, two per page).
  */
-final class FakeStepFunctions implements AutoCloseable {
+public final class FakeStepFunctions implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> inputsByArn = new LinkedHashMap<>();
     private final List<String> historyEvents = new ArrayList<>();
     private volatile boolean throttle;
 
-    FakeStepFunctions() throws IOException {
+    public FakeStepFunctions() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized int executionCount() {
+    public synchronized int executionCount() {
         return inputsByArn.size();
     }
 
     /** Adds one history event, given as its JSON object. */
-    synchronized void history(String eventJson) {
+    public synchronized void history(String eventJson) {
         historyEvents.add(eventJson);
     }
 
-    void throttle(boolean on) {
+    public void throttle(boolean on) {
         throttle = on;
     }
 
