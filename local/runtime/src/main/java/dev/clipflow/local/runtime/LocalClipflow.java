@@ -1,0 +1,285 @@
+package dev.clipflow.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.local.asl.eval.ScaledClock;
+import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.asl.task.IntegrationTaskInvoker;
+import dev.clipflow.local.asl.task.LambdaFunction;
+import dev.clipflow.local.asl.task.LambdaResponse;
+import dev.clipflow.local.runtime.events.HttpRoutes;
+import dev.clipflow.local.runtime.events.S3EventProxy;
+import dev.clipflow.local.runtime.events.SqsEventSource;
+import dev.clipflow.local.runtime.function.FunctionArtifactMissingException;
+import dev.clipflow.local.runtime.function.FunctionHost;
+import dev.clipflow.local.runtime.function.FunctionResult;
+import dev.clipflow.local.runtime.function.FunctionSpec;
+import dev.clipflow.local.runtime.integrations.EmulatorDynamoDb;
+import dev.clipflow.local.runtime.integrations.EmulatorSqs;
+import dev.clipflow.local.runtime.sfn.LocalStepFunctions;
+import dev.clipflow.local.runtime.sfn.SfnEndpoint;
+import dev.clipflow.local.runtime.template.FunctionDef;
+import dev.clipflow.local.runtime.template.LocalAws;
+import dev.clipflow.local.runtime.template.StateMachineDef;
+import dev.clipflow.local.runtime.template.TemplateModel;
+import dev.clipflow.testing.Emulators;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole stack on one machine, built from {@code template.yaml}: the emulators (S3Proxy, ElasticMQ,
+ * Dynoxide) with the template's buckets, tables and queues; the Step Functions endpoint with the template's
+ * state machine (its DefinitionSubstitutions resolved to local function ARNs; its DynamoDB and SQS tasks against
+ * the emulators); every function hosted from its own zip ({@link FunctionHost}); and the template's event
+ * sources: S3 "object created" (the public S3 endpoint is an {@link S3EventProxy} in front of S3Proxy, so every
+ * write — presigned PUTs from curl included — emits the event) and SQS queues ({@link SqsEventSource}).
+ * Not named LocalStack, to avoid confusion with the product.
+ */
+public final class LocalClipflow implements AutoCloseable {
+
+    /** {@code CLIPFLOW_EVENT_TRACE=1}: the object-created functions' responses on stderr too. */
+    private static final boolean TRACE = "1".equals(System.getenv("CLIPFLOW_EVENT_TRACE"));
+
+    private final TemplateModel template;
+    private final Emulators emulators;
+    private final SfnEndpoint sfnEndpoint;
+    private final S3EventProxy s3Proxy;
+    private final AwsClients clients;
+    private final Map<String, String> functionConfig;
+    private final Map<String, FunctionHost> hosts = new ConcurrentHashMap<>();
+    private final Path cacheDir;
+    private final HttpRoutes routes;
+    private final ObjectCreatedRouter objectEvents;
+    private final List<SqsEventSource> sqsSources = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService asyncInvokes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "async-invoke");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
+                          AwsClients clients, Map<String, String> functionConfig, Path cacheDir) {
+        this.template = template;
+        this.emulators = emulators;
+        this.sfnEndpoint = sfnEndpoint;
+        this.s3Proxy = s3Proxy;
+        this.clients = clients;
+        this.functionConfig = functionConfig;
+        this.cacheDir = cacheDir;
+        this.routes = HttpRoutes.from(template.functions());
+        this.objectEvents = new ObjectCreatedRouter(template, clients.s3(), this::invoke);
+    }
+
+    /** Starts the stack described by {@code templateFile} with real time (clock speed 1). */
+    public static LocalClipflow start(Path templateFile, Path cacheDir) {
+        return start(templateFile, cacheDir, 1.0);
+    }
+
+    /**
+     * Starts the stack described by {@code templateFile}.
+     *
+     * @param cacheDir where function zips are extracted
+     * @param clockSpeed how much faster than real time the state machine's Wait states and Retry intervals pass
+     */
+    public static LocalClipflow start(Path templateFile, Path cacheDir, double clockSpeed) {
+        Emulators emulators = Emulators.start();
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            TemplateModel template = TemplateModel.load(templateFile,
+                    new LocalAws("clipflow-local", emulators.sqsEndpoint().toString()), Map.of());
+            LocalClipflow[] self = new LocalClipflow[1];
+            S3EventProxy proxy = S3EventProxy.start(emulators.s3Endpoint(), 0, (bucket, key, reason) -> {
+                if (self[0] != null) {
+                    self[0].objectWritten(bucket, key, reason);
+                }
+            });
+            started.add(proxy);
+            Map<String, String> config = new LinkedHashMap<>(emulators.config());
+            config.put("AWS_ENDPOINT_URL_S3", proxy.endpoint().toString());
+            LocalStepFunctions sfn = new LocalStepFunctions(new IntegrationTaskInvoker(
+                    name -> Optional.ofNullable(self[0]).flatMap(s -> s.lambda(name)),
+                    new EmulatorDynamoDb(config), new EmulatorSqs(config)), new ScaledClock(clockSpeed));
+            SfnEndpoint endpoint = SfnEndpoint.start(sfn, 0);
+            started.add(endpoint);
+            config.put("AWS_ENDPOINT_URL_SFN", endpoint.endpoint().toString());
+            AwsClients clients = new AwsClients(config::get);
+            Provisioner.buckets(template, clients.s3());
+            Provisioner.tables(template, clients.dynamoDb());
+            Map<String, String> queueUrls = Provisioner.queues(template, clients.sqs());
+            for (StateMachineDef sm : template.stateMachines()) {
+                sfn.createStateMachine(Json.object().put("name", sm.name()).put("definition", sm.definition())
+                        .put("type", sm.type()).put("roleArn", "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/local"));
+            }
+            LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, clients,
+                    Map.copyOf(config), cacheDir);
+            self[0] = stack;
+            stack.sqsSources.addAll(SqsMappings.start(template, queueUrls, clients.sqs(), stack::invoke));
+            return stack;
+        } catch (RuntimeException e) {
+            for (AutoCloseable c : started) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            emulators.stop();
+            throw e;
+        }
+    }
+
+    public TemplateModel template() {
+        return template;
+    }
+
+    /** Clients for the local stack (S3, DynamoDB, SQS, Step Functions). */
+    public AwsClients clients() {
+        return clients;
+    }
+
+    /** Endpoints, credentials and region of the local stack, as {@code AWS_*} variables. */
+    public Map<String, String> config() {
+        return functionConfig;
+    }
+
+    public SfnEndpoint stepFunctions() {
+        return sfnEndpoint;
+    }
+
+    public HttpRoutes routes() {
+        return routes;
+    }
+
+    /** The running SQS event sources (one per {@code Type: SQS} event of the template). */
+    public List<SqsEventSource> sqsEventSources() {
+        return List.copyOf(sqsSources);
+    }
+
+    /**
+     * The host of a function, created on first use. Empty when the template has no such function.
+     *
+     * @throws dev.clipflow.local.runtime.function.FunctionArtifactMissingException when its zip was not built
+     */
+    public Optional<FunctionHost> host(String name) {
+        Optional<FunctionDef> def = template.function(name);
+        return def.map(f -> hosts.computeIfAbsent(f.name(), n -> new FunctionHost(spec(f), cacheDir)));
+    }
+
+    /** The engine's view of a function: a function whose zip is missing answers Lambda's not-found error. */
+    Optional<LambdaFunction> lambda(String name) {
+        try {
+            return host(name).map(h -> payload -> {
+                inFlight.incrementAndGet();
+                try {
+                    return h.invoke(payload);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (FunctionArtifactMissingException e) {
+            return Optional.of(payload -> LambdaResponse.error("Lambda.ResourceNotFoundException", e.getMessage()));
+        }
+    }
+
+    /**
+     * Initialises every function on one background thread, in template order, each only while no invocation
+     * is running: cold starts move into the time the stack would idle (waiting for an upload, between
+     * stages) and do not take CPU from a running stage such as the transcode. Initialisations are serialised
+     * anyway (they share the process's system properties); a function invoked meanwhile waits for its own.
+     */
+    public void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+            try {
+                for (FunctionDef f : template.functions()) {
+                    while (inFlight.get() > 0) {
+                        Thread.sleep(50);
+                    }
+                    host(f.name()).ifPresent(FunctionHost::warmUp);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                System.err.println("warm-up stopped: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Invokes a function synchronously (RequestResponse), as {@code sam local invoke} does. */
+    public FunctionResult invoke(String function, JsonNode event) {
+        FunctionHost host = host(function).orElseThrow(() -> new IllegalArgumentException(
+                "No function " + function + " in " + template.file()));
+        inFlight.incrementAndGet();
+        try {
+            return host.invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Emits the "object created" event of an object in a bucket, synchronously, to whatever the template routes
+     * it to (see {@link ObjectCreatedRouter}); returns each invocation's result. Writes through the stack's S3
+     * endpoint emit it by themselves, asynchronously; this is for objects written some other way.
+     */
+    public List<FunctionResult> objectCreated(String bucket, String key) {
+        return objectEvents.route(bucket, key, null);
+    }
+
+    /** A write seen by the S3 endpoint: the event goes out asynchronously, as S3 and EventBridge deliver it. */
+    private void objectWritten(String bucket, String key, String reason) {
+        if (!objectEvents.routed(bucket)) {
+            return;
+        }
+        asyncInvokes.submit(() -> {
+            try {
+                for (FunctionResult r : objectEvents.route(bucket, key, reason)) {
+                    System.err.println("event: " + reason + " s3://" + bucket + "/" + key + " -> request "
+                            + r.requestId() + (r.failed() ? " FAILED: " + r.payloadText().lines().findFirst()
+                            .orElse("") : " ok" + (TRACE ? ": " + r.payloadText() : "")));
+                }
+            } catch (RuntimeException e) {
+                System.err.println("event: cannot deliver " + reason + " s3://" + bucket + "/" + key + ": " + e);
+            }
+        });
+    }
+
+    private FunctionSpec spec(FunctionDef f) {
+        Map<String, String> env = new LinkedHashMap<>(f.environment());
+        env.replaceAll((k, v) -> LocalOverrides.localPath(v));
+        env.putAll(functionConfig);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", f.name());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(f.memoryMb()));
+        env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
+        // The stack closes each function's class loader itself; a Spring shutdown hook running after that
+        // only fails to load its logging classes (on Lambda the environment is frozen, never shut down).
+        env.put("spring.main.register-shutdown-hook", "false");
+        return new FunctionSpec(f.name(), f.codeUri(), f.handler(), f.memoryMb(), f.timeoutSeconds(), env);
+    }
+
+    /** Whether a function's artifact exists (it was built). */
+    public boolean built(String function) {
+        return template.function(function).map(f -> f.codeUri() != null && Files.isRegularFile(f.codeUri()))
+                .orElse(false);
+    }
+
+    @Override
+    public void close() {
+        sqsSources.forEach(SqsEventSource::close);
+        asyncInvokes.shutdownNow();
+        s3Proxy.close();
+        hosts.values().forEach(FunctionHost::close);
+        sfnEndpoint.close();
+        emulators.stop();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.clipflow.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.local.runtime.events.EventPatterns;
+import dev.clipflow.local.runtime.events.S3Events;
+import dev.clipflow.local.runtime.function.FunctionResult;
+import dev.clipflow.local.runtime.template.BucketDef;
+import dev.clipflow.local.runtime.template.EventSourceDef;
+import dev.clipflow.local.runtime.template.FunctionDef;
+import dev.clipflow.local.runtime.template.TemplateModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * Routes "object created" to whatever the template routes it to: an EventBridge {@code Object Created} event to
+ * every function whose {@code EventBridgeRule} pattern matches (when the bucket has EventBridge enabled), and an
+ * S3 notification to every function with an {@code S3} event on that bucket.
+ */
+final class ObjectCreatedRouter {
+
+    private final TemplateModel template;
+    private final S3Client s3;
+    private final BiFunction<String, JsonNode, FunctionResult> invoke;
+
+    ObjectCreatedRouter(TemplateModel template, S3Client s3, BiFunction<String, JsonNode, FunctionResult> invoke) {
+        this.template = template;
+        this.s3 = s3;
+        this.invoke = invoke;
+    }
+
+    /** Whether any function is routed events of this bucket (saves a HeadObject for the others). */
+    boolean routed(String bucket) {
+        boolean eventBridge = template.buckets().stream().anyMatch(b -> b.name().equals(bucket)
+                && b.eventBridgeEnabled());
+        return template.functions().stream().flatMap(f -> f.events().stream()).anyMatch(e ->
+                eventBridge && "EventBridgeRule".equals(e.type())
+                        || "S3".equals(e.type()) && bucket.equals(String.valueOf(e.properties().get("Bucket"))));
+    }
+
+    /**
+     * @param reason PutObject, CopyObject or CompleteMultipartUpload; {@code null} = from the ETag
+     * @return each invocation's result, in template order
+     */
+    List<FunctionResult> route(String bucket, String key, String reason) {
+        HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+        String eTag = head.eTag() == null ? null : head.eTag().replace("\"", "");
+        String why = reason != null ? reason
+                : eTag != null && eTag.contains("-") ? "CompleteMultipartUpload" : "PutObject";
+        S3Events.CreatedObject object = new S3Events.CreatedObject(bucket, key, head.contentLength(), eTag,
+                head.versionId(), why);
+        Optional<BucketDef> def = template.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst();
+        Instant now = Instant.now();
+        JsonNode bridgeEvent = S3Events.eventBridge(object, now);
+        List<FunctionResult> results = new ArrayList<>();
+        for (FunctionDef f : template.functions()) {
+            for (EventSourceDef e : f.events()) {
+                if ("EventBridgeRule".equals(e.type()) && def.map(BucketDef::eventBridgeEnabled).orElse(false)
+                        && e.properties().get("Pattern") instanceof java.util.Map<?, ?> pattern
+                        && EventPatterns.matches(pattern, bridgeEvent)) {
+                    results.add(invoke.apply(f.name(), bridgeEvent));
+                } else if ("S3".equals(e.type()) && bucket.equals(String.valueOf(e.properties().get("Bucket")))) {
+                    results.add(invoke.apply(f.name(), S3Events.notification(object, now)));
+                }
+            }
+        }
+        return results;
+    }
+}

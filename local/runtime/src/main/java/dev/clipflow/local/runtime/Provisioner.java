@@ -1,0 +1,93 @@
+package dev.clipflow.local.runtime;
+
+import dev.clipflow.local.runtime.template.BucketDef;
+import dev.clipflow.local.runtime.template.QueueDef;
+import dev.clipflow.local.runtime.template.TableDef;
+import dev.clipflow.local.runtime.template.TemplateModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates the template's buckets, tables (keys, GSIs, TTL) and queues (dead-letter queues first, then the
+ * redrive policies pointing at them) on the emulators. Returns the queue URLs by logical id.
+ */
+final class Provisioner {
+
+    private Provisioner() {
+    }
+
+    static void buckets(TemplateModel template, S3Client s3) {
+        for (BucketDef b : template.buckets()) {
+            s3.createBucket(r -> r.bucket(b.name()));
+        }
+    }
+
+    static void tables(TemplateModel template, DynamoDbClient dynamo) {
+        for (TableDef t : template.tables()) {
+            List<AttributeDefinition> attrs = new ArrayList<>();
+            t.attributes().forEach((n, type) -> attrs.add(AttributeDefinition.builder().attributeName(n)
+                    .attributeType(type).build()));
+            CreateTableRequest.Builder req = CreateTableRequest.builder().tableName(t.name())
+                    .billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(attrs).keySchema(keys(t.keySchema()));
+            if (!t.globalIndexes().isEmpty()) {
+                req.globalSecondaryIndexes(t.globalIndexes().stream().map(i -> GlobalSecondaryIndex.builder()
+                        .indexName(i.name()).keySchema(keys(i.keySchema()))
+                        .projection(projection(i)).build()).toList());
+            }
+            if (!t.localIndexes().isEmpty()) {
+                req.localSecondaryIndexes(t.localIndexes().stream().map(i -> LocalSecondaryIndex.builder()
+                        .indexName(i.name()).keySchema(keys(i.keySchema())).projection(projection(i)).build())
+                        .toList());
+            }
+            dynamo.createTable(req.build());
+            if (t.ttlAttribute() != null) {
+                dynamo.updateTimeToLive(r -> r.tableName(t.name())
+                        .timeToLiveSpecification(s -> s.attributeName(t.ttlAttribute()).enabled(true)));
+            }
+        }
+    }
+
+    static Map<String, String> queues(TemplateModel template, SqsClient sqs) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<QueueDef> pending = new ArrayList<>(template.queues());
+        while (!pending.isEmpty()) {
+            QueueDef next = pending.stream().filter(q -> q.deadLetterQueue() == null
+                    || urls.containsKey(q.deadLetterQueue())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Queues with a redrive cycle: " + pending));
+            pending.remove(next);
+            Map<QueueAttributeName, String> attrs = new LinkedHashMap<>();
+            next.attributes().forEach((k, v) -> attrs.put(QueueAttributeName.fromValue(k), v));
+            if (next.deadLetterQueue() != null) {
+                QueueDef dlq = template.queues().stream().filter(q -> q.logicalId().equals(next.deadLetterQueue()))
+                        .findFirst().orElseThrow();
+                attrs.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlq.arn()
+                        + "\",\"maxReceiveCount\":\"" + next.maxReceiveCount() + "\"}");
+            }
+            urls.put(next.logicalId(), sqs.createQueue(r -> r.queueName(next.name()).attributes(attrs)).queueUrl());
+        }
+        return urls;
+    }
+
+    private static Projection projection(TableDef.Index i) {
+        return Projection.builder().projectionType(i.projection())
+                .nonKeyAttributes(i.nonKeyAttributes().isEmpty() ? null : i.nonKeyAttributes()).build();
+    }
+
+    private static List<KeySchemaElement> keys(List<TableDef.Key> keys) {
+        return keys.stream().map(k -> KeySchemaElement.builder().attributeName(k.attribute()).keyType(k.type())
+                .build()).toList();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.clipflow.local.runtime.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Generates the demo's source video with ffmpeg: a test pattern with a tone, H.264/AAC in MP4. */
+public final class DemoVideo {
+
+    private DemoVideo() {
+    }
+
+    /**
+     * @param size e.g. {@code 1280x720}
+     * @throws DemoFailedException when ffmpeg is missing or fails
+     */
+    public static Path generate(Path dir, String size, int seconds) {
+        Path out = dir.resolve("clipflow-demo-" + size + "-" + seconds + "s.mp4");
+        String ffmpeg = System.getenv().getOrDefault("FFMPEG_PATH", "ffmpeg");
+        List<String> cmd = List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=30:duration=" + seconds,
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", "-shortest", out.toString());
+        try {
+            Files.createDirectories(dir);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new DemoFailedException("ffmpeg could not generate the demo video: " + log.strip());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new DemoFailedException("ffmpeg is not installed (apt-get install -y ffmpeg) or failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("Interrupted while generating the demo video"));
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.clipflow.local.runtime.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.asl.task.LambdaFunction;
+import dev.clipflow.local.asl.task.LambdaResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one Lambda function in-process the way the Lambda Java runtime does: from its own deployment zip, in its
+ * own {@link URLClassLoader} (parent: the platform class loader, so it sees none of the host's classes, as if it
+ * had its own JVM), through the handler the template names, with a Lambda {@code Context}.
+ *
+ * <p>The handler instance is created on first use (the "init" phase) and reused while warm. Its environment is
+ * applied as <b>system properties</b> ({@link SystemEnvironment}): functions read configuration through
+ * Spring's {@code Environment}, and a JVM's real environment cannot change. A Spring Cloud Function
+ * {@code FunctionInvoker} gets the bean name from {@code SPRING_CLOUD_FUNCTION_DEFINITION} as its constructor
+ * argument, and {@code MAIN_CLASS} is set while it is constructed (under a process-wide lock).
+ *
+ * <p>Initialisation is not timed (on Lambda it is a separate phase with its own limit, or a SnapStart restore);
+ * every invocation runs on a worker thread whose context class loader is the function's; it is stopped
+ * (interrupted) at the template's timeout and reported as Lambda reports a timeout, after which the instance
+ * is discarded (Lambda restarts a timed-out execution environment). An uncaught exception is reported as
+ * {@code {errorType, errorMessage, stackTrace}}.
+ */
+public final class FunctionHost implements LambdaFunction, AutoCloseable {
+
+    private static final String ACCOUNT = "000000000000";
+    private static final String REGION = "us-east-1";
+
+    private final FunctionSpec spec;
+    private final URLClassLoader loader;
+    private final ExecutorService workers;
+    private final Object initLock = new Object();
+    private volatile Handler handler;
+
+    /** A constructed handler: the instance and its stream method. */
+    private record Handler(Object instance, Method method, Class<?> contextType) {
+    }
+
+    /**
+     * @param cacheRoot where zips are extracted (one folder per zip content hash)
+     * @throws FunctionArtifactMissingException when the zip does not exist
+     */
+    public FunctionHost(FunctionSpec spec, Path cacheRoot) {
+        this.spec = spec;
+        List<URL> classPath = FunctionArtifact.classPath(spec.name(), spec.artifact(), cacheRoot);
+        this.loader = new URLClassLoader(classPath.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fn-" + spec.name() + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(loader);
+            return t;
+        });
+    }
+
+    public FunctionSpec spec() {
+        return spec;
+    }
+
+    public String functionArn() {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + spec.name();
+    }
+
+    /** Initialises the function now (Spring context start), instead of on the first invocation. */
+    public void warmUp() {
+        try {
+            workers.submit(this::handler).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while initialising " + spec.name(), e);
+        } catch (ExecutionException e) {
+            throw new FunctionInitException(spec.name(), FunctionErrors.unwrap(e));
+        }
+    }
+
+    /** Invokes the function with an event (JSON bytes); never throws for a function error. */
+    public FunctionResult invoke(byte[] event) {
+        String requestId = UUID.randomUUID().toString();
+        if (handler == null) {
+            try {
+                workers.submit(this::handler).get();
+            } catch (ExecutionException e) {
+                return error(FunctionErrors.fromThrowable(e.getCause()), requestId, Instant.now());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while initialising " + spec.name(), e);
+            }
+        }
+        Instant start = Instant.now();
+        Instant deadline = start.plusSeconds(spec.timeoutSeconds());
+        Future<byte[]> call = workers.submit(() -> call(event, requestId, deadline));
+        try {
+            byte[] out = call.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
+                    TimeUnit.MILLISECONDS);
+            return new FunctionResult(out, null, requestId, Duration.between(start, Instant.now()));
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            handler = null;
+            Instant now = Instant.now();
+            return error(FunctionErrors.timeout(requestId, now, Duration.between(start, now)), requestId, start);
+        } catch (ExecutionException e) {
+            return error(FunctionErrors.fromThrowable(e.getCause()), requestId, start);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while invoking " + spec.name(), e);
+        }
+    }
+
+    /** The engine's view: JSON in, Lambda Invoke response out. */
+    @Override
+    public LambdaResponse invoke(JsonNode payload) {
+        FunctionResult r = invoke(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+        String text = r.payloadText().strip();
+        JsonNode body;
+        try {
+            body = text.isEmpty() ? Json.NODES.nullNode() : Json.parse(text);
+        } catch (dev.clipflow.local.asl.json.JsonSyntaxException e) {
+            body = Json.text(r.payloadText());
+        }
+        return new LambdaResponse(body, r.functionError(), "$LATEST", 200);
+    }
+
+    private FunctionResult error(JsonNode body, String requestId, Instant start) {
+        return new FunctionResult(Json.write(body).getBytes(StandardCharsets.UTF_8), "Unhandled", requestId,
+                Duration.between(start, Instant.now()));
+    }
+
+    private byte[] call(byte[] event, String requestId, Instant deadline) throws Exception {
+        Thread.currentThread().setContextClassLoader(loader);
+        Handler h = handler();
+        Object context = LambdaContexts.create(loader, new LambdaContexts.Invocation(requestId, spec.name(),
+                functionArn(), spec.memoryMb(), deadline));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = new ByteArrayInputStream(event)) {
+            h.method().invoke(h.instance(), in, out, context);
+        }
+        return out.toByteArray();
+    }
+
+    private Handler handler() throws Exception {
+        Handler h = handler;
+        if (h != null) {
+            return h;
+        }
+        synchronized (initLock) {
+            if (handler == null) {
+                handler = SystemEnvironment.withEnvironment(spec.environment(), loader, this::construct);
+            }
+            return handler;
+        }
+    }
+
+    private Handler construct() throws Exception {
+        Class<?> type = Class.forName(spec.handlerClass(), true, loader);
+        Class<?> contextType = Class.forName(LambdaContexts.CONTEXT, false, loader);
+        Method method = type.getMethod(spec.handlerMethod(), InputStream.class, OutputStream.class, contextType);
+        String bean = spec.environment().get("SPRING_CLOUD_FUNCTION_DEFINITION");
+        Object instance = null;
+        if (bean != null) {
+            try {
+                Constructor<?> named = type.getConstructor(String.class);
+                instance = named.newInstance(bean);
+            } catch (NoSuchMethodException e) {
+                instance = null;
+            }
+        }
+        if (instance == null) {
+            instance = type.getConstructor().newInstance();
+        }
+        return new Handler(instance, method, contextType);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            loader.close();
+        } catch (IOException e) {
+            // closing a class loader only releases jar file handles
+        }
+    }
+}

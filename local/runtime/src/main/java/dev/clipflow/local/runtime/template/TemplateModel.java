@@ -1,0 +1,216 @@
+package dev.clipflow.local.runtime.template;
+
+import static dev.clipflow.local.runtime.template.TemplateMaps.integer;
+import static dev.clipflow.local.runtime.template.TemplateMaps.map;
+import static dev.clipflow.local.runtime.template.TemplateMaps.stringKeys;
+import static dev.clipflow.local.runtime.template.TemplateMaps.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local view of {@code template.yaml}: its functions, buckets, tables, queues and state machine, with SAM's
+ * {@code Globals} merged and the intrinsics resolved to local names and ARNs ({@link LocalAws}). Everything the
+ * local runtime provisions and wires comes from here; there is no second copy of the wiring.
+ *
+ * <p>Resources whose {@code Condition} is false are left out. Parameters take their {@code Default} unless
+ * overridden.
+ */
+public final class TemplateModel {
+
+    private final Path file;
+    private final Map<String, String> parameters;
+    private final List<FunctionDef> functions = new ArrayList<>();
+    private final List<BucketDef> buckets = new ArrayList<>();
+    private final List<TableDef> tables = new ArrayList<>();
+    private final List<QueueDef> queues = new ArrayList<>();
+    private final List<StateMachineDef> stateMachines = new ArrayList<>();
+
+    private TemplateModel(Path file, Map<String, String> parameters) {
+        this.file = file;
+        this.parameters = parameters;
+    }
+
+    /** Loads a template with default parameters and the default local names. */
+    public static TemplateModel load(Path templateFile) {
+        return load(templateFile, LocalAws.defaults(), Map.of());
+    }
+
+    /**
+     * @param parameterOverrides values for the template's Parameters (others take their Default)
+     * @throws TemplateInvalidException when the template cannot be read or resolved
+     */
+    public static TemplateModel load(Path templateFile, LocalAws local, Map<String, String> parameterOverrides) {
+        Path file = templateFile.toAbsolutePath().normalize();
+        Map<String, Object> root = CfnYaml.read(file);
+        Map<String, Object> params = new LinkedHashMap<>();
+        stringKeys(root.get("Parameters")).forEach((name, def) -> {
+            Object value = parameterOverrides.containsKey(name) ? parameterOverrides.get(name) : map(def).get("Default");
+            params.put(name, value == null ? "" : String.valueOf(value));
+        });
+        Map<String, Object> resources = stringKeys(root.get("Resources"));
+        Map<String, Object> globals = stringKeys(map(root.get("Globals")).get("Function"));
+        LocalReferences refs = new LocalReferences(resources, local, globals);
+        Intrinsics intrinsics = new Intrinsics(params, stringKeys(root.get("Conditions")),
+                stringKeys(root.get("Mappings")), refs::apply);
+        refs.bind(intrinsics);
+        Map<String, String> paramText = new LinkedHashMap<>();
+        params.forEach((k, v) -> paramText.put(k, String.valueOf(v)));
+        TemplateModel model = new TemplateModel(file, Map.copyOf(paramText));
+        new Builder(model, intrinsics, refs, globals).build(resources);
+        return model;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The folder relative paths in the template (CodeUri, DefinitionUri) start from: the repository root. */
+    public Path baseDir() {
+        return file.getParent();
+    }
+
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
+    public List<FunctionDef> functions() {
+        return List.copyOf(functions);
+    }
+
+    public Optional<FunctionDef> function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name) || f.logicalId().equals(name)).findFirst();
+    }
+
+    public List<BucketDef> buckets() {
+        return List.copyOf(buckets);
+    }
+
+    public Optional<BucketDef> bucket(String logicalId) {
+        return buckets.stream().filter(b -> b.logicalId().equals(logicalId)).findFirst();
+    }
+
+    public List<TableDef> tables() {
+        return List.copyOf(tables);
+    }
+
+    public List<QueueDef> queues() {
+        return List.copyOf(queues);
+    }
+
+    public List<StateMachineDef> stateMachines() {
+        return List.copyOf(stateMachines);
+    }
+
+    /** The template's one state machine. */
+    public StateMachineDef stateMachine() {
+        if (stateMachines.size() != 1) {
+            throw new TemplateInvalidException("Expected one state machine in " + file + ", found "
+                    + stateMachines.size());
+        }
+        return stateMachines.get(0);
+    }
+
+    /** Reads the resources into the model's lists. */
+    private record Builder(TemplateModel model, Intrinsics in, LocalReferences refs, Map<String, Object> globals) {
+
+        void build(Map<String, Object> resources) {
+            resources.forEach((id, raw) -> {
+                Map<?, ?> resource = map(raw);
+                Object condition = resource.get("Condition");
+                if (condition != null && !in.condition(String.valueOf(condition))) {
+                    return;
+                }
+                Map<?, ?> props = map(resource.get("Properties"));
+                switch (String.valueOf(resource.get("Type"))) {
+                    case "AWS::Serverless::Function" -> model.functions.add(function(id, props));
+                    case "AWS::S3::Bucket" -> model.buckets.add(bucket(id, props));
+                    case "AWS::DynamoDB::Table" -> model.tables.add(TableReader.read(id, refs.tableName(id, props),
+                            stringKeys(in.resolve(props))));
+                    case "AWS::SQS::Queue" -> model.queues.add(queue(id, props));
+                    case "AWS::Serverless::StateMachine" -> model.stateMachines.add(stateMachine(id, props));
+                    default -> {
+                    }
+                }
+            });
+            resolveDeadLetterQueues();
+        }
+
+        /** Redrive targets by ARN → logical id, now that every queue is known (a DLQ may come after its queue). */
+        private void resolveDeadLetterQueues() {
+            model.queues.replaceAll(q -> q.deadLetterQueue() == null ? q : new QueueDef(q.logicalId(), q.name(),
+                    q.attributes(), model.queues.stream().filter(d -> d.arn().equals(q.deadLetterQueue()))
+                    .map(QueueDef::logicalId).findFirst().orElseThrow(() -> new TemplateInvalidException(
+                            "The redrive target " + q.deadLetterQueue() + " of " + q.logicalId()
+                                    + " is not a queue of the template")), q.maxReceiveCount()));
+        }
+
+        private FunctionDef function(String id, Map<?, ?> rawProps) {
+            Map<String, Object> merged = stringKeys(TemplateMaps.merge(globals, rawProps));
+            Map<String, Object> p = stringKeys(in.resolve(merged));
+            Map<String, String> env = new LinkedHashMap<>();
+            stringKeys(map(p.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+            List<EventSourceDef> events = new ArrayList<>();
+            stringKeys(p.get("Events")).forEach((name, e) -> events.add(new EventSourceDef(name,
+                    text(map(e).get("Type")), stringKeys(map(e).get("Properties")))));
+            Object codeUri = p.get("CodeUri");
+            return new FunctionDef(id, refs.functionName(id, rawProps),
+                    codeUri == null ? null : model.baseDir().resolve(String.valueOf(codeUri)).normalize(),
+                    text(p.get("Handler")), text(p.get("Runtime")), integer(p.get("MemorySize"), 128),
+                    integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")));
+        }
+
+        private BucketDef bucket(String id, Map<?, ?> rawProps) {
+            Map<?, ?> p = map(in.resolve(rawProps));
+            Object eb = map(map(p.get("NotificationConfiguration")).get("EventBridgeConfiguration"))
+                    .get("EventBridgeEnabled");
+            return new BucketDef(id, refs.bucketName(id, rawProps), Boolean.parseBoolean(String.valueOf(eb)));
+        }
+
+        private QueueDef queue(String id, Map<?, ?> rawProps) {
+            Map<String, Object> p = stringKeys(in.resolve(rawProps));
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (String a : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
+                    "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "FifoQueue", "ContentBasedDeduplication")) {
+                if (p.get(a) != null) {
+                    attributes.put(a, String.valueOf(p.get(a)));
+                }
+            }
+            Map<?, ?> redrive = map(p.get("RedrivePolicy"));
+            String dlq = null;
+            if (redrive.get("deadLetterTargetArn") != null) {
+                dlq = String.valueOf(redrive.get("deadLetterTargetArn"));
+            }
+            return new QueueDef(id, refs.queueName(id, rawProps), attributes, dlq,
+                    integer(redrive.get("maxReceiveCount"), 0));
+        }
+
+        private StateMachineDef stateMachine(String id, Map<?, ?> rawProps) {
+            Map<String, Object> p = stringKeys(in.resolve(rawProps));
+            Map<String, String> subs = new LinkedHashMap<>();
+            stringKeys(p.get("DefinitionSubstitutions")).forEach((k, v) -> subs.put(k, String.valueOf(v)));
+            Path uri = null;
+            String text;
+            if (p.get("DefinitionUri") != null) {
+                uri = model.baseDir().resolve(String.valueOf(p.get("DefinitionUri"))).normalize();
+                try {
+                    text = Files.readString(uri);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the state machine definition " + uri, e);
+                }
+            } else {
+                text = Definitions.toJson(p.get("Definition"));
+            }
+            return new StateMachineDef(id, refs.stateMachineName(id, rawProps),
+                    p.get("Type") == null ? "STANDARD" : String.valueOf(p.get("Type")), uri, subs,
+                    Definitions.substitute(text, subs));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.clipflow.local.runtime.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.asl.task.LambdaResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunctionHostTest {
+
+    @TempDir
+    static Path dir;
+    static Path zip;
+    static FunctionHost host;
+
+    @BeforeAll
+    static void build() {
+        zip = FixtureFunction.build(dir);
+        host = new FunctionHost(spec(30), dir.resolve("cache"));
+    }
+
+    @AfterAll
+    static void close() {
+        host.close();
+    }
+
+    static FunctionSpec spec(int timeout) {
+        return new FunctionSpec("FixtureFunction", zip, FixtureFunction.HANDLER, 512, timeout,
+                Map.of("MAIN_CLASS", "fixture.Main", "SPRING_CLOUD_FUNCTION_DEFINITION", "fixtureBean",
+                        "GREETING", "hello"));
+    }
+
+    @Test
+    void invoke_normalEvent_roundTrips() {
+        FunctionResult r = host.invoke("{\"videoId\":\"v-1\",\"n\":1.50}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.failed()).isFalse();
+        assertThat(r.payloadText()).isEqualTo("{\"videoId\":\"v-1\",\"n\":1.50}");
+    }
+
+    @Test
+    void invoke_describe_ownLoaderContextEnvironmentAndBean() {
+        JsonNode d = Json.parse(host.invoke("{\"action\":\"describe\"}".getBytes(StandardCharsets.UTF_8))
+                .payloadText());
+
+        assertThat(d.get("bean").textValue()).isEqualTo("fixtureBean");
+        assertThat(d.get("mainClassAtInit").textValue()).isEqualTo("fixture.Main");
+        assertThat(d.get("tcclAtInit").booleanValue()).isTrue();
+        assertThat(d.get("tccl").booleanValue()).isTrue();
+        assertThat(d.get("greeting").textValue()).isEqualTo("hello");
+        assertThat(d.get("functionName").textValue()).isEqualTo("FixtureFunction");
+        assertThat(d.get("memory").intValue()).isEqualTo(512);
+        assertThat(d.get("remaining").intValue()).isBetween(25_000, 30_000);
+        assertThat(d.get("requestId").textValue()).matches("[0-9a-f-]{36}");
+        assertThat(d.get("hostVisible").booleanValue()).as("the host's classes are invisible").isFalse();
+        assertThat(System.getProperty("MAIN_CLASS")).as("the selector is restored after init").isNull();
+    }
+
+    @Test
+    void invoke_handlerThrows_errorTypeAndMessageAsLambdaReportsThem() {
+        FunctionResult r = host.invoke("{\"action\":\"throw\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.functionError()).isEqualTo("Unhandled");
+        JsonNode body = Json.parse(r.payloadText());
+        assertThat(body.get("errorType").textValue()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(body.get("errorMessage").textValue()).isEqualTo("The fixture was told to fail");
+        assertThat(body.get("stackTrace").get(0).textValue()).startsWith("fixture.FixtureHandler.handleRequest(");
+    }
+
+    @Test
+    void invoke_pastTimeout_reportedAsLambdaTimeout() {
+        try (FunctionHost slow = new FunctionHost(spec(1), dir.resolve("cache"))) {
+            FunctionResult r = slow.invoke("{\"action\":\"sleep\"}".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(r.functionError()).isEqualTo("Unhandled");
+            JsonNode body = Json.parse(r.payloadText());
+            assertThat(body.get("errorType").textValue()).isEqualTo("Sandbox.Timedout");
+            assertThat(body.get("errorMessage").textValue()).matches(
+                    "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z " + r.requestId()
+                            + " Task timed out after 1\\.\\d\\d seconds");
+            assertThat(r.duration().toMillis()).isLessThan(5_000);
+            assertThat(slow.invoke("{\"a\":1}".getBytes(StandardCharsets.UTF_8)).failed())
+                    .as("a fresh instance serves the next invocation").isFalse();
+        }
+    }
+
+    @Test
+    void invoke_asEngineFunction_functionErrorIsAResponseNotAnException() {
+        LambdaResponse r = host.invoke(Json.parse("{\"action\":\"throw\"}"));
+
+        assertThat(r.functionError()).isEqualTo("Unhandled");
+        assertThat(r.payload().get("errorType").textValue()).isEqualTo("java.lang.IllegalStateException");
+    }
+
+    @Test
+    void new_missingZip_namesTheBuildCommand() {
+        var spec = new FunctionSpec("Missing", dir.resolve("nope.zip"), FixtureFunction.HANDLER, 128, 3, Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FunctionHost(spec, dir.resolve("cache")))
+                .isInstanceOf(FunctionArtifactMissingException.class).hasMessageContaining("nope.zip");
+    }
+}

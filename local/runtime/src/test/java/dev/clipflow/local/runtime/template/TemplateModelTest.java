@@ -1,0 +1,154 @@
+package dev.clipflow.local.runtime.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clipflow.local.asl.parse.DefinitionParser;
+import dev.clipflow.local.runtime.RepoRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateModelTest {
+
+    static final TemplateModel MODEL = TemplateModel.load(RepoRoot.get().resolve("template.yaml"));
+
+    @Test
+    void functions_realTemplate_globalsMergedAndRefsResolved() {
+        FunctionDef probe = MODEL.function("ProbeFunction").orElseThrow();
+
+        assertThat(probe.handler())
+                .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+        assertThat(probe.codeUri()).isEqualTo(RepoRoot.get().resolve("functions/probe/target/probe.zip"));
+        assertThat(probe.runtime()).startsWith("java");
+        Map<?, ?> raw = CfnYaml.read(RepoRoot.get().resolve("template.yaml"));
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) raw.get("Globals")).get("Function");
+        Map<?, ?> own = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) raw.get("Resources")).get("ProbeFunction"))
+                .get("Properties");
+        assertThat(probe.timeoutSeconds()).isEqualTo(own.containsKey("Timeout") ? own.get("Timeout")
+                : globals.get("Timeout"));
+        assertThat(probe.memoryMb()).isEqualTo(own.containsKey("MemorySize") ? own.get("MemorySize")
+                : globals.get("MemorySize"));
+        assertThat(probe.autoPublishAlias()).isEqualTo("live");
+        assertThat(probe.environment())
+                .containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "probe")
+                .containsEntry("MAIN_CLASS", "dev.clipflow.probe.ProbeApplication")
+                .containsEntry("VIDEOS_TABLE", "clipflow-local-VideosTable")
+                .containsEntry("UPLOADS_BUCKET", "clipflow-local-uploadsbucket")
+                .containsEntry("POWERTOOLS_SERVICE_NAME", "clipflow");
+    }
+
+    @Test
+    void functions_realTemplate_everyFunctionFollowsTheHouseLayout() {
+        assertThat(MODEL.functions()).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.name()).endsWith("Function");
+            assertThat(f.codeUri().toString()).endsWith(".zip");
+            assertThat(f.environment()).containsKeys("MAIN_CLASS", "SPRING_CLOUD_FUNCTION_DEFINITION");
+        });
+        FunctionDef transcode = MODEL.function("TranscodeFunction").orElseThrow();
+        assertThat(transcode.memoryMb()).isEqualTo(10240);
+        assertThat(transcode.timeoutSeconds()).isEqualTo(900);
+    }
+
+    @Test
+    void ingest_realTemplate_stateMachineArnAndEventBridgeRouteResolved() {
+        FunctionDef ingest = MODEL.function("IngestFunction").orElseThrow();
+
+        assertThat(ingest.environment()).containsEntry("STATE_MACHINE_ARN",
+                "arn:aws:states:us-east-1:000000000000:stateMachine:clipflow-dev-video-pipeline");
+        EventSourceDef rule = ingest.events("EventBridgeRule").get(0);
+        Map<?, ?> pattern = (Map<?, ?>) rule.properties().get("Pattern");
+        assertThat(pattern.get("detail-type")).asList().containsExactly("Object Created");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) pattern.get("detail")).get("bucket")).get("name")).asList()
+                .containsExactly("clipflow-local-uploadsbucket");
+    }
+
+    @Test
+    void environment_resourceWithoutLocalCounterpart_symbolicHostNotAPlaceholder() {
+        assertThat(MODEL.function("UploadApiFunction").orElseThrow().environment().get("MEDIA_BASE_URL"))
+                .isEqualTo("https://mediadistribution-domainname.unresolved.local");
+        assertThat(MODEL.functions()).allSatisfy(f -> assertThat(f.environment().values()).noneMatch(
+                v -> v.contains("${")));
+    }
+
+    @Test
+    void buckets_realTemplate_uploadsSendToEventBridge() {
+        assertThat(MODEL.bucket("UploadsBucket").orElseThrow().eventBridgeEnabled()).isTrue();
+        assertThat(MODEL.bucket("MediaBucket").orElseThrow().name()).isEqualTo("clipflow-local-mediabucket");
+    }
+
+    @Test
+    void tables_realTemplate_keysIndexesAndTtl() {
+        TableDef videos = MODEL.tables().stream().filter(t -> t.logicalId().equals("VideosTable")).findFirst()
+                .orElseThrow();
+        assertThat(videos.keySchema()).containsExactly(new TableDef.Key("videoId", "HASH"));
+        assertThat(videos.globalIndexes()).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("byChannel");
+            assertThat(i.keySchema()).containsExactly(new TableDef.Key("channelId", "HASH"),
+                    new TableDef.Key("createdAt", "RANGE"));
+        });
+        TableDef channels = MODEL.tables().stream().filter(t -> t.logicalId().equals("ChannelsTable")).findFirst()
+                .orElseThrow();
+        assertThat(channels.ttlAttribute()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void queues_realTemplate_deadLetterQueuePresent() {
+        assertThat(MODEL.queues()).extracting(QueueDef::logicalId).contains("IngestDeadLetterQueue");
+    }
+
+    @Test
+    void stateMachine_realTemplate_substitutedWithLocalAliasArnsAndValid() {
+        StateMachineDef sm = MODEL.stateMachine();
+
+        assertThat(sm.name()).isEqualTo("clipflow-dev-video-pipeline");
+        assertThat(sm.substitutions()).containsEntry("ProbeFunctionArn",
+                "arn:aws:lambda:us-east-1:000000000000:function:ProbeFunction:live");
+        assertThat(sm.definition()).doesNotContainPattern("\\$\\{[A-Za-z]").contains("function:TranscodeFunction:live");
+        assertThat(DefinitionParser.parse(sm.definition()).valid()).isTrue();
+    }
+
+    @Test
+    void load_shortFormTags_allParseAndUnknownOnesStaySymbolic(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("t.yaml");
+        Files.writeString(t, """
+                Parameters:
+                  Stage: {Type: String, Default: qa}
+                Conditions:
+                  IsQa: !Equals [!Ref Stage, qa]
+                  NotQa: !Not [!Condition IsQa]
+                  Both: !And [!Condition IsQa, !Or [!Condition NotQa, !Equals [a, a]]]
+                Resources:
+                  Q: {Type: AWS::SQS::Queue}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: x.zip
+                      Handler: a.B::handleRequest
+                      Environment:
+                        Variables:
+                          A: !If [Both, !Join ["-", [x, !Select [1, !Split [",", "p,q,r"]]]], no]
+                          B: !Sub ["${Stage}-${V}-${!Literal}-${AWS::Region}", {V: !GetAtt Q.QueueName}]
+                          C: !ImportValue other-stack-export
+                          D: !Base64 hi
+                          E: !If [NotQa, gone, !Ref AWS::NoValue]
+                          F: !GetAtt Q.Arn
+                """);
+        Map<String, String> env = TemplateModel.load(t).function("Fn").orElseThrow().environment();
+
+        assertThat(env).containsEntry("A", "x-q")
+                .containsEntry("B", "qa-clipflow-local-Q-${Literal}-us-east-1")
+                .containsEntry("D", "aGk=")
+                .containsEntry("F", "arn:aws:sqs:us-east-1:000000000000:clipflow-local-Q")
+                .doesNotContainKey("E");
+        assertThat(env.get("C")).isEqualTo("importvalue-other-stack-export.unresolved.local");
+    }
+
+    @Test
+    void load_notYaml_namedError(@TempDir Path dir) throws Exception {
+        Path t = Files.writeString(dir.resolve("t.yaml"), "a: [unclosed");
+        assertThatThrownBy(() -> TemplateModel.load(t)).isInstanceOf(TemplateInvalidException.class);
+    }
+}
