@@ -1,0 +1,203 @@
+package dev.clipflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clipflow.testing.media.TestVideos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The end-to-end suite, the same on every target ({@code -De2e.target=local|localstack|aws}): a creator
+ * uploads through the HTTP API and presigned multipart URLs, the pipeline publishes (or fails) the video, a
+ * subscriber finds it in the feed. Cleans up what it created.
+ */
+@ExtendWith(DeployedClipflowExtension.class)
+class VideoLifecycleE2E {
+
+    static DeployedClipflow target;
+    static ClipflowApi api;
+    static TestUser creator;
+    static TestUser subscriber;
+    static String channelId;
+    static final Set<String> videos = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void setUp(DeployedClipflow deployed) {
+        target = deployed;
+        api = new ClipflowApi(deployed.apiUrl());
+        creator = deployed.users().create("creator");
+        subscriber = deployed.users().create("subscriber");
+        ObjectNode channel = ClipflowApi.object().put("name", "E2E channel");
+        channelId = expect(201, api.call(creator, "POST", "/channels", channel)).path("channelId").asText();
+        ClipflowApi.Response sub = api.call(subscriber, "POST", "/channels/" + channelId + "/subscription", null);
+        assertThat(sub.status()).as("subscribe: %s", sub).isIn(200, 201);
+    }
+
+    @Test
+    void upload_generatedVideo_publishedWithMediaInBucketInSubscribersFeedAndRelated() {
+        String videoId = uploadAndComplete(TestVideos.shared().landscape(), "E2E landscape");
+
+        JsonNode video = awaitTerminal(videoId);
+
+        assertThat(video.path("status").asText()).as("video %s: %s", videoId, video).isEqualTo("PUBLISHED");
+        assertThat(video.path("renditions").size()).isPositive();
+        assertThat(video.path("playback").path("hlsUrl").asText()).endsWith("videos/" + videoId + "/hls/master.m3u8");
+        String prefix = "videos/" + videoId + "/";
+        List<String> keys = mediaKeys(videoId);
+        assertThat(keys).contains(prefix + "hls/master.m3u8", prefix + "poster.jpg");
+        video.path("renditions").forEach(r -> assertThat(keys)
+                .anyMatch(k -> k.startsWith(prefix + "hls/" + r.path("name").asText() + "/")));
+
+        assertThat(awaitInFeed(videoId)).as("video %s in the subscriber's feed", videoId).isTrue();
+
+        ClipflowApi.Response related = api.call(subscriber, "GET", "/videos/" + videoId + "/related", null);
+        assertThat(related.status()).as("related: %s", related).isEqualTo(200);
+        assertThat(related.body().path("videoId").asText()).isEqualTo(videoId);
+        assertThat(related.body().path("items").isArray()).isTrue();
+    }
+
+    @Test
+    void upload_corruptVideo_failedWithReasonAndNothingUnderVideosPrefix() {
+        String videoId = uploadAndComplete(TestVideos.shared().corrupt(), "E2E corrupt");
+
+        JsonNode video = awaitTerminal(videoId);
+
+        assertThat(video.path("status").asText()).as("video %s: %s", videoId, video).isEqualTo("FAILED");
+        assertThat(video.path("failureReason").asText()).isNotBlank();
+        assertThat(mediaKeys(videoId)).isEmpty();
+    }
+
+    static String uploadAndComplete(Path file, String title) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode create = ClipflowApi.object().put("channelId", channelId).put("title", title)
+                .put("sizeBytes", size).put("contentType", "video/mp4").put("fileName", file.getFileName().toString());
+        create.putArray("tags").add("e2e").add("test-pattern");
+        JsonNode created = expect(201, api.call(creator, "POST", "/videos", create));
+        String videoId = created.path("videoId").asText();
+        videos.add(videoId);
+        ObjectNode complete = new PresignedUpload(target, api).upload(creator, created, file);
+        expect(200, api.call(creator, "POST", "/videos/" + videoId + "/upload/complete", complete));
+        return videoId;
+    }
+
+    /** Polls GET /videos/{id} as the owner until PUBLISHED or FAILED, within the target's processing timeout. */
+    static JsonNode awaitTerminal(String videoId) {
+        long end = System.nanoTime() + target.processingTimeout().toNanos();
+        JsonNode video = expect(200, api.call(creator, "GET", "/videos/" + videoId, null));
+        while (!Set.of("PUBLISHED", "FAILED").contains(video.path("status").asText()) && System.nanoTime() < end) {
+            sleep(Duration.ofMillis(500));
+            video = expect(200, api.call(creator, "GET", "/videos/" + videoId, null));
+        }
+        return video;
+    }
+
+    /** The feed is filled after the publish (fan-out through a queue): polls for a minute. */
+    static boolean awaitInFeed(String videoId) {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        do {
+            JsonNode feed = expect(200, api.call(subscriber, "GET", "/me/feed?limit=50", null));
+            for (JsonNode item : feed.path("items")) {
+                if (item.path("videoId").asText().equals(videoId)) {
+                    assertThat(item.path("channelId").asText()).isEqualTo(channelId);
+                    return true;
+                }
+            }
+            sleep(Duration.ofMillis(500));
+        } while (System.nanoTime() < end);
+        return false;
+    }
+
+    static List<String> mediaKeys(String videoId) {
+        return target.s3().listObjectsV2Paginator(r -> r.bucket(target.outputs().mediaBucket())
+                .prefix("videos/" + videoId + "/")).contents().stream().map(S3Object::key).toList();
+    }
+
+    static JsonNode expect(int status, ClipflowApi.Response r) {
+        assertThat(r.status()).as("%s", r).isEqualTo(status);
+        return r.body();
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Deletes what the suite created: the subscription (and with it the channel's entries in the subscriber's
+     * feed), every object under videos/{id}/ and uploads/{channelId}/{id}/, the videos' and the channel's catalog
+     * items; the users go when the target closes. Best effort: a failure is printed, the next item is tried.
+     */
+    @AfterAll
+    static void cleanUp() {
+        if (target == null || channelId == null) {
+            return;
+        }
+        StackOutputs out = target.outputs();
+        best("unsubscribe", () -> api.call(subscriber, "DELETE", "/channels/" + channelId + "/subscription", null));
+        for (String videoId : videos) {
+            best("media of " + videoId, () -> deletePrefix(out.mediaBucket(), "videos/" + videoId + "/"));
+            best("upload of " + videoId, () -> deletePrefix(out.uploadsBucket(),
+                    "uploads/" + channelId + "/" + videoId + "/"));
+            best("record of " + videoId, () -> target.dynamoDb().deleteItem(r -> r.tableName(out.videosTable())
+                    .key(Map.of("videoId", AttributeValue.fromS(videoId)))));
+        }
+        // The channel item's key as the catalog writes it (docs/adr/0003-catalog-data-model.md).
+        best("channel " + channelId, () -> target.dynamoDb().deleteItem(r -> r.tableName(out.channelsTable())
+                .key(Map.of("pk", AttributeValue.fromS("CHANNEL#" + channelId)))));
+        assertThat(leftovers()).as("what the suite created and could not delete").isEmpty();
+    }
+
+    /** Objects and catalog items of this run that are still there after the clean-up. */
+    static List<String> leftovers() {
+        StackOutputs out = target.outputs();
+        List<String> left = new ArrayList<>();
+        for (String videoId : videos) {
+            left.addAll(mediaKeys(videoId));
+            target.s3().listObjectsV2Paginator(r -> r.bucket(out.uploadsBucket())
+                    .prefix("uploads/" + channelId + "/" + videoId + "/")).contents().forEach(o -> left.add(o.key()));
+            if (target.dynamoDb().getItem(r -> r.tableName(out.videosTable()).consistentRead(true)
+                    .key(Map.of("videoId", AttributeValue.fromS(videoId)))).hasItem()) {
+                left.add(out.videosTable() + "/" + videoId);
+            }
+        }
+        return left;
+    }
+
+    static void deletePrefix(String bucket, String prefix) {
+        target.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()
+                .forEach(o -> target.s3().deleteObject(r -> r.bucket(bucket).key(o.key())));
+    }
+
+    static void best(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            System.err.println("[e2e] cleanup of " + what + " failed: " + RealTargetProbes.firstLine(e));
+        }
+    }
+}
