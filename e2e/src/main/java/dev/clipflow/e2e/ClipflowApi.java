@@ -17,7 +17,11 @@ public final class ClipflowApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1: the default HTTP/2 attempt sends an h2c upgrade through the local S3 proxy, which has
+            // been seen to stall the next request (docs/adr/0005); AWS endpoints are HTTPS either way.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public ClipflowApi(URI base) {
         this.base = base;

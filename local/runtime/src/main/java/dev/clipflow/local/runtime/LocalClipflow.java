@@ -248,8 +248,13 @@ public final class LocalClipflow implements AutoCloseable {
                             + r.requestId() + (r.failed() ? " FAILED: " + r.payloadText().lines().findFirst()
                             .orElse("") : " ok" + (TRACE ? ": " + r.payloadText() : "")));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too: submit() would otherwise swallow it into a Future nobody reads, and the event
+                // would vanish without a word.
                 System.err.println("event: cannot deliver " + reason + " s3://" + bucket + "/" + key + ": " + e);
+                if (TRACE) {
+                    e.printStackTrace();
+                }
             }
         });
     }

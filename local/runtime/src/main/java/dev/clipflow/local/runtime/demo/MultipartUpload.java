@@ -22,7 +22,11 @@ import java.util.function.IntFunction;
  */
 final class MultipartUpload {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1: the default HTTP/2 attempt sends an h2c upgrade through the local S3 proxy, which has
+            // been seen to stall the next request (docs/adr/0005); AWS endpoints are HTTPS either way.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** Where the parts went: bucket and key from the presigned URLs (path-style). */
     record Target(String bucket, String key) {

@@ -29,7 +29,11 @@ import software.amazon.awssdk.http.ContentStreamProvider;
  */
 final class AwsJsonClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1: the default HTTP/2 attempt sends an h2c upgrade through the local S3 proxy, which has
+            // been seen to stall the next request (docs/adr/0005); AWS endpoints are HTTPS either way.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
     private final String signingName;
     private final String targetPrefix;
