@@ -19,6 +19,7 @@ import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedItem;
 import dev.clipflow.social.FeedStore;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

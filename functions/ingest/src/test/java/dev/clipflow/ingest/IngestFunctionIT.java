@@ -11,6 +11,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import dev.clipflow.testing.FakeStepFunctions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -16,6 +16,7 @@ import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -16,6 +16,7 @@ import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.SourceObject;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import dev.clipflow.testing.media.TestVideos;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

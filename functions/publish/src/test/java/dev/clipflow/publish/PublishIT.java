@@ -16,6 +16,7 @@ import dev.clipflow.cost.PriceTable;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -2,6 +2,7 @@ package dev.clipflow.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clipflow.testing.Events;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,7 @@ import dev.clipflow.discovery.RelatedPolicy;
 import dev.clipflow.discovery.ScoredVideo;
 import dev.clipflow.discovery.VideoNotPublishedException;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

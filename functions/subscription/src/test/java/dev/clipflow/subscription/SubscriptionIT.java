@@ -15,6 +15,7 @@ import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.social.FeedItem;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

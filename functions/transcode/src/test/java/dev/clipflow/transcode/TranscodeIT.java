@@ -12,6 +12,7 @@ import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.MediaRejectedException;
 import dev.clipflow.pipeline.TranscodeResult;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.Events;
 import dev.clipflow.testing.media.TestVideos;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

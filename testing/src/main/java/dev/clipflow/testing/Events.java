@@ -1,4 +1,4 @@
-package dev.clipflow.transcode;
+package dev.clipflow.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads sample events from the repository's root {@code events/} folder. */
-final class Events {
+public final class Events {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Events() {
     }
 
-    static Path folder() {
+    public static Path folder() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("events"))) {
             dir = dir.getParent();
@@ -26,7 +26,7 @@ final class Events {
         return dir.resolve("events");
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         try {
             return Files.readString(folder().resolve(name));
         } catch (IOException e) {
@@ -34,16 +34,16 @@ final class Events {
         }
     }
 
-    static Map<String, Object> read(String name) {
+    public static Map<String, Object> read(String name) {
         return JSON.readValue(text(name), new TypeReference<Map<String, Object>>() { });
     }
 
     /** Parses {@code json} (the name is ignored; lets callers read a string as an event). */
-    static Map<String, Object> read(String ignored, String json) {
+    public static Map<String, Object> read(String ignored, String json) {
         return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return JSON.writeValueAsString(value);
     }
 }
