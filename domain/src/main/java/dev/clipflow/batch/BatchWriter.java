@@ -21,6 +21,12 @@ public final class BatchWriter<T> {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
 
+    /** A writer with the default backoff, real sleeps and a thread-local random jitter source. */
+    public static <T> BatchWriter<T> withDefaults(BatchSink<T> sink, int batchSize) {
+        return new BatchWriter<>(sink, batchSize, Backoff.DEFAULT, Sleeper.THREAD,
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    }
+
     public BatchWriter(BatchSink<T> sink, int batchSize, Backoff backoff, Sleeper sleeper, DoubleSupplier random) {
         this.sink = Objects.requireNonNull(sink, "sink");
         if (batchSize < 1) {

@@ -3,14 +3,11 @@ package dev.clipflow.feedfanout;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
-import dev.clipflow.batch.Backoff;
 import dev.clipflow.batch.BatchWriter;
-import dev.clipflow.batch.Sleeper;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedStore;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -35,9 +32,8 @@ public class FeedFanoutApplication {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         FeedStore feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"),
-                Duration.ofDays(env.getProperty("FEED_TTL_DAYS", Long.class, 60L)));
-        BatchWriter<FeedEntry> writer = new BatchWriter<>(feeds::putBatch, FeedStore.MAX_BATCH, Backoff.DEFAULT,
-                Sleeper.THREAD, () -> ThreadLocalRandom.current().nextDouble());
+                Duration.ofDays(env.getProperty("FEED_TTL_DAYS", Long.class, DynamoFeedStore.DEFAULT_TTL.toDays())));
+        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
         return new FeedFanout(new dev.clipflow.social.FeedFanout(
                 new DynamoSubscriptionStore(dynamo, env.getRequiredProperty("SUBSCRIPTIONS_TABLE")), feeds,
                 batches -> {

@@ -5,15 +5,12 @@ import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
 import dev.clipflow.aws.sqs.SqsFanoutQueue;
-import dev.clipflow.batch.Backoff;
 import dev.clipflow.batch.BatchWriter;
-import dev.clipflow.batch.Sleeper;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedFanout;
 import dev.clipflow.social.FeedStore;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -39,9 +36,8 @@ public class SubscriptionApplication {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         FeedStore feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"),
-                Duration.ofDays(env.getProperty("FEED_TTL_DAYS", Long.class, 60L)));
-        BatchWriter<FeedEntry> writer = new BatchWriter<>(feeds::putBatch, FeedStore.MAX_BATCH, Backoff.DEFAULT,
-                Sleeper.THREAD, () -> ThreadLocalRandom.current().nextDouble());
+                Duration.ofDays(env.getProperty("FEED_TTL_DAYS", Long.class, DynamoFeedStore.DEFAULT_TTL.toDays())));
+        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
         FanoutPolicy policy = FanoutPolicy.parse(env.getProperty("FANOUT_INLINE_MAX"),
                 env.getProperty("FANOUT_CELEBRITY_THRESHOLD"), env.getProperty("FANOUT_BATCH_SIZE"));
         FeedFanout fanout = new FeedFanout(

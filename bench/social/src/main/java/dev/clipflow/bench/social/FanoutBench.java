@@ -5,9 +5,7 @@ import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
 import dev.clipflow.aws.dynamodb.social.SocialTables;
 import dev.clipflow.aws.sqs.FanoutMessages;
 import dev.clipflow.aws.sqs.SqsFanoutQueue;
-import dev.clipflow.batch.Backoff;
 import dev.clipflow.batch.BatchWriter;
-import dev.clipflow.batch.Sleeper;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FanoutResult;
 import dev.clipflow.social.FeedEntry;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -108,8 +105,7 @@ final class FanoutBench {
     }
 
     private FeedFanout fanout(FanoutPolicy policy) {
-        BatchWriter<FeedEntry> writer = new BatchWriter<>(feeds::putBatch, FeedStore.MAX_BATCH, Backoff.DEFAULT,
-                Sleeper.THREAD, () -> ThreadLocalRandom.current().nextDouble());
+        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
         return new FeedFanout(subscriptions, feeds, new SqsFanoutQueue(sqs, queueUrl), policy, writer);
     }
 
