@@ -40,15 +40,6 @@ public interface DeployedClipflow extends AutoCloseable {
         return URI.create(presignedUrl);
     }
 
-    /**
-     * Called after an upload was completed through the API, with one of its presigned part URLs. Nothing on AWS
-     * or LocalStack, where S3 emits the event; the local target also emits it itself, because its S3 endpoint
-     * has been seen to lose it intermittently (docs/adr/0005; a duplicate is harmless: ingest starts at most
-     * one execution per object).
-     */
-    default void uploadCompleted(String presignedPartUrl) {
-    }
-
     /** One line: the target and where it is. */
     String describe();
 

@@ -97,12 +97,6 @@ public final class LocalTarget implements DeployedClipflow {
     }
 
     @Override
-    public void uploadCompleted(String presignedPartUrl) {
-        String[] bucketAndKey = URI.create(presignedPartUrl).getPath().replaceFirst("^/", "").split("/", 2);
-        up.stack().objectCreated(bucketAndKey[0], bucketAndKey[1]);
-    }
-
-    @Override
     public String describe() {
         return "local runtime, API " + apiUrl() + " (started in " + up.startup().toMillis() + " ms)";
     }

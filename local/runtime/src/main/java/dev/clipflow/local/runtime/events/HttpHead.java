@@ -24,6 +24,31 @@ record HttpHead(byte[] raw, String method, String target, int status, Map<String
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The raw head without an h2c upgrade offer: unchanged unless it has an {@code Upgrade} header, else without
+     * the {@code Upgrade}, {@code HTTP2-Settings} and {@code Connection} lines (hop-by-hop headers a proxy does
+     * not forward; without {@code Connection} the upstream connection is HTTP/1.1's default, persistent).
+     */
+    byte[] withoutUpgrade() {
+        if (header("upgrade") == null) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : new String(raw, StandardCharsets.ISO_8859_1).split("\r\n", -1)) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT)
+                    : "";
+            if (!HOP_BY_HOP_UPGRADE.contains(name)) {
+                out.append(line).append("\r\n");
+            }
+        }
+        // split kept the two empty strings after the final CRLFCRLF; the loop appended one CRLF too many
+        out.setLength(out.length() - 2);
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static final java.util.Set<String> HOP_BY_HOP_UPGRADE = java.util.Set.of("upgrade", "http2-settings",
+            "connection");
+
     /** Reads a head up to and including the empty line; {@code null} at end of stream before any byte. */
     static HttpHead read(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

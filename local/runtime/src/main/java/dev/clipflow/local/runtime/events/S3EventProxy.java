@@ -19,6 +19,11 @@ import java.nio.charset.StandardCharsets;
  * {@code x-amz-copy-source}) without {@code partNumber}/{@code uploadId} or another subresource, or to
  * {@code POST /bucket/key?uploadId=...} (CompleteMultipartUpload) whose body is not an {@code <Error>}.
  * Path-style addressing only (what clients with an endpoint override use). One upstream connection per request.
+ *
+ * <p>The upstream response is always read to its end and a write always reported, even when the client hangs
+ * up before the last bytes (see {@link ClientSink}): the object exists either way. Requests lose their h2c
+ * upgrade headers ({@code Upgrade}, {@code HTTP2-Settings} and the {@code Connection} that names them), which a
+ * proxy must not forward; no client signs them.
  */
 public final class S3EventProxy implements AutoCloseable {
 
@@ -74,9 +79,16 @@ public final class S3EventProxy implements AutoCloseable {
     private void serve(Socket client) {
         try (client) {
             InputStream in = new BufferedInputStream(client.getInputStream());
-            OutputStream out = client.getOutputStream();
+            ClientSink out = new ClientSink(client.getOutputStream());
             while (exchange(in, out)) {
                 out.flush();
+                if (out.gone()) {
+                    break;
+                }
+            }
+            out.flush();
+            if (TRACE && out.gone()) {
+                System.err.println("s3: client hung up: " + out.failure());
             }
         } catch (IOException | RuntimeException e) {
             if (TRACE) {
@@ -87,7 +99,7 @@ public final class S3EventProxy implements AutoCloseable {
     }
 
     /** One request and its response; returns whether the client connection stays open. */
-    private boolean exchange(InputStream in, OutputStream out) throws IOException {
+    private boolean exchange(InputStream in, ClientSink out) throws IOException {
         HttpHead request = HttpHead.read(in);
         if (request == null) {
             return false;
@@ -99,7 +111,7 @@ public final class S3EventProxy implements AutoCloseable {
         try (Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
             InputStream upIn = new BufferedInputStream(up.getInputStream());
             OutputStream upOut = up.getOutputStream();
-            upOut.write(request.raw());
+            upOut.write(request.withoutUpgrade());
             upOut.flush();
             HttpHead response = null;
             if ("100-continue".equalsIgnoreCase(request.header("expect"))) {
@@ -129,7 +141,7 @@ public final class S3EventProxy implements AutoCloseable {
             boolean framed = HttpBodies.copy(response, request.method(), upIn, out, captured);
             out.flush();
             notifyIfWritten(request, response, captured);
-            return framed && !"close".equalsIgnoreCase(request.header("connection"))
+            return framed && !out.gone() && !"close".equalsIgnoreCase(request.header("connection"))
                     && !"close".equalsIgnoreCase(response.header("connection"));
         }
     }
@@ -161,7 +173,8 @@ public final class S3EventProxy implements AutoCloseable {
         if (reason != null) {
             try {
                 listener.objectCreated(decode(parts[0]), decode(parts[1]), reason);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too: it would otherwise end the connection's thread without a word
                 System.err.println("s3 proxy: object-created listener failed: " + e);
             }
         }
