@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,8 +45,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalClipflow implements AutoCloseable {
 
-    /** {@code CLIPFLOW_EVENT_TRACE=1}: the object-created functions' responses on stderr too. */
-    private static final boolean TRACE = "1".equals(System.getenv("CLIPFLOW_EVENT_TRACE"));
 
     private final TemplateModel template;
     private final Emulators emulators;
@@ -62,11 +58,7 @@ public final class LocalClipflow implements AutoCloseable {
     private final ObjectCreatedRouter objectEvents;
     private final List<SqsEventSource> sqsSources = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final ExecutorService asyncInvokes = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "async-invoke");
-        t.setDaemon(true);
-        return t;
-    });
+    private AsyncInvoker asyncInvoker;
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
                           AwsClients clients, Map<String, String> functionConfig, Path cacheDir) {
@@ -124,6 +116,8 @@ public final class LocalClipflow implements AutoCloseable {
             LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, clients,
                     Map.copyOf(config), cacheDir);
             self[0] = stack;
+            stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
+                    System.err);
             stack.sqsSources.addAll(SqsMappings.start(template, queueUrls, clients.sqs(), stack::invoke));
             return stack;
         } catch (RuntimeException e) {
@@ -236,27 +230,19 @@ public final class LocalClipflow implements AutoCloseable {
         return objectEvents.route(bucket, key, null);
     }
 
-    /** A write seen by the S3 endpoint: the event goes out asynchronously, as S3 and EventBridge deliver it. */
+    /**
+     * A write seen by the S3 endpoint: each routed function gets the event as an asynchronous invocation
+     * ({@link AsyncInvoker}: Lambda's retries, then the function's DeadLetterQueue), as S3 and EventBridge
+     * deliver it.
+     */
     private void objectWritten(String bucket, String key, String reason) {
         if (!objectEvents.routed(bucket)) {
             return;
         }
-        asyncInvokes.submit(() -> {
-            try {
-                for (FunctionResult r : objectEvents.route(bucket, key, reason)) {
-                    System.err.println("event: " + reason + " s3://" + bucket + "/" + key + " -> request "
-                            + r.requestId() + (r.failed() ? " FAILED: " + r.payloadText().lines().findFirst()
-                            .orElse("") : " ok" + (TRACE ? ": " + r.payloadText() : "")));
-                }
-            } catch (RuntimeException | Error e) {
-                // An Error too: submit() would otherwise swallow it into a Future nobody reads, and the event
-                // would vanish without a word.
-                System.err.println("event: cannot deliver " + reason + " s3://" + bucket + "/" + key + ": " + e);
-                if (TRACE) {
-                    e.printStackTrace();
-                }
-            }
-        });
+        String what = reason + " s3://" + bucket + "/" + key;
+        // Not on this thread: it is the S3 endpoint's connection thread, and the HeadObject that builds the event
+        // may come back over the very connection it serves.
+        asyncInvoker.submit(() -> objectEvents.deliveries(bucket, key, reason), what);
     }
 
     private FunctionSpec spec(FunctionDef f) {
@@ -281,7 +267,9 @@ public final class LocalClipflow implements AutoCloseable {
     @Override
     public void close() {
         sqsSources.forEach(SqsEventSource::close);
-        asyncInvokes.shutdownNow();
+        if (asyncInvoker != null) {
+            asyncInvoker.close();
+        }
         s3Proxy.close();
         hosts.values().forEach(FunctionHost::close);
         sfnEndpoint.close();

@@ -42,11 +42,22 @@ final class ObjectCreatedRouter {
                         || "S3".equals(e.type()) && bucket.equals(String.valueOf(e.properties().get("Bucket"))));
     }
 
+    /** One event for one function. */
+    record Delivery(FunctionDef function, JsonNode event) {
+    }
+
     /**
      * @param reason PutObject, CopyObject or CompleteMultipartUpload; {@code null} = from the ETag
-     * @return each invocation's result, in template order
+     * @return each invocation's result, in template order (synchronous: the explicit event of
+     *         {@code LocalClipflow.objectCreated})
      */
     List<FunctionResult> route(String bucket, String key, String reason) {
+        return deliveries(bucket, key, reason).stream().map(d -> invoke.apply(d.function().name(), d.event()))
+                .toList();
+    }
+
+    /** The events the template routes an object's creation to, in template order (nothing invoked yet). */
+    List<Delivery> deliveries(String bucket, String key, String reason) {
         HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
         String eTag = head.eTag() == null ? null : head.eTag().replace("\"", "");
         String why = reason != null ? reason
@@ -56,18 +67,18 @@ final class ObjectCreatedRouter {
         Optional<BucketDef> def = template.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst();
         Instant now = Instant.now();
         JsonNode bridgeEvent = S3Events.eventBridge(object, now);
-        List<FunctionResult> results = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
         for (FunctionDef f : template.functions()) {
             for (EventSourceDef e : f.events()) {
                 if ("EventBridgeRule".equals(e.type()) && def.map(BucketDef::eventBridgeEnabled).orElse(false)
                         && e.properties().get("Pattern") instanceof java.util.Map<?, ?> pattern
                         && EventPatterns.matches(pattern, bridgeEvent)) {
-                    results.add(invoke.apply(f.name(), bridgeEvent));
+                    deliveries.add(new Delivery(f, bridgeEvent));
                 } else if ("S3".equals(e.type()) && bucket.equals(String.valueOf(e.properties().get("Bucket")))) {
-                    results.add(invoke.apply(f.name(), S3Events.notification(object, now)));
+                    deliveries.add(new Delivery(f, S3Events.notification(object, now)));
                 }
             }
         }
-        return results;
+        return deliveries;
     }
 }

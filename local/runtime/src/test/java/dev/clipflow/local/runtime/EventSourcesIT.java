@@ -48,7 +48,8 @@ class EventSourcesIT {
         }
         records = Files.createDirectories(dir.resolve("records"));
         System.setProperty("RECORD_DIR", records.toString());
-        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"));
+        // Clock speed 600: Lambda's asynchronous retries come after 0.1 s and 0.2 s instead of 1 and 2 minutes.
+        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"), 600);
     }
 
     @AfterAll
@@ -107,6 +108,30 @@ class EventSourcesIT {
                 .equals("in/multi+part.bin"));
         assertThat(event.path("detail").path("reason").asText()).isEqualTo("CompleteMultipartUpload");
         assertThat(recorded("recorder")).noneMatch(e -> e.toString().contains("elsewhere"));
+    }
+
+    @Test
+    void objectCreated_functionKeepsFailing_retriedTwiceThenEventInItsDeadLetterQueue() throws Exception {
+        String bucket = stack.template().bucket("DropBucket").orElseThrow().name();
+        stack.clients().s3().putObject(r -> r.bucket(bucket).key("in/poison.bin"), RequestBody.fromString("x"));
+
+        String dlq = queueUrl("DropDeadLetterQueue");
+        List<software.amazon.awssdk.services.sqs.model.Message> dead = List.of();
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); dead.isEmpty()
+                && System.nanoTime() < end; ) {
+            dead = stack.clients().sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(1)
+                    .messageAttributeNames("All")).messages();
+        }
+
+        assertThat(dead).hasSize(1);
+        JsonNode event = Json.parse(dead.get(0).body());
+        assertThat(event.path("detail").path("object").path("key").asText()).isEqualTo("in/poison.bin");
+        var attributes = dead.get(0).messageAttributes();
+        assertThat(attributes.get("ErrorMessage").stringValue()).isEqualTo("Poison message");
+        assertThat(attributes.get("ErrorCode").stringValue()).isEqualTo("200");
+        assertThat(attributes.get("RequestID").stringValue()).isNotBlank();
+        assertThat(recorded("recorder")).filteredOn(e -> e.path("detail").path("object").path("key").asText()
+                .equals("in/poison.bin")).hasSize(3);
     }
 
     @Test

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param codeUri the artifact, resolved against the template's folder
  * @param environment the merged {@code Environment.Variables}, as strings
  * @param autoPublishAlias the alias name ({@code live}) or {@code null}
+ * @param async retries and dead-letter queue of its asynchronous invocations
  */
 public record FunctionDef(String logicalId, String name, Path codeUri, String handler, String runtime,
                           int memoryMb, int timeoutSeconds, Map<String, String> environment,
-                          List<EventSourceDef> events, String autoPublishAlias) {
+                          List<EventSourceDef> events, String autoPublishAlias, AsyncInvokeConfig async) {
 
     public FunctionDef {
         environment = Map.copyOf(environment);

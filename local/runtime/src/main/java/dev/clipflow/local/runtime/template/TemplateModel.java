@@ -164,7 +164,27 @@ public final class TemplateModel {
             return new FunctionDef(id, refs.functionName(id, rawProps),
                     codeUri == null ? null : model.baseDir().resolve(String.valueOf(codeUri)).normalize(),
                     text(p.get("Handler")), text(p.get("Runtime")), integer(p.get("MemorySize"), 128),
-                    integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")));
+                    integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")), async(id, p));
+        }
+
+        /** {@code EventInvokeConfig} and {@code DeadLetterQueue} (SQS only: an SNS topic has no local stand-in). */
+        private static AsyncInvokeConfig async(String id, Map<String, Object> p) {
+            Map<?, ?> config = map(p.get("EventInvokeConfig"));
+            Map<?, ?> dlq = map(p.get("DeadLetterQueue"));
+            String target = null;
+            if (!dlq.isEmpty()) {
+                if (!"SQS".equals(text(dlq.get("Type")))) {
+                    throw new TemplateInvalidException("DeadLetterQueue of " + id + ": only Type SQS runs locally, not "
+                            + dlq.get("Type"));
+                }
+                target = text(dlq.get("TargetArn"));
+            }
+            try {
+                return new AsyncInvokeConfig(integer(config.get("MaximumRetryAttempts"), 2),
+                        integer(config.get("MaximumEventAgeInSeconds"), 21_600), target);
+            } catch (TemplateInvalidException e) {
+                throw new TemplateInvalidException(id + ": " + e.getMessage());
+            }
         }
 
         private BucketDef bucket(String id, Map<?, ?> rawProps) {

@@ -63,6 +63,11 @@ class TemplateModelTest {
         assertThat(pattern.get("detail-type")).asList().containsExactly("Object Created");
         assertThat(((Map<?, ?>) ((Map<?, ?>) pattern.get("detail")).get("bucket")).get("name")).asList()
                 .containsExactly("clipflow-local-uploadsbucket");
+        assertThat(ingest.async()).isEqualTo(new dev.clipflow.local.runtime.template.AsyncInvokeConfig(2, 3600,
+                MODEL.queues().stream().filter(q -> q.logicalId().equals("IngestDeadLetterQueue")).findFirst()
+                        .orElseThrow().arn()));
+        assertThat(MODEL.function("PublishFunction").orElseThrow().async())
+                .isEqualTo(dev.clipflow.local.runtime.template.AsyncInvokeConfig.DEFAULT);
     }
 
     @Test
