@@ -20,11 +20,12 @@ import java.util.List;
  *
  * <pre>
  * demo [--video FILE] [--timeout SECONDS] [--clock-speed X] [--verbose] [--template FILE]
- *     start the stack, upload a video (FILE, or a generated 10 s 720p clip with audio), follow the
- *     pipeline and print the result
+ *     start the stack, create a channel with two subscribers, publish a generated 2 s first clip, then upload
+ *     the demo video (FILE, or a generated 10 s 720p clip with audio), follow its pipeline and print what the
+ *     owner and the subscribers see: renditions, assets, cost per stage, feeds, related videos
  * up [--port N] [--clock-speed X] [--warm] [--verbose] [--template FILE]
  *     run the stack and serve the HTTP API on 127.0.0.1:N (default 3000) until interrupted; functions start
- *     on first use, or all in the background after the ready line with --warm (the demo always warms)
+ *     on first use, or all in the background after the ready line with --warm
  * invoke FUNCTION --event FILE [--template FILE]
  *     start the stack and invoke one function with one event (as sam local invoke)
  * execute --definition FILE --input JSON|@FILE [--history] [--name NAME] [--clock-speed X] [--template FILE]
@@ -130,20 +131,20 @@ public final class Cli {
 
     private static int demo(Path template, Path video, long timeoutSeconds, double clockSpeed, PrintStream out,
                             PrintStream err) {
+        if (video != null && !Files.isRegularFile(video)) {
+            err.println("No such video file: " + video);
+            return USAGE;
+        }
         long t0 = System.nanoTime();
         try (LocalClipflow stack = LocalClipflow.start(template, cacheDir(), clockSpeed)) {
             out.printf("stack     ready in %.1f s: %d functions, %d buckets, %d tables, %d queues, state machine %s%n",
                     (System.nanoTime() - t0) / 1e9, stack.template().functions().size(),
                     stack.template().buckets().size(), stack.template().tables().size(),
                     stack.template().queues().size(), stack.template().stateMachine().name());
-            stack.warmUpInBackground();
-            Path source = video != null ? video : DemoVideo.generate(Files.createTempDirectory("clipflow-demo"),
-                    "1280x720", 10);
-            if (!Files.isRegularFile(source)) {
-                err.println("No such video file: " + source);
-                return USAGE;
-            }
-            DemoOutcome o = new Demo(stack, out, Identity.DEV).run(source, Duration.ofSeconds(timeoutSeconds));
+            Path dir = Files.createTempDirectory("clipflow-demo");
+            Path source = video != null ? video : DemoVideo.generate(dir, "1280x720", 10);
+            DemoOutcome o = new Demo(stack, out, Identity.DEV).run(source, DemoVideo.generate(dir, "640x360", 2),
+                    Duration.ofSeconds(timeoutSeconds));
             DemoReport.print(o, out);
             out.printf("total     %.1f s%n", (System.nanoTime() - t0) / 1e9);
             if ("RUNNING".equals(o.executionStatus())) {

@@ -50,6 +50,7 @@ public final class LocalClipflow implements AutoCloseable {
     private final Emulators emulators;
     private final SfnEndpoint sfnEndpoint;
     private final S3EventProxy s3Proxy;
+    private final MediaServer media;
     private final AwsClients clients;
     private final Map<String, String> functionConfig;
     private final Map<String, FunctionHost> hosts = new ConcurrentHashMap<>();
@@ -61,7 +62,8 @@ public final class LocalClipflow implements AutoCloseable {
     private AsyncInvoker asyncInvoker;
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
-                          AwsClients clients, Map<String, String> functionConfig, Path cacheDir) {
+                          MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir) {
+        this.media = media;
         this.template = template;
         this.emulators = emulators;
         this.sfnEndpoint = sfnEndpoint;
@@ -88,8 +90,10 @@ public final class LocalClipflow implements AutoCloseable {
         Emulators emulators = Emulators.start();
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            MediaServer media = MediaServer.bind();
+            started.add(media);
             TemplateModel template = TemplateModel.load(templateFile,
-                    new LocalAws("clipflow-local", emulators.sqsEndpoint().toString()), Map.of());
+                    new LocalAws("clipflow-local", emulators.sqsEndpoint().toString(), media.host()), Map.of());
             LocalClipflow[] self = new LocalClipflow[1];
             S3EventProxy proxy = S3EventProxy.start(emulators.s3Endpoint(), 0, (bucket, key, reason) -> {
                 if (self[0] != null) {
@@ -113,7 +117,9 @@ public final class LocalClipflow implements AutoCloseable {
                 sfn.createStateMachine(Json.object().put("name", sm.name()).put("definition", sm.definition())
                         .put("type", sm.type()).put("roleArn", "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/local"));
             }
-            LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, clients,
+            template.distributions().stream().filter(d -> d.originBucket() != null).findFirst().ifPresent(d ->
+                    media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3()));
+            LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, media, clients,
                     Map.copyOf(config), cacheDir);
             self[0] = stack;
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
@@ -145,6 +151,14 @@ public final class LocalClipflow implements AutoCloseable {
     /** Endpoints, credentials and region of the local stack, as {@code AWS_*} variables. */
     public Map<String, String> config() {
         return functionConfig;
+    }
+
+    /**
+     * The CloudFront stand-in's URL and the bucket it serves (the distribution's origin); empty when the template
+     * has no distribution with an S3 origin.
+     */
+    public Optional<Map.Entry<java.net.URI, String>> media() {
+        return media.bucket() == null ? Optional.empty() : Optional.of(Map.entry(media.url(), media.bucket()));
     }
 
     public SfnEndpoint stepFunctions() {
@@ -247,7 +261,7 @@ public final class LocalClipflow implements AutoCloseable {
 
     private FunctionSpec spec(FunctionDef f) {
         Map<String, String> env = new LinkedHashMap<>(f.environment());
-        env.replaceAll((k, v) -> LocalOverrides.localPath(v));
+        env.replaceAll((k, v) -> LocalOverrides.local(v));
         env.putAll(functionConfig);
         env.put("AWS_LAMBDA_FUNCTION_NAME", f.name());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(f.memoryMb()));
@@ -271,6 +285,7 @@ public final class LocalClipflow implements AutoCloseable {
             asyncInvoker.close();
         }
         s3Proxy.close();
+        media.close();
         hosts.values().forEach(FunctionHost::close);
         sfnEndpoint.close();
         emulators.stop();

@@ -8,20 +8,37 @@ import dev.clipflow.local.runtime.LocalClipflow;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * The demo flow, as a creator and the platform would go through it: create a channel and a video through the
- * upload API (development identity), upload the file with the presigned multipart URLs, complete the upload
- * (the stack's S3 endpoint emits the object-created event the template routes to ingest), follow the pipeline's
- * execution state by state, and read the video back as its owner.
+ * The demo flow, as a creator, their subscribers and the platform would go through it: create a channel and
+ * two subscribers (development identities), publish a short first clip on the channel, then the demo video —
+ * each through the upload API, the presigned multipart URLs and the upload completion (the stack's S3 endpoint
+ * emits the object-created event the template routes to ingest) — follow the demo video's execution state by
+ * state, and read back what users see: the video as its owner, each subscriber's feed, the related videos.
+ *
+ * <p>The first clip is there for two reasons: the demo video has a video to be related to and the feeds show
+ * more than one entry, and the functions on the pipeline's path pay their cold starts on it (as the first upload
+ * after a deployment pays them on Lambda), so the demo video's time is the pipeline's steady-state time.
  */
 public final class Demo {
+
+    /** The subscribers the demo creates: development identities, like the creator's. */
+    public static final List<Identity> SUBSCRIBERS = List.of(new Identity("local-dev-viewer-1", "dev-viewer-1"),
+            new Identity("local-dev-viewer-2", "dev-viewer-2"));
 
     private final LocalClipflow stack;
     private final LocalApi api;
@@ -35,31 +52,104 @@ public final class Demo {
         this.identity = identity;
     }
 
+    /** An upload that went through: the video and where its source went. */
+    private record Uploaded(String videoId, String title, MultipartUpload.Target target, Instant completedAt) {
+    }
+
     /**
      * Runs the flow on one video file.
      *
-     * @param wait the longest time to wait for the execution
+     * @param firstClip the short clip published first (see the class comment), or {@code null} to skip it
+     * @param wait the longest time to wait for each execution
      * @throws DemoFailedException when a step before the pipeline fails
      */
-    public DemoOutcome run(Path video, Duration wait) throws IOException, InterruptedException {
+    public DemoOutcome run(Path video, Path firstClip, Duration wait) throws IOException, InterruptedException {
         JsonNode channel = expect(201, api.call("POST", "/channels",
                 Json.object().put("name", "Demo channel"), identity), "create the channel");
         String channelId = channel.path("channelId").asText();
         out.println("channel   " + channelId + " (owner " + identity.username() + ")");
+        for (Identity s : SUBSCRIBERS) {
+            JsonNode r = api.call("POST", "/channels/" + channelId + "/subscription", null, s).body();
+            if (r == null || !r.path("subscribed").asBoolean(true)) {
+                throw new DemoFailedException("Could not subscribe " + s.username() + " to the channel: " + r);
+            }
+        }
+        out.println("followers " + String.join(", ", SUBSCRIBERS.stream().map(Identity::username).toList())
+                + " subscribed");
 
-        long size = Files.size(video);
-        ObjectNode create = Json.object().put("channelId", channelId).put("title", "Demo: " + video.getFileName())
-                .put("description", "Uploaded by ./clipflow demo").put("sizeBytes", size)
-                .put("contentType", "video/mp4").put("fileName", video.getFileName().toString());
-        create.putArray("tags").add("demo");
+        SfnClient sfn = stack.clients().sfn();
+        List<String> publishedBefore = new ArrayList<>();
+        if (firstClip != null) {
+            Uploaded first = upload(channelId, firstClip, "Demo: a first clip on the channel",
+                    "The demo channel's first upload, so the demo video has company", List.of("demo", "first"));
+            ExecutionWatcher quiet = new ExecutionWatcher(sfn, new PrintStream(PrintStream.nullOutputStream()));
+            String arn = awaitExecution(quiet, first);
+            quiet.follow(arn, wait);
+            JsonNode v = api.call("GET", "/videos/" + first.videoId(), null, identity).body();
+            String status = v == null ? "UNKNOWN" : v.path("status").asText();
+            out.printf(Locale.ROOT, "first     %s %s in %.1f s (the functions' cold starts included)%n",
+                    first.videoId(), status, seconds(first.completedAt(), stopDate(sfn, arn)));
+            if ("PUBLISHED".equals(status)) {
+                publishedBefore.add(first.videoId());
+            }
+        }
+
+        Uploaded main = upload(channelId, video, "Demo: " + video.getFileName(), "Uploaded by ./clipflow demo",
+                List.of("demo"));
+        ExecutionWatcher watcher = new ExecutionWatcher(sfn, out);
+        String executionArn = awaitExecution(watcher, main);
+        out.println("pipeline  " + executionArn);
+        List<String> states = watcher.follow(executionArn, wait);
+        var execution = sfn.describeExecution(r -> r.executionArn(executionArn));
+        String executionStatus = execution.statusAsString();
+        Duration pipeline = execution.stopDate() == null ? null
+                : Duration.between(main.completedAt(), execution.stopDate());
+
+        printOutputs(main.videoId());
+        LocalApi.Response view = api.call("GET", "/videos/" + main.videoId(), null, identity);
+        String status = view.body() == null ? "UNKNOWN" : view.body().path("status").asText("UNKNOWN");
+        Map<String, List<String>> feeds = new LinkedHashMap<>();
+        JsonNode related = null;
+        if ("PUBLISHED".equals(status)) {
+            checkPlayback(view.body().path("playback"));
+            for (Identity s : SUBSCRIBERS) {
+                feeds.put(s.username(), awaitFeed(s, main.videoId(), Duration.ofSeconds(30)));
+            }
+            related = api.call("GET", "/videos/" + main.videoId() + "/related", null, SUBSCRIBERS.get(0)).body();
+        }
+        Map<String, String> titles = new LinkedHashMap<>();
+        List<String> shown = new ArrayList<>(publishedBefore);
+        shown.add(main.videoId());
+        feeds.values().forEach(shown::addAll);
+        if (related != null) {
+            related.path("items").forEach(i -> shown.add(i.path("videoId").asText()));
+        }
+        for (String id : shown) {
+            titles.computeIfAbsent(id, k -> {
+                JsonNode v = api.call("GET", "/videos/" + k, null, SUBSCRIBERS.get(0)).body();
+                return v == null ? "?" : v.path("title").asText("?");
+            });
+        }
+        return new DemoOutcome(channelId, main.videoId(), executionArn, executionStatus, status, view.body(), states,
+                pipeline, feeds, related == null ? Json.array() : related.path("items"), titles);
+    }
+
+    /** Creates the video, uploads the file through the presigned part URLs and completes the upload. */
+    private Uploaded upload(String channelId, Path file, String title, String description, List<String> tags)
+            throws IOException, InterruptedException {
+        long size = Files.size(file);
+        ObjectNode create = Json.object().put("channelId", channelId).put("title", title)
+                .put("description", description).put("sizeBytes", size)
+                .put("contentType", "video/mp4").put("fileName", file.getFileName().toString());
+        tags.forEach(create.putArray("tags")::add);
         JsonNode created = expect(201, api.call("POST", "/videos", create, identity), "create the video");
         String videoId = created.path("videoId").asText();
-        out.printf(Locale.ROOT, "video     %s: %s, %,d bytes in %d part(s)%n", videoId, video.getFileName(), size,
+        out.printf(Locale.ROOT, "video     %s: %s, %,d bytes in %d part(s)%n", videoId, file.getFileName(), size,
                 created.path("partCount").asInt());
 
         JsonNode parts = created.path("parts");
         MultipartUpload.Target target = MultipartUpload.target(parts.get(0).path("url").asText());
-        var uploaded = new MultipartUpload().upload(video, created.path("partSize").asLong(),
+        var uploaded = new MultipartUpload().upload(file, created.path("partSize").asLong(),
                 created.path("partCount").asInt(), parts, from -> expect(200, api.call("GET",
                         "/videos/" + videoId + "/upload/parts?from=" + from, null, identity), "get part URLs")
                         .path("parts"));
@@ -67,30 +157,73 @@ public final class Demo {
         complete.set("parts", uploaded);
         expect(200, api.call("POST", "/videos/" + videoId + "/upload/complete", complete, identity),
                 "complete the upload");
+        Instant completedAt = Instant.now();
         out.println("uploaded  s3://" + target.bucket() + "/" + target.key());
+        return new Uploaded(videoId, title, target, completedAt);
+    }
 
-        // CompleteMultipartUpload went through the stack's S3 endpoint, which emits the object-created event.
-        SfnClient sfn = stack.clients().sfn();
-        ExecutionWatcher watcher = new ExecutionWatcher(sfn, out);
+    /**
+     * The execution the upload's object-created event started. CompleteMultipartUpload went through the stack's
+     * S3 endpoint, which emits the event; should none arrive within 30 s, the demo says so and emits it itself
+     * (a duplicate is harmless: ingest starts at most one execution per object).
+     */
+    private String awaitExecution(ExecutionWatcher watcher, Uploaded u) throws InterruptedException {
         String stateMachineArn = stack.template().stateMachine().arn();
-        var found = watcher.find(stateMachineArn, videoId, Duration.ofSeconds(20));
+        var found = watcher.find(stateMachineArn, u.videoId(), Duration.ofSeconds(30));
         if (found.isEmpty()) {
-            // Known issue (docs/adr/0005): the S3 endpoint's automatic event is sometimes not emitted. Emit it
-            // explicitly; a duplicate is harmless, ingest starts at most one execution per object.
-            out.println("event     no object-created event within 20 s; emitting it explicitly");
-            stack.objectCreated(target.bucket(), target.key());
-            found = watcher.find(stateMachineArn, videoId, Duration.ofSeconds(120));
+            out.println("event     no object-created event within 30 s; emitting it explicitly");
+            stack.objectCreated(u.target().bucket(), u.target().key());
+            found = watcher.find(stateMachineArn, u.videoId(), Duration.ofSeconds(60));
         }
-        String executionArn = found
-                .orElseThrow(() -> new DemoFailedException("No pipeline execution started for video " + videoId));
-        out.println("pipeline  " + executionArn);
-        List<String> states = watcher.follow(executionArn, wait);
-        String executionStatus = sfn.describeExecution(r -> r.executionArn(executionArn)).statusAsString();
+        return found.orElseThrow(() -> new DemoFailedException("No pipeline execution started for video "
+                + u.videoId()));
+    }
 
-        printOutputs(videoId);
-        LocalApi.Response view = api.call("GET", "/videos/" + videoId, null, identity);
-        String status = view.body() == null ? "UNKNOWN" : view.body().path("status").asText("UNKNOWN");
-        return new DemoOutcome(channelId, videoId, executionArn, executionStatus, status, view.body(), states);
+    /**
+     * Fetches the master playlist and the poster as a player would, from the playback URLs the API returned
+     * (the CloudFront stand-in locally), and says what came back.
+     */
+    private void checkPlayback(JsonNode playback) throws IOException, InterruptedException {
+        if (!playback.hasNonNull("hlsUrl") || !playback.path("hlsUrl").asText().startsWith("http://")) {
+            return;
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> master = http.send(HttpRequest.newBuilder(URI.create(playback.path("hlsUrl").asText()))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        long variants = master.body().lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).count();
+        String poster = "";
+        if (playback.hasNonNull("posterUrl")) {
+            HttpResponse<byte[]> p = http.send(HttpRequest.newBuilder(URI.create(playback.path("posterUrl").asText()))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            poster = String.format(Locale.ROOT, ", poster HTTP %d (%,d bytes %s)", p.statusCode(), p.body().length,
+                    p.headers().firstValue("content-type").orElse("?"));
+        }
+        out.printf(Locale.ROOT, "playback  master playlist HTTP %d (%d variant(s))%s from the CloudFront stand-in%n",
+                master.statusCode(), variants, poster);
+    }
+
+    /** The subscriber's feed (video ids, newest first) once it holds the video, or as it is after {@code wait}. */
+    private List<String> awaitFeed(Identity subscriber, String videoId, Duration wait) throws InterruptedException {
+        Instant end = Instant.now().plus(wait);
+        while (true) {
+            JsonNode feed = expect(200, api.call("GET", "/me/feed?limit=10", null, subscriber), "read a feed");
+            List<String> ids = new ArrayList<>();
+            feed.path("items").forEach(i -> ids.add(i.path("videoId").asText()));
+            if (ids.contains(videoId) || Instant.now().isAfter(end)) {
+                return ids;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static Instant stopDate(SfnClient sfn, String executionArn) {
+        Instant stop = sfn.describeExecution(r -> r.executionArn(executionArn)).stopDate();
+        return stop == null ? Instant.now() : stop;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     /** What the pipeline left under {@code videos/<id>/} in the template's buckets. */

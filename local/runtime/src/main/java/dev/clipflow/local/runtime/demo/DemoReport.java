@@ -6,7 +6,10 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints what a user looks at once the pipeline is done: status, media, renditions, assets and cost. */
+/**
+ * Prints what users look at once the pipeline is done: the owner's view (status, media, renditions, assets,
+ * cost per stage), each subscriber's feed and the related videos; then the pipeline's time.
+ */
 public final class DemoReport {
 
     private DemoReport() {
@@ -38,6 +41,10 @@ public final class DemoReport {
                 out.println(String.format(Locale.ROOT, "%-9s ", f.replace("Url", "")) + p.get(f).asText());
             }
         }
+        if (p.path("hlsUrl").asText("").startsWith("http://127.0.0.1:")) {
+            out.println("          (the local CloudFront stand-in: these URLs play while the stack runs; `./clipflow up` keeps"
+                    + " it running)");
+        }
         JsonNode cost = v.path("cost");
         if (!cost.isMissingNode()) {
             out.println("estimated cost (" + cost.path("currency").asText("USD") + ")");
@@ -46,6 +53,24 @@ public final class DemoReport {
                 out.printf(Locale.ROOT, "  %-12s %.6f%n", s.getKey(), s.getValue().path("total").asDouble());
             }
             out.printf(Locale.ROOT, "  %-12s %.6f%n", "total", cost.path("total").asDouble());
+        }
+        new java.util.TreeMap<>(o.feeds()).forEach((user, ids) -> {
+            out.println("feed of " + user + (ids.isEmpty() ? ": empty" : ":"));
+            ids.forEach(id -> out.println("  " + id + "  " + o.titles().getOrDefault(id, "?")
+                    + (id.equals(o.videoId()) ? "   <- the demo video" : "")));
+        });
+        if (o.published()) {
+            out.println("related videos" + (o.related().isEmpty() ? ": none (no other published video is similar)"
+                    : ":"));
+            for (JsonNode r : o.related()) {
+                String id = r.path("videoId").asText();
+                out.printf(Locale.ROOT, "  %s  %s  (score %.3f)%n", id, o.titles().getOrDefault(id, "?"),
+                        r.path("score").asDouble());
+            }
+        }
+        if (o.pipeline() != null) {
+            out.printf(Locale.ROOT, "pipeline  %.1f s from the upload's completion to the end of its execution%n",
+                    o.pipeline().toMillis() / 1000.0);
         }
     }
 }

@@ -9,8 +9,14 @@ import java.util.Locale;
  *
  * @param stackName prefix of the local resource names (lower case, digits, dashes)
  * @param sqsEndpoint the SQS endpoint queue URLs are built on ({@code <endpoint>/<account>/<name>})
+ * @param mediaHost {@code host:port} of the local CloudFront stand-in, the {@code DomainName} of a distribution;
+ *                  {@code null}: distributions stay {@link Unresolved}
  */
-public record LocalAws(String stackName, String sqsEndpoint) {
+public record LocalAws(String stackName, String sqsEndpoint, String mediaHost) {
+
+    public LocalAws(String stackName, String sqsEndpoint) {
+        this(stackName, sqsEndpoint, null);
+    }
 
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";

@@ -48,6 +48,8 @@ final class LocalReferences {
             case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" -> stateMachine(id, props,
                     attribute);
             case "AWS::Logs::LogGroup" -> logGroup(id, props, attribute);
+            case "AWS::CloudFront::Distribution" -> "DomainName".equals(attribute) && local.mediaHost() != null
+                    ? local.mediaHost() : new Unresolved(logicalId + (attribute == null ? "" : "." + attribute));
             default -> new Unresolved(logicalId + (attribute == null ? "" : "." + attribute));
         };
     }

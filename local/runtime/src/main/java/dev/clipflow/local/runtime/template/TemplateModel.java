@@ -32,6 +32,7 @@ public final class TemplateModel {
     private final List<TableDef> tables = new ArrayList<>();
     private final List<QueueDef> queues = new ArrayList<>();
     private final List<StateMachineDef> stateMachines = new ArrayList<>();
+    private final List<DistributionDef> distributions = new ArrayList<>();
 
     private TemplateModel(Path file, Map<String, String> parameters) {
         this.file = file;
@@ -109,6 +110,11 @@ public final class TemplateModel {
         return List.copyOf(stateMachines);
     }
 
+    /** The CloudFront distributions (served locally by the CloudFront stand-in). */
+    public List<DistributionDef> distributions() {
+        return List.copyOf(distributions);
+    }
+
     /** The template's one state machine. */
     public StateMachineDef stateMachine() {
         if (stateMachines.size() != 1) {
@@ -122,6 +128,7 @@ public final class TemplateModel {
     private record Builder(TemplateModel model, Intrinsics in, LocalReferences refs, Map<String, Object> globals) {
 
         void build(Map<String, Object> resources) {
+            Map<String, Map<?, ?>> pendingDistributions = new LinkedHashMap<>();
             resources.forEach((id, raw) -> {
                 Map<?, ?> resource = map(raw);
                 Object condition = resource.get("Condition");
@@ -136,11 +143,25 @@ public final class TemplateModel {
                             stringKeys(in.resolve(props))));
                     case "AWS::SQS::Queue" -> model.queues.add(queue(id, props));
                     case "AWS::Serverless::StateMachine" -> model.stateMachines.add(stateMachine(id, props));
+                    case "AWS::CloudFront::Distribution" -> pendingDistributions.put(id, props);
                     default -> {
                     }
                 }
             });
             resolveDeadLetterQueues();
+            // after the buckets, which a distribution's origins name
+            pendingDistributions.forEach((id, props) -> model.distributions.add(distribution(id, props)));
+        }
+
+        private DistributionDef distribution(String id, Map<?, ?> props) {
+            List<String> domains = new ArrayList<>();
+            for (Object origin : TemplateMaps.list(map(props.get("DistributionConfig")).get("Origins"))) {
+                Object domain = map(origin).get("DomainName");
+                if (domain != null && map(origin).get("S3OriginConfig") != null) {
+                    domains.add(String.valueOf(in.resolve(domain)));
+                }
+            }
+            return new DistributionDef(id, DistributionDef.originBucket(domains, model.buckets));
         }
 
         /** Redrive targets by ARN → logical id, now that every queue is known (a DLQ may come after its queue). */

@@ -53,6 +53,18 @@ class TemplateModelTest {
     }
 
     @Test
+    void distribution_realTemplate_originIsTheMediaBucketAndDomainIsTheLocalStandIn() {
+        TemplateModel model = TemplateModel.load(RepoRoot.get().resolve("template.yaml"),
+                new LocalAws("clipflow-local", "http://127.0.0.1:9324", "127.0.0.1:4567"), Map.of());
+
+        assertThat(model.distributions()).containsExactly(new DistributionDef("MediaDistribution", "MediaBucket"));
+        assertThat(model.function("UploadApiFunction").orElseThrow().environment())
+                .containsEntry("MEDIA_BASE_URL", "https://127.0.0.1:4567");
+        assertThat(MODEL.function("UploadApiFunction").orElseThrow().environment().get("MEDIA_BASE_URL"))
+                .as("without a stand-in the domain stays symbolic").endsWith(".unresolved.local");
+    }
+
+    @Test
     void ingest_realTemplate_stateMachineArnAndEventBridgeRouteResolved() {
         FunctionDef ingest = MODEL.function("IngestFunction").orElseThrow();
 
