@@ -195,11 +195,11 @@ mkdir -p docs/benchmarks
 ## Notes
 
 - What the 1.3x target is measured on: the demo video's way through the system once the functions are
-  warm (upload completed → PUBLISHED). The demo's first clip pays the cold starts, as the first upload
-  after a deployment pays them on Lambda (SnapStart aside); the first clip's own time, cold starts
-  included, is in the demo's `first` line. The demo's total wall time is mostly fixed costs raw ffmpeg
+  warm (upload completed → PUBLISHED). The demo uploads it once every function has initialised (its
+  `functions` line); the first clip waits for the cold starts on its path, as the first upload after a
+  deployment does on Lambda (SnapStart aside), and its time is in the demo's `first` line. The demo's total wall time is mostly fixed costs raw ffmpeg
   does not have: the JVM, the stack's start (S3Proxy, ElasticMQ, Dynoxide, the Step Functions endpoint),
-  ten Spring starts one at a time (they share the process's system properties) and the first clip; it is
+  ten Spring starts (two at a time, in the background from the demo's start) and the first clip; it is
   reported, not held to the target.
 - `./clipflow` runs the JVM with `-XX:TieredStopAtLevel=1` (C1 only). Measured with this script on the same
   machine the same hour: without it the pipeline was 1.29x raw ffmpeg (rounds 1.29, 1.43, 1.23), with it

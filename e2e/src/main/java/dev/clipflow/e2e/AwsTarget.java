@@ -6,31 +6,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The aws target: an existing stack (deployed with {@code sam deploy}) found by name with DescribeStacks; its
  * Outputs give the API URL, the user pool and client, the buckets, tables and state machine. Test users are
  * created in the stack's user pool and deleted on {@link #close()}.
  */
-public final class AwsTarget implements DeployedClipflow {
+public final class AwsTarget extends DeployedStack {
 
     private final E2eSettings settings;
-    private final StackOutputs outputs;
-    private final S3Client s3;
-    private final DynamoDbClient dynamoDb;
-    private final SfnClient sfn;
-    private final CognitoTestUsers users;
 
     private AwsTarget(E2eSettings settings, SdkClients clients, StackOutputs outputs) {
+        super(outputs, new CognitoTestUsers(clients.cognito(), outputs.userPoolId(), outputs.userPoolClientId()),
+                clients.s3(), clients.dynamoDb(), clients.sfn());
         this.settings = settings;
-        this.outputs = outputs;
-        this.s3 = clients.s3();
-        this.dynamoDb = clients.dynamoDb();
-        this.sfn = clients.sfn();
-        this.users = new CognitoTestUsers(clients.cognito(), outputs.userPoolId(), outputs.userPoolClientId());
     }
 
     /**
@@ -56,32 +45,7 @@ public final class AwsTarget implements DeployedClipflow {
 
     @Override
     public URI apiUrl() {
-        return outputs.apiUrl();
-    }
-
-    @Override
-    public TestUsers users() {
-        return users;
-    }
-
-    @Override
-    public StackOutputs outputs() {
-        return outputs;
-    }
-
-    @Override
-    public S3Client s3() {
-        return s3;
-    }
-
-    @Override
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    @Override
-    public SfnClient sfn() {
-        return sfn;
+        return outputs().apiUrl();
     }
 
     @Override
@@ -95,10 +59,7 @@ public final class AwsTarget implements DeployedClipflow {
     }
 
     @Override
-    public void close() {
-        users.close();
-        s3.close();
-        dynamoDb.close();
-        sfn.close();
+    void stop() {
+        // an existing stack: nothing was started
     }
 }

@@ -8,9 +8,7 @@ import java.util.Map;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The localstack target: a LocalStack container (Testcontainers, pinned image, {@code LOCALSTACK_AUTH_TOKEN}
@@ -18,24 +16,16 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * containers), template.yaml deployed into it ({@link LocalStackDeployer}), and the suite run against LocalStack's
  * own API Gateway, Lambda, Step Functions, S3/EventBridge, DynamoDB, SQS and Cognito.
  */
-public final class LocalStackTarget implements DeployedClipflow {
+public final class LocalStackTarget extends DeployedStack {
 
     static final String STACK = "clipflow-e2e";
 
     private final LocalStackContainer container;
-    private final StackOutputs outputs;
-    private final S3Client s3;
-    private final DynamoDbClient dynamoDb;
-    private final SfnClient sfn;
-    private final CognitoTestUsers users;
 
     private LocalStackTarget(LocalStackContainer container, SdkClients clients, StackOutputs outputs) {
+        super(outputs, new CognitoTestUsers(clients.cognito(), outputs.userPoolId(), outputs.userPoolClientId()),
+                clients.s3(), clients.dynamoDb(), clients.sfn());
         this.container = container;
-        this.outputs = outputs;
-        this.s3 = clients.s3();
-        this.dynamoDb = clients.dynamoDb();
-        this.sfn = clients.sfn();
-        this.users = new CognitoTestUsers(clients.cognito(), outputs.userPoolId(), outputs.userPoolClientId());
     }
 
     /** The container for the settings' image, with {@link #containerEnv}. */
@@ -98,32 +88,7 @@ public final class LocalStackTarget implements DeployedClipflow {
 
     @Override
     public URI apiUrl() {
-        return outputs.apiUrl();
-    }
-
-    @Override
-    public TestUsers users() {
-        return users;
-    }
-
-    @Override
-    public StackOutputs outputs() {
-        return outputs;
-    }
-
-    @Override
-    public S3Client s3() {
-        return s3;
-    }
-
-    @Override
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    @Override
-    public SfnClient sfn() {
-        return sfn;
+        return outputs().apiUrl();
     }
 
     @Override
@@ -142,11 +107,7 @@ public final class LocalStackTarget implements DeployedClipflow {
     }
 
     @Override
-    public void close() {
-        users.close();
-        s3.close();
-        dynamoDb.close();
-        sfn.close();
+    void stop() {
         container.stop();
     }
 }

@@ -1,6 +1,5 @@
 package dev.clipflow.e2e;
 
-import dev.clipflow.local.runtime.LocalClipflow;
 import dev.clipflow.local.runtime.LocalHttpApi;
 import dev.clipflow.local.runtime.Up;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
@@ -10,35 +9,29 @@ import dev.clipflow.local.runtime.template.TemplateModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The local target: {@code ./clipflow up} in-process ({@link Up}: the local runtime plus its HTTP API on a free
  * loopback port), built from the repository's template.yaml and the function zips the reactor built. Users are
  * the documented development identity header ({@link DevIdentityUsers}).
  */
-public final class LocalTarget implements DeployedClipflow {
+public final class LocalTarget extends DeployedStack {
 
     private final Up up;
-    private final StackOutputs outputs;
-    private final S3Client s3;
-    private final DynamoDbClient dynamoDb;
-    private final SfnClient sfn;
-    private final TestUsers users = new DevIdentityUsers();
 
     private LocalTarget(Up up) {
+        super(outputs(up), new DevIdentityUsers(), up.stack().clients().s3(), up.stack().clients().dynamoDb(),
+                up.stack().clients().sfn());
         this.up = up;
-        LocalClipflow stack = up.stack();
-        TemplateModel t = stack.template();
+    }
+
+    /** The outputs a deployed stack would have, from the local stack's template (no user pool locally). */
+    private static StackOutputs outputs(Up up) {
+        TemplateModel t = up.stack().template();
         StateMachineDef sm = t.stateMachine();
-        this.outputs = new StackOutputs(up.api().url(), "", "", t.bucket("UploadsBucket").orElseThrow().name(),
+        return new StackOutputs(up.api().url(), "", "", t.bucket("UploadsBucket").orElseThrow().name(),
                 t.bucket("MediaBucket").orElseThrow().name(), table(t, "VideosTable"), table(t, "ChannelsTable"),
                 sm.arn(), "");
-        this.s3 = stack.clients().s3();
-        this.dynamoDb = stack.clients().dynamoDb();
-        this.sfn = stack.clients().sfn();
     }
 
     /** Starts the stack from {@code <root>/template.yaml}; function zips are extracted under e2e/target. */
@@ -67,31 +60,6 @@ public final class LocalTarget implements DeployedClipflow {
     }
 
     @Override
-    public TestUsers users() {
-        return users;
-    }
-
-    @Override
-    public StackOutputs outputs() {
-        return outputs;
-    }
-
-    @Override
-    public S3Client s3() {
-        return s3;
-    }
-
-    @Override
-    public DynamoDbClient dynamoDb() {
-        return dynamoDb;
-    }
-
-    @Override
-    public SfnClient sfn() {
-        return sfn;
-    }
-
-    @Override
     public Duration processingTimeout() {
         return Duration.ofMinutes(2);
     }
@@ -102,11 +70,7 @@ public final class LocalTarget implements DeployedClipflow {
     }
 
     @Override
-    public void close() {
-        users.close();
-        s3.close();
-        dynamoDb.close();
-        sfn.close();
+    void stop() {
         up.close();
     }
 }

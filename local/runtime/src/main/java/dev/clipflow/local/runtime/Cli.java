@@ -119,7 +119,7 @@ public final class Cli {
         }, "clipflow-up-shutdown"));
         up.print(out, identity);
         if (warm) {
-            up.stack().warmUpInBackground();
+            up.stack().warmUp(1, true);
         }
         try {
             stopped.await();

@@ -31,7 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -201,26 +204,37 @@ public final class LocalClipflow implements AutoCloseable {
     }
 
     /**
-     * Initialises every function on one background thread, in template order, each only while no invocation
-     * is running: cold starts move into the time the stack would idle (waiting for an upload, between
-     * stages) and do not take CPU from a running stage such as the transcode. Initialisations are serialised
-     * anyway (they share the process's system properties); a function invoked meanwhile waits for its own.
+     * Initialises every function in the background, {@code parallelism} at a time (each sees only its own
+     * environment: {@link dev.clipflow.local.runtime.function.SystemEnvironment}), so cold starts move into time
+     * the stack would idle. With {@code yieldToInvocations} a function starts initialising only while no
+     * invocation is running, so warming does not take the CPU from a running stage such as the transcode
+     * ({@code up --warm}); a function invoked meanwhile initialises on first use, or waits for its own warm-up.
+     *
+     * @return completes when every function is initialised (or failed to: that is logged)
      */
-    public void warmUpInBackground() {
-        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
-            try {
-                for (FunctionDef f : template.functions()) {
-                    while (inFlight.get() > 0) {
+    public CompletableFuture<Void> warmUp(int parallelism, boolean yieldToInvocations) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "warm-up");
+            t.setDaemon(true);
+            return t;
+        });
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (FunctionDef f : template.functions()) {
+            all.add(CompletableFuture.runAsync(() -> {
+                try {
+                    while (yieldToInvocations && inFlight.get() > 0) {
                         Thread.sleep(50);
                     }
                     host(f.name()).ifPresent(FunctionHost::warmUp);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    System.err.println("warm-up of " + f.name() + " failed: " + e.getMessage());
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                System.err.println("warm-up stopped: " + e.getMessage());
-            }
-        });
+            }, pool));
+        }
+        pool.shutdown();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     /** Invokes a function synchronously (RequestResponse), as {@code sam local invoke} does. */

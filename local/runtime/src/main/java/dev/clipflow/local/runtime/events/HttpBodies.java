@@ -60,6 +60,11 @@ final class HttpBodies {
                 capture.write(buf, 0, Math.min(n, CAPTURE_LIMIT - capture.size()));
             }
             left -= n;
+            if (in.available() == 0) {
+                // nothing more arrived yet: pass on what there is (a buffered sink would hold a slow stream,
+                // such as the keep-alive whitespace S3 may send before a CompleteMultipartUpload result)
+                out.flush();
+            }
         }
     }
 

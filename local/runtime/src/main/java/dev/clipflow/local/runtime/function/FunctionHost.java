@@ -33,10 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * had its own JVM), through the handler the template names, with a Lambda {@code Context}.
  *
  * <p>The handler instance is created on first use (the "init" phase) and reused while warm. Its environment is
- * applied as <b>system properties</b> ({@link SystemEnvironment}): functions read configuration through
- * Spring's {@code Environment}, and a JVM's real environment cannot change. A Spring Cloud Function
+ * the thread's view of the <b>system properties</b> ({@link SystemEnvironment}) during initialisation and every
+ * invocation: functions read configuration through Spring's {@code Environment}, and a JVM's real environment
+ * cannot change. Functions initialise in parallel, each seeing only its own variables. A Spring Cloud Function
  * {@code FunctionInvoker} gets the bean name from {@code SPRING_CLOUD_FUNCTION_DEFINITION} as its constructor
- * argument, and {@code MAIN_CLASS} is set while it is constructed (under a process-wide lock).
+ * argument.
  *
  * <p>Initialisation is not timed (on Lambda it is a separate phase with its own limit, or a SnapStart restore);
  * every invocation runs on a worker thread whose context class loader is the function's; it is stopped
@@ -151,15 +152,16 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
     }
 
     private byte[] call(byte[] event, String requestId, Instant deadline) throws Exception {
-        Thread.currentThread().setContextClassLoader(loader);
         Handler h = handler();
-        Object context = LambdaContexts.create(loader, new LambdaContexts.Invocation(requestId, spec.name(),
-                functionArn(), spec.memoryMb(), deadline));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = new ByteArrayInputStream(event)) {
-            h.method().invoke(h.instance(), in, out, context);
-        }
-        return out.toByteArray();
+        return SystemEnvironment.withEnvironment(spec.environment(), loader, () -> {
+            Object context = LambdaContexts.create(loader, new LambdaContexts.Invocation(requestId, spec.name(),
+                    functionArn(), spec.memoryMb(), deadline));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (InputStream in = new ByteArrayInputStream(event)) {
+                h.method().invoke(h.instance(), in, out, context);
+            }
+            return out.toByteArray();
+        });
     }
 
     private Handler handler() throws Exception {
