@@ -30,7 +30,7 @@ echo "Generating a ${SECS}s ${SIZE} 30 fps source with audio (the demo's generat
 
 # Rounds of (demo, raw ffmpeg) back to back: the machine is shared, so each ratio compares runs of the same
 # minute, and the table reports every round and the median ratio.
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 declare -a R_DEMO R_FFMPEG R_TRANSCODE R_PIPE
 ffmpeg_ladder() {
   declare -A RUNG=([240p]="426 240 400 64 main" [360p]="640 360 800 96 main" [480p]="854 480 1400 128 main"
@@ -84,6 +84,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   D_RATIOS+=("$(ratio "${R_DEMO[$round]}" "${R_FFMPEG[$round]}")")
   ROUND_ROWS+="| $round | ${R_FFMPEG[$round]} | ${R_PIPE[$round]} (${P_RATIOS[-1]}x) | ${R_TRANSCODE[$round]} (${T_RATIOS[-1]}x) | ${R_DEMO[$round]} (${D_RATIOS[-1]}x) |"$'\n'
 done
+PIPE_OVER=$(printf '%s\n' "${P_RATIOS[@]}" | awk '$1 > 1.3' | wc -l)
 PIPE_RATIO=$(median "${P_RATIOS[@]}"); RATIO=$(median "${T_RATIOS[@]}"); DEMO_RATIO=$(median "${D_RATIOS[@]}")
 FFMPEG_WALL=$(median "${R_FFMPEG[@]}"); PIPE=$(median "${R_PIPE[@]}"); TRANSCODE=$(median "${R_TRANSCODE[@]}")
 DEMO_WALL=$(median "${R_DEMO[@]}")
@@ -134,14 +135,16 @@ mkdir -p docs/benchmarks
   echo
   echo "## Result"
   echo
-  echo "Medians of $ROUNDS rounds; each ratio is taken within its round (demo, then raw ffmpeg right after)."
+  echo "$ROUNDS rounds; each ratio is taken within its round (demo, then raw ffmpeg right after). Times are the"
+  echo "medians of the rounds' times, ratios the medians of the rounds' ratios (so a time divided by the raw"
+  echo "ffmpeg median need not give the ratio shown). Every round is in the table below."
   echo
   echo "| figure | value | target |"
   echo "|---|---|---|"
   echo "| raw ffmpeg, the same ladder ($RUNGS) on the same input | ${FFMPEG_WALL} s | |"
-  echo "| demo video's pipeline: upload completed → execution succeeded (ingest, probe, transcode, publish, fan-out, recommendations; functions warm) | ${PIPE} s = **${PIPE_RATIO}x** raw ffmpeg | <= 1.3x |"
-  echo "| transcode stage alone (history: entered Transcode → next state) | ${TRANSCODE} s = ${RATIO}x raw ffmpeg | |"
-  echo "| \`./clipflow demo\` wall time, JVM start to exit (stack start, first clip with the cold starts, demo video, report, shutdown) | ${DEMO_WALL} s = ${DEMO_RATIO}x raw ffmpeg | |"
+  echo "| demo video's pipeline: upload completed → execution succeeded (ingest, probe, transcode, publish, fan-out, recommendations; functions warm) | ${PIPE} s; **${PIPE_RATIO}x** raw ffmpeg (rounds above 1.3x: ${PIPE_OVER} of $ROUNDS) | <= 1.3x |"
+  echo "| transcode stage alone (history: entered Transcode → next state) | ${TRANSCODE} s; ${RATIO}x raw ffmpeg | |"
+  echo "| \`./clipflow demo\` wall time, JVM start to exit (stack start, ten cold starts, first clip, demo video, report, shutdown) | ${DEMO_WALL} s; ${DEMO_RATIO}x raw ffmpeg | |"
   echo "| \`./clipflow up\`: start to the ready line | ${UP_READY} s | |"
   echo "| \`up\` idle (10 s after ready): RSS / peak RSS (VmHWM) | ${IDLE_RSS} MB / ${IDLE_HWM} MB | < 1536 MB |"
   echo "| \`up\` after one video through its HTTP API (${STATUS} in ${UP_VIDEO} s): RSS / peak RSS | ${DEMO_RSS} MB / **${DEMO_HWM} MB** | < 1536 MB |"

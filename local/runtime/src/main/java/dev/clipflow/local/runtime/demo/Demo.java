@@ -77,9 +77,10 @@ public final class Demo {
         String channelId = channel.path("channelId").asText();
         out.println("channel   " + channelId + " (owner " + identity.username() + ")");
         for (Identity s : SUBSCRIBERS) {
-            JsonNode r = api.call("POST", "/channels/" + channelId + "/subscription", null, s).body();
-            if (r == null || !r.path("subscribed").asBoolean(true)) {
-                throw new DemoFailedException("Could not subscribe " + s.username() + " to the channel: " + r);
+            LocalApi.Response r = api.call("POST", "/channels/" + channelId + "/subscription", null, s);
+            if (!r.ok() || r.body() == null || !r.body().path("subscribed").asBoolean(false)) {
+                throw new DemoFailedException("Could not subscribe " + s.username() + " to the channel: HTTP "
+                        + r.status() + " " + r.rawBody());
             }
         }
         out.println("followers " + String.join(", ", SUBSCRIBERS.stream().map(Identity::username).toList())
