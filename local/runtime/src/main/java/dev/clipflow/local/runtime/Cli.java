@@ -34,7 +34,9 @@ import java.util.List;
  *
  * Exit codes: 0 the video was PUBLISHED (invoke: the function succeeded; execute: SUCCEEDED; up runs until a
  * signal stops it, after a clean shutdown, with the JVM's 130 for SIGINT / 143 for SIGTERM); 1 the pipeline
- * ended and the video is not PUBLISHED (invoke: function error; execute: FAILED or TIMED_OUT); 2 usage error (execute: unreadable definition or input); 3 the stack, the demo
+ * ended and the video is not PUBLISHED (invoke: function error; execute: FAILED or TIMED_OUT); 2 usage error (demo: no
+ * such video file; invoke: unreadable or non-JSON event file, no such function; execute: unreadable definition or
+ * input); 3 the stack, the demo
  * or the definition could not run (artifact missing, ffmpeg missing, port in use, invalid definition, an API
  * call refused); 4 timed out waiting for the execution.
  *
@@ -170,11 +172,36 @@ public final class Cli {
         if (a.isEmpty()) {
             throw new IllegalArgumentException("invoke needs a function name (the template's logical id)");
         }
+        // What can be checked without a stack is checked first: the event file and the function's name.
+        com.fasterxml.jackson.databind.JsonNode payload;
+        try {
+            payload = Json.parse(Files.readString(Path.of(event)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("invoke: no such event file: " + event);
+            return USAGE;
+        } catch (java.io.IOException e) {
+            err.println("invoke: cannot read the event file " + event + ": " + e);
+            return USAGE;
+        } catch (RuntimeException e) {
+            err.println("invoke: the event file " + event + " is not JSON: " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            var model = dev.clipflow.local.runtime.template.TemplateModel.load(template);
+            if (model.function(a.get(0)).isEmpty()) {
+                err.println("invoke: no function " + a.get(0) + " in " + template + "; its functions: "
+                        + String.join(", ", model.functions().stream().map(f -> f.name()).toList()));
+                return USAGE;
+            }
+        } catch (RuntimeException e) {
+            err.println("invoke: " + e.getMessage());
+            return CANNOT_RUN;
+        }
         try (LocalClipflow stack = LocalClipflow.start(template, cacheDir())) {
-            FunctionResult r = stack.invoke(a.get(0), Json.parse(Files.readString(Path.of(event))));
+            FunctionResult r = stack.invoke(a.get(0), payload);
             out.println(r.payloadText());
             return r.failed() ? NOT_PUBLISHED : OK;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             err.println("invoke: " + e.getMessage());
             return CANNOT_RUN;
         }
