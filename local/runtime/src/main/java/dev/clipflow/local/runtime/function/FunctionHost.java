@@ -178,6 +178,7 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
     }
 
     private Handler construct() throws Exception {
+        quietEarlyLogging();
         Class<?> type = Class.forName(spec.handlerClass(), true, loader);
         Class<?> contextType = Class.forName(LambdaContexts.CONTEXT, false, loader);
         Method method = type.getMethod(spec.handlerMethod(), InputStream.class, OutputStream.class, contextType);
@@ -195,6 +196,30 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
             instance = type.getConstructor().newInstance();
         }
         return new Handler(instance, method, contextType);
+    }
+
+    /**
+     * With {@code logging.level.root} set (the CLI sets WARN unless {@code --verbose}), the function's Logback
+     * gets that root level before Spring Boot configures logging: Logback's default configuration logs at DEBUG
+     * to stdout, so the lines a function logs before Boot starts (Spring Cloud Function's "Main class: ...")
+     * would otherwise interleave with the demo's report. Boot then configures logging as it always does.
+     * Nothing happens for a function without SLF4J and Logback.
+     */
+    private void quietEarlyLogging() {
+        String level = spec.environment().getOrDefault("logging.level.root", System.getProperty("logging.level.root"));
+        if (level == null || level.isBlank()) {
+            return;
+        }
+        try {
+            Object context = Class.forName("org.slf4j.LoggerFactory", true, loader).getMethod("getILoggerFactory")
+                    .invoke(null);
+            Class<?> levelType = Class.forName("ch.qos.logback.classic.Level", true, loader);
+            Object root = context.getClass().getMethod("getLogger", String.class).invoke(context, "ROOT");
+            root.getClass().getMethod("setLevel", levelType).invoke(root,
+                    levelType.getMethod("toLevel", String.class).invoke(null, level));
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            // not SLF4J over Logback: the function's logging stays as it is
+        }
     }
 
     @Override

@@ -70,10 +70,48 @@ public final class SystemEnvironment {
         return Map.copyOf(out);
     }
 
-    /** Replaces the JVM's system properties by the per-thread view, once. */
+    /**
+     * Replaces the JVM's system properties by the per-thread view, once; and {@code System.out} by a stream
+     * that sends what a function prints (its logs, its metric lines) to {@code System.err}: a function's output
+     * is its log, as Lambda sends it to CloudWatch Logs, and the commands keep standard output for their own
+     * report (the demo's, {@code invoke}'s response), as {@code sam local invoke} does.
+     */
     static synchronized void install() {
         if (!(System.getProperties() instanceof ThreadAwareProperties)) {
             System.setProperties(new ThreadAwareProperties(System.getProperties()));
+            System.setOut(new java.io.PrintStream(new OutputRouter(System.out, System.err), true));
+        }
+    }
+
+    /** Writes to {@code err} on a thread running a function, to {@code out} otherwise. */
+    static final class OutputRouter extends java.io.OutputStream {
+
+        private final java.io.PrintStream out;
+        private final java.io.PrintStream err;
+
+        OutputRouter(java.io.PrintStream out, java.io.PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        private java.io.PrintStream target() {
+            return CURRENT.get() != null ? err : out;
+        }
+
+        @Override
+        public void write(int b) {
+            target().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            target().write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+            err.flush();
         }
     }
 

@@ -73,6 +73,27 @@ class SystemEnvironmentTest {
         System.clearProperty("clipflow.test.shared");
     }
 
+    @Test
+    void printedInsideAFunction_goesToStandardError_outsideToStandardOutput() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream routed = new java.io.PrintStream(new SystemEnvironment.OutputRouter(
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true)), true);
+
+        routed.println("the command's report");
+        SystemEnvironment.withEnvironment(Map.of("X", "1"), LOADER, () -> {
+            routed.println("a function's log line");
+            Thread child = new Thread(() -> routed.println("from a thread the function started"));
+            child.start();
+            child.join();
+            return null;
+        });
+
+        assertThat(out.toString()).isEqualTo("the command's report" + System.lineSeparator());
+        assertThat(err.toString()).contains("a function's log line", "from a thread the function started")
+                .doesNotContain("report");
+    }
+
     private static <T> T run(Map<String, String> env, java.util.concurrent.Callable<T> body) {
         try {
             return SystemEnvironment.withEnvironment(env, LOADER, body);
