@@ -18,8 +18,7 @@ public final class ClipflowApi {
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
-            // HTTP/1.1: the default HTTP/2 attempt sends an h2c upgrade through the local S3 proxy, which has
-            // been seen to stall the next request (docs/adr/0005); AWS endpoints are HTTPS either way.
+            // HTTP/1.1, as curl speaks to plain-HTTP endpoints (the local ones); AWS endpoints are HTTPS anyway.
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -74,6 +73,21 @@ public final class ClipflowApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted: " + method + " " + path, e);
+        }
+    }
+
+    /** GETs a URL as a player would (no credentials): the status, the content type and the body as text. */
+    public Response fetch(URI url) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), JSON.missingNode(),
+                    r.headers().firstValue("content-type").orElse("") + "\n" + r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: GET " + url, e);
         }
     }
 

@@ -40,6 +40,15 @@ public interface DeployedClipflow extends AutoCloseable {
         return URI.create(presignedUrl);
     }
 
+    /**
+     * Whether the playback URLs the API returns can be fetched from here: CloudFront on AWS, the local runtime's
+     * stand-in locally. LocalStack: not checked — how its CloudFront domains are reached from the host was not
+     * verified (no Docker where this was written).
+     */
+    default boolean servesPlayback() {
+        return true;
+    }
+
     /** One line: the target and where it is. */
     String describe();
 

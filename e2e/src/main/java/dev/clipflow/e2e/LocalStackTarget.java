@@ -97,6 +97,11 @@ public final class LocalStackTarget extends DeployedStack {
     }
 
     @Override
+    public boolean servesPlayback() {
+        return false;
+    }
+
+    @Override
     public URI reachable(String presignedUrl) {
         return LocalStackUrls.reachable(presignedUrl, container.getEndpoint());
     }

@@ -63,6 +63,14 @@ class VideoLifecycleE2E {
         assertThat(keys).contains(prefix + "hls/master.m3u8", prefix + "poster.jpg");
         video.path("renditions").forEach(r -> assertThat(keys)
                 .anyMatch(k -> k.startsWith(prefix + "hls/" + r.path("name").asText() + "/")));
+        if (target.servesPlayback()) {
+            // As a player: the master playlist from the playback URL, no credentials.
+            ClipflowApi.Response master = api.fetch(java.net.URI.create(video.path("playback").path("hlsUrl")
+                    .asText()));
+            assertThat(master.status()).as("GET %s: %s", video.path("playback").path("hlsUrl"), master)
+                    .isEqualTo(200);
+            assertThat(master.raw()).contains("#EXTM3U", "#EXT-X-STREAM-INF");
+        }
 
         assertThat(awaitInFeed(videoId)).as("video %s in the subscriber's feed", videoId).isTrue();
 
