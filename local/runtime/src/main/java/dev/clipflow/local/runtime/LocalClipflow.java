@@ -48,7 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalClipflow implements AutoCloseable {
 
-
     private final TemplateModel template;
     private final Emulators emulators;
     private final SfnEndpoint sfnEndpoint;
@@ -66,11 +65,11 @@ public final class LocalClipflow implements AutoCloseable {
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
                           MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir) {
-        this.media = media;
         this.template = template;
         this.emulators = emulators;
         this.sfnEndpoint = sfnEndpoint;
         this.s3Proxy = s3Proxy;
+        this.media = media;
         this.clients = clients;
         this.functionConfig = functionConfig;
         this.cacheDir = cacheDir;
@@ -124,9 +123,9 @@ public final class LocalClipflow implements AutoCloseable {
                     media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3()));
             LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, media, clients,
                     Map.copyOf(config), cacheDir);
-            self[0] = stack;
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
                     System.err);
+            self[0] = stack;
             stack.sqsSources.addAll(SqsMappings.start(template, queueUrls, clients.sqs(), stack::invoke));
             return stack;
         } catch (RuntimeException e) {
