@@ -1,6 +1,5 @@
 package dev.clipflow.e2e;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,11 +40,6 @@ public final class AwsTarget extends DeployedStack {
     @Override
     public E2eTarget target() {
         return E2eTarget.AWS;
-    }
-
-    @Override
-    public URI apiUrl() {
-        return outputs().apiUrl();
     }
 
     @Override

@@ -25,6 +25,12 @@ abstract class DeployedStack implements DeployedClipflow {
         this.sfn = sfn;
     }
 
+    /** The stack's {@code ApiUrl} output. */
+    @Override
+    public final java.net.URI apiUrl() {
+        return outputs.apiUrl();
+    }
+
     @Override
     public final TestUsers users() {
         return users;

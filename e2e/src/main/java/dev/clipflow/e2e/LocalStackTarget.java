@@ -87,11 +87,6 @@ public final class LocalStackTarget extends DeployedStack {
     }
 
     @Override
-    public URI apiUrl() {
-        return outputs().apiUrl();
-    }
-
-    @Override
     public Duration processingTimeout() {
         return Duration.ofMinutes(5);
     }

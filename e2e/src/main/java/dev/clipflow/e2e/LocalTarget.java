@@ -6,7 +6,6 @@ import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.template.StateMachineDef;
 import dev.clipflow.local.runtime.template.TableDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -52,11 +51,6 @@ public final class LocalTarget extends DeployedStack {
     @Override
     public E2eTarget target() {
         return E2eTarget.LOCAL;
-    }
-
-    @Override
-    public URI apiUrl() {
-        return up.api().url();
     }
 
     @Override
