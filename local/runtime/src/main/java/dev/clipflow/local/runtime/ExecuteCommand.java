@@ -1,8 +1,6 @@
 package dev.clipflow.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.asl.eval.Engine;
 import dev.clipflow.local.asl.eval.ExecutionOptions;
 import dev.clipflow.local.asl.eval.ExecutionResult;
@@ -65,36 +63,11 @@ final class ExecuteCommand {
                     o.name() == null ? "local-execution" : o.name(), LocalAws.REGION, LocalAws.ACCOUNT, o.history());
             ExecutionResult r = new Engine(tasks, new ScaledClock(o.clockSpeed())).execute(parsed.orThrow(), input,
                     options);
-            out.println(Json.write(report(r, o.history())));
+            out.println(Json.write(r.report(o.history())));
             return r.status() == ExecutionResult.Status.SUCCEEDED ? Cli.OK : Cli.NOT_PUBLISHED;
         } catch (RuntimeException e) {
             err.println("execute: " + e.getMessage());
             return Cli.CANNOT_RUN;
         }
-    }
-
-    private static ObjectNode report(ExecutionResult r, boolean history) {
-        ObjectNode o = Json.object();
-        o.put("status", r.status().name());
-        if (r.output() != null) {
-            o.set("output", r.output());
-        } else {
-            o.put("error", r.error());
-            o.put("cause", r.cause());
-        }
-        if (history) {
-            ArrayNode events = o.putArray("history");
-            for (var e : r.history()) {
-                ObjectNode ev = events.addObject();
-                ev.put("timestamp", e.timestamp().toString());
-                ev.put("type", e.type());
-                ev.put("id", e.id());
-                ev.put("previousEventId", e.previousEventId());
-                if (e.details() != null) {
-                    ev.set(e.detailsField(), e.details());
-                }
-            }
-        }
-        return o;
     }
 }

@@ -7,7 +7,6 @@ import dev.clipflow.local.asl.eval.Clock;
 import dev.clipflow.local.asl.eval.Engine;
 import dev.clipflow.local.asl.eval.ExecutionOptions;
 import dev.clipflow.local.asl.eval.ExecutionResult;
-import dev.clipflow.local.asl.eval.History;
 import dev.clipflow.local.asl.eval.ScaledClock;
 import dev.clipflow.local.asl.eval.TestStateResult;
 import dev.clipflow.local.asl.eval.TestStateRunner;
@@ -109,28 +108,7 @@ public final class AslCli {
                     options.account(), options.history());
         }
         ExecutionResult r = new Engine(invoker(a), clock).execute(model, input, options);
-        ObjectNode o = Json.object();
-        o.put("status", r.status().name());
-        if (r.output() != null) {
-            o.set("output", r.output());
-        } else {
-            o.put("error", r.error());
-            o.put("cause", r.cause());
-        }
-        if (a.flag("--history")) {
-            ArrayNode events = Json.array();
-            for (var e : r.history()) {
-                ObjectNode ev = events.addObject();
-                ev.put("timestamp", e.timestamp().toString());
-                ev.put("type", e.type());
-                ev.put("id", e.id());
-                ev.put("previousEventId", e.previousEventId());
-                if (e.details() != null) {
-                    ev.set(e.detailsField(), e.details());
-                }
-            }
-            o.set("history", events);
-        }
+        ObjectNode o = r.report(a.flag("--history"));
         out.println(Json.write(o));
         return r.status() == ExecutionResult.Status.SUCCEEDED ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -1,6 +1,8 @@
 package dev.clipflow.local.asl.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clipflow.local.asl.json.Json;
 import java.util.List;
 
 /**
@@ -15,6 +17,25 @@ public record ExecutionResult(Status status, JsonNode output, String error, Stri
 
     public ExecutionResult {
         history = List.copyOf(history);
+    }
+
+    /**
+     * The {@code execute} commands' report: {@code {"status", "output" | "error"+"cause", "history"}}, the
+     * history (GetExecutionHistory's {@code events}) only when asked for.
+     */
+    public ObjectNode report(boolean withHistory) {
+        ObjectNode o = Json.object();
+        o.put("status", status.name());
+        if (output != null) {
+            o.set("output", output);
+        } else {
+            o.put("error", error);
+            o.put("cause", cause);
+        }
+        if (withHistory) {
+            o.set("history", History.toJson(history));
+        }
+        return o;
     }
 
     /** Execution statuses. */

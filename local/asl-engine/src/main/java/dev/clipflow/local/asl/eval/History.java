@@ -48,8 +48,13 @@ public final class History {
 
     /** The events as AWS's GetExecutionHistory {@code events} array. */
     public ArrayNode toJson() {
+        return toJson(events());
+    }
+
+    /** Events as AWS's GetExecutionHistory {@code events} array, in the order given. */
+    public static ArrayNode toJson(List<HistoryEvent> events) {
         ArrayNode out = Json.array();
-        for (HistoryEvent e : events()) {
+        for (HistoryEvent e : events) {
             ObjectNode o = out.addObject();
             o.put("timestamp", e.timestamp().toString());
             o.put("type", e.type());
