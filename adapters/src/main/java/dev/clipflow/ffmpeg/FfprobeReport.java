@@ -74,8 +74,39 @@ final class FfprobeReport {
         }
         long bitRate = (long) number(format.path("bit_rate")).orElse(0.0).doubleValue();
         String audioCodec = audio.map(a -> a.path("codec_name").asString("unknown")).orElse(null);
+        int sampleRate = audio.flatMap(a -> number(a.path("sample_rate"))).map(Double::intValue).orElse(0);
         return new MediaInfo(duration, width, height, rotation, swap ? height : displayWidth,
-                swap ? displayWidth : height, fps, codec, audioCodec, bitRate, formatName);
+                swap ? displayWidth : height, fps, codec, audioCodec, bitRate, formatName, sampleRate,
+                videoEnd(format, v));
+    }
+
+    /**
+     * Where the picture ends on the output timeline (zero = the earliest stream's start): the video stream's
+     * start plus its duration (Matroska keeps the latter in a {@code DURATION} tag); 0 when unknown.
+     */
+    static double videoEnd(JsonNode format, JsonNode video) {
+        Optional<Double> length = number(video.path("duration"))
+                .or(() -> clock(video.path("tags").path("DURATION").asString("")));
+        if (length.isEmpty() || length.get() <= 0) {
+            return 0;
+        }
+        double origin = number(format.path("start_time")).orElse(0.0);
+        double start = number(video.path("start_time")).orElse(origin);
+        return Math.max(0, start - origin) + length.get();
+    }
+
+    /** {@code HH:MM:SS.fraction}, as Matroska's DURATION tag writes it. */
+    private static Optional<Double> clock(String text) {
+        String[] parts = text.strip().split(":");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60
+                    + Double.parseDouble(parts[2]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** An MP4 whose index promises more sample bytes than the file holds was cut off. */

@@ -7,13 +7,11 @@ import dev.clipflow.media.MediaRejectedException;
 import dev.clipflow.media.MediaRejectionReason;
 import dev.clipflow.media.ProducedRendition;
 import dev.clipflow.media.ThumbnailPlan;
-import dev.clipflow.media.TranscodeJob;
 import dev.clipflow.pipeline.MediaInfo;
 import dev.clipflow.pipeline.RenditionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,31 +26,76 @@ class FfmpegTranscoderTest {
     private static final List<RenditionSpec> LADDER = List.of(
             new RenditionSpec("360p", 640, 360, 800, 96), new RenditionSpec("720p", 1280, 720, 2800, 128));
 
+    private static LadderCommand.Spec onePass(MediaInfo media) {
+        return new LadderCommand.Spec("/w/source", "file", 0, 0, null, media, LADDER, Path.of("/w/out"),
+                ThumbnailPlan.of(media, LADDER), "veryfast", Path.of("/w/out/poster.jpg"),
+                Path.of("/w/out/thumbnails/sprite.jpg"), null, null);
+    }
+
+    private static LadderCommand.Spec chunk(MediaInfo media, long start, Long end) {
+        return new LadderCommand.Spec("http://127.0.0.1:1/s", "http,tcp", Math.max(0, start - 1), start, end, media,
+                LADDER, Path.of("/w/out"), ThumbnailPlan.of(media, LADDER), "veryfast", null, null,
+                Path.of("/w/out/tiles"), start == 0 ? null : Path.of("/w/start.framecrc"));
+    }
+
     @Test
     void build_decodesOnceAndEncodesEveryRendition() {
-        TranscodeJob job = new TranscodeJob(Path.of("/w/source"), MEDIA, LADDER, Path.of("/w/out"),
-                Duration.ofMinutes(1));
-        List<String> cmd = LadderCommand.build("ffmpeg", job, ThumbnailPlan.of(MEDIA, LADDER), "veryfast",
-                Path.of("/w/out/poster.jpg"), Path.of("/w/out/thumbnails/sprite.jpg"));
+        List<String> cmd = LadderCommand.build("ffmpeg", onePass(MEDIA));
         String line = String.join(" ", cmd);
 
         assertThat(Collections.frequency(cmd, "-i")).isEqualTo(1);
-        assertThat(line).contains("[0:v]split=4").contains("scale=640:360").contains("scale=1280:720")
-                .contains("tile=10x1");
+        assertThat(line).contains("[0:v:0]split=4").contains("scale=640:360").contains("scale=1280:720")
+                .contains("tile=10x1").doesNotContain("[0:v:0]trim=");
         assertThat(Collections.frequency(cmd, "libx264")).isEqualTo(2);
-        assertThat(Collections.frequency(cmd, "0:a:0")).isEqualTo(2);
+        assertThat(Collections.frequency(cmd, "aac")).isEqualTo(2);
         assertThat(line).contains("-hls_playlist_type vod").contains("-hls_flags independent_segments")
-                .contains("/w/out/hls/720p/index.m3u8").contains("-preset veryfast");
+                .contains("/w/out/hls/720p/index.m3u8").contains("-preset veryfast")
+                .contains("-protocol_whitelist file -copyts -start_at_zero -f mp4 -i /w/source")
+                .doesNotContain("noise=drop").doesNotContain("-ss ");
     }
 
     @Test
     void build_withoutAudio_mapsNoAudio() {
         MediaInfo silent = new MediaInfo(10, 1280, 720, 0, 1280, 720, 25, "h264", null, 1, "mp4");
-        TranscodeJob job = new TranscodeJob(Path.of("/w/source"), silent, LADDER, Path.of("/w/out"),
-                Duration.ofMinutes(1));
-        List<String> cmd = LadderCommand.build("ffmpeg", job, ThumbnailPlan.of(silent, LADDER), "veryfast",
-                Path.of("p.jpg"), Path.of("s.jpg"));
-        assertThat(cmd).doesNotContain("0:a:0", "aac");
+        List<String> cmd = LadderCommand.build("ffmpeg", onePass(silent));
+        assertThat(cmd).doesNotContain("aac");
+        assertThat(String.join(" ", cmd)).doesNotContain("0:a");
+    }
+
+    @Test
+    void build_middleChunk_trimsItsRangeSeeksEarlierAndKeepsOnlyItsAudioPackets() {
+        MediaInfo media = new MediaInfo(130, 1280, 720, 0, 1280, 720, 25, "h264", "aac", 1,
+                "mov,mp4,m4a,3gp,3g2,mj2", 48000, 130);
+        List<String> cmd = LadderCommand.build("ffmpeg", chunk(media, 48, 96L));
+        String line = String.join(" ", cmd);
+
+        assertThat(line).contains("-protocol_whitelist http,tcp").contains("-noaccurate_seek -ss 47.000")
+                .contains("-f mov -i http://127.0.0.1:1/s")
+                .contains("trim=start=48:end=96,split=3")
+                // packets 2250..4499 of the one-pass grid: fed from 2247, the priming packet and 3 warm-up dropped
+                .contains("first_pts=" + 2247 * 1024).contains("noise=drop=lt(n\\,4)+gte(n\\,2254)")
+                .contains("-force_key_frames 48,50,52")
+                .contains("-f framecrc /w/start.framecrc")
+                .contains("gte(t\\,48+selected_n*2)").contains("-start_number 24");
+        assertThat(cmd.get(cmd.indexOf("-force_key_frames") + 1)).endsWith(",92,94");
+    }
+
+    @Test
+    void build_lastChunk_runsToTheEndOfThePictureWithAnOpenKeyFrameList() {
+        MediaInfo media = new MediaInfo(130, 1280, 720, 0, 1280, 720, 25, "h264", "aac", 1, "mp4", 44100, 128.5);
+        List<String> cmd = LadderCommand.build("ffmpeg", chunk(media, 96, null));
+        String line = String.join(" ", cmd);
+        assertThat(line).contains("trim=start=96,").contains("atrim=end_pts=" + Math.round(128.5 * 44100))
+                .contains("noise=drop=lt(n\\,4)").doesNotContain("gte(n");
+        assertThat(cmd.get(cmd.indexOf("-force_key_frames") + 1)).startsWith("96,98,").endsWith(",186,188");
+    }
+
+    @Test
+    void demuxer_isTheFirstFormatNameOrNone() {
+        assertThat(LadderCommand.demuxer("matroska,webm")).isEqualTo("matroska");
+        assertThat(LadderCommand.demuxer("mpegts")).isEqualTo("mpegts");
+        assertThat(LadderCommand.demuxer("")).isNull();
+        assertThat(LadderCommand.demuxer("x; rm -rf")).isNull();
     }
 
     @Test
@@ -100,7 +143,7 @@ class FfmpegTranscoderTest {
 
     @Test
     void master_listsEveryVariantWithBandwidthResolutionAndCodecs() {
-        String master = HlsPlaylists.master(List.of(
+        String master = dev.clipflow.media.HlsPlaylists.masterPlaylist(List.of(
                 new ProducedRendition("360p", 640, 360, 1_000_000, 900_000, "avc1.4d401e,mp4a.40.2",
                         "hls/360p/index.m3u8", 1, 10)), 25);
         assertThat(master).startsWith("#EXTM3U\n").contains("#EXT-X-INDEPENDENT-SEGMENTS")

@@ -1,5 +1,6 @@
 package dev.clipflow.catalog;
 
+import dev.clipflow.media.MediaLimits;
 import java.util.Set;
 
 /**
@@ -9,13 +10,15 @@ import java.util.Set;
  * @param maxBytes            the largest upload accepted
  * @param allowedContentTypes MIME types accepted for uploads
  * @param uploadsPerDay       uploads a channel may start per UTC day
+ * @param maxDurationSeconds  the longest video accepted (checked by the probe stage, once the length is known)
  */
-public record ChannelLimits(long maxBytes, Set<String> allowedContentTypes, int uploadsPerDay) {
-    /** 5 GiB, the common video containers, 50 uploads a day. */
+public record ChannelLimits(long maxBytes, Set<String> allowedContentTypes, int uploadsPerDay,
+                            double maxDurationSeconds) {
+    /** 5 GiB, the common video containers, 50 uploads a day, 4 hours (long videos are chunked: docs/adr/0008). */
     public static final ChannelLimits DEFAULT = new ChannelLimits(
             5L * 1024 * 1024 * 1024,
             Set.of("video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/x-msvideo", "video/mpeg"),
-            50);
+            50, MediaLimits.DEFAULT_MAX_DURATION_SECONDS);
 
     public ChannelLimits {
         if (maxBytes <= 0) {
@@ -24,6 +27,14 @@ public record ChannelLimits(long maxBytes, Set<String> allowedContentTypes, int 
         if (uploadsPerDay < 0) {
             throw new IllegalArgumentException("uploadsPerDay must not be negative");
         }
+        if (!(maxDurationSeconds > 0)) {
+            throw new IllegalArgumentException("maxDurationSeconds must be positive");
+        }
         allowedContentTypes = Set.copyOf(allowedContentTypes);
+    }
+
+    /** Limits with the default duration limit. */
+    public ChannelLimits(long maxBytes, Set<String> allowedContentTypes, int uploadsPerDay) {
+        this(maxBytes, allowedContentTypes, uploadsPerDay, MediaLimits.DEFAULT_MAX_DURATION_SECONDS);
     }
 }

@@ -14,8 +14,9 @@ import java.util.Objects;
  *   <li>compute: billed duration (ms, as Lambda rounds up to 1 ms) x configured memory (GB) x price per GB-s;</li>
  *   <li>requests: invocations x price per request;</li>
  *   <li>state transitions: transitions x price per transition;</li>
- *   <li>storage: one month of the bytes the stage left in S3, plus one PUT per stored object
- *       (estimated as one per 4 MiB, minimum one when anything was stored).</li>
+ *   <li>storage: one month of the bytes the stage left in S3, plus its S3 requests: the PUTs and GETs it
+ *       counted, or, when it counted no PUT, one per stored object estimated as one per 4 MiB (minimum one when
+ *       anything was stored).</li>
  * </ul>
  * Amounts keep 10 significant digits; totals are rounded to 8 decimal places (fractions of a cent
  * matter at scale).
@@ -51,10 +52,12 @@ public final class CostEstimator {
         BigDecimal compute = gbSeconds.multiply(prices.lambdaGbSecond(), MC);
         BigDecimal requests = BigDecimal.valueOf(usage.invocations()).multiply(prices.lambdaRequest(), MC);
         BigDecimal transitions = BigDecimal.valueOf(usage.stateTransitions()).multiply(prices.stateTransition(), MC);
-        long puts = usage.bytesStored() <= 0 ? 0 : Math.max(1, (usage.bytesStored() + BYTES_PER_PUT - 1) / BYTES_PER_PUT);
+        long puts = usage.s3Puts() > 0 ? usage.s3Puts() : usage.bytesStored() <= 0 ? 0
+                : Math.max(1, (usage.bytesStored() + BYTES_PER_PUT - 1) / BYTES_PER_PUT);
         BigDecimal storage = BigDecimal.valueOf(usage.bytesStored()).divide(BYTES_PER_GB, MC)
                 .multiply(prices.s3GbMonth(), MC)
-                .add(BigDecimal.valueOf(puts).multiply(prices.s3PutRequest(), MC), MC);
+                .add(BigDecimal.valueOf(puts).multiply(prices.s3PutRequest(), MC), MC)
+                .add(BigDecimal.valueOf(usage.s3Gets()).multiply(prices.s3GetRequest(), MC), MC);
         BigDecimal total = compute.add(requests).add(transitions).add(storage);
         return new CostEstimate.StageCost(scaled(compute), scaled(requests), scaled(transitions), scaled(storage),
                 scaled(total));

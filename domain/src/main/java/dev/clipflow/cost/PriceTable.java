@@ -16,16 +16,18 @@ import java.util.Objects;
  * @param stateTransition     Step Functions Standard, per state transition
  * @param s3GbMonth           S3 Standard storage, per GB-month
  * @param s3PutRequest        S3 PUT/COPY/POST/LIST, per request
+ * @param s3GetRequest        S3 GET/SELECT and all other requests, per request
  */
 public record PriceTable(BigDecimal lambdaGbSecond, BigDecimal lambdaRequest, BigDecimal stateTransition,
-                         BigDecimal s3GbMonth, BigDecimal s3PutRequest) {
+                         BigDecimal s3GbMonth, BigDecimal s3PutRequest, BigDecimal s3GetRequest) {
 
     public static final PriceTable US_EAST_1 = new PriceTable(
             new BigDecimal("0.0000166667"),
             new BigDecimal("0.0000002"),
             new BigDecimal("0.000025"),
             new BigDecimal("0.023"),
-            new BigDecimal("0.000005"));
+            new BigDecimal("0.000005"),
+            new BigDecimal("0.0000004"));
 
     public PriceTable {
         Objects.requireNonNull(lambdaGbSecond, "lambdaGbSecond");
@@ -33,8 +35,9 @@ public record PriceTable(BigDecimal lambdaGbSecond, BigDecimal lambdaRequest, Bi
         Objects.requireNonNull(stateTransition, "stateTransition");
         Objects.requireNonNull(s3GbMonth, "s3GbMonth");
         Objects.requireNonNull(s3PutRequest, "s3PutRequest");
+        Objects.requireNonNull(s3GetRequest, "s3GetRequest");
         for (BigDecimal price : new BigDecimal[] {lambdaGbSecond, lambdaRequest, stateTransition, s3GbMonth,
-            s3PutRequest}) {
+            s3PutRequest, s3GetRequest}) {
             if (price.signum() < 0) {
                 throw new IllegalArgumentException("A price cannot be negative: " + price);
             }
@@ -66,7 +69,8 @@ public record PriceTable(BigDecimal lambdaGbSecond, BigDecimal lambdaRequest, Bi
             }
         }
         return new PriceTable(values.get("lambdaGbSecond"), values.get("lambdaRequest"),
-                values.get("stateTransition"), values.get("s3GbMonth"), values.get("s3PutRequest"));
+                values.get("stateTransition"), values.get("s3GbMonth"), values.get("s3PutRequest"),
+                values.get("s3GetRequest"));
     }
 
     public Map<String, BigDecimal> asMap() {
@@ -76,6 +80,7 @@ public record PriceTable(BigDecimal lambdaGbSecond, BigDecimal lambdaRequest, Bi
         map.put("stateTransition", stateTransition);
         map.put("s3GbMonth", s3GbMonth);
         map.put("s3PutRequest", s3PutRequest);
+        map.put("s3GetRequest", s3GetRequest);
         return map;
     }
 }

@@ -5,11 +5,25 @@ package dev.clipflow.cost;
  *
  * @param stage            the stage name, e.g. {@code probe}, {@code transcode}, {@code publish}
  * @param invocations      Lambda invocations (1 per attempt that ran)
- * @param durationMillis   billed Lambda duration summed over invocations
+ * @param durationMillis   billed Lambda duration summed over invocations, at {@code memoryMb}
  * @param memoryMb         the function's configured memory
  * @param stateTransitions Step Functions state transitions attributed to the stage
  * @param bytesStored      bytes this stage left in S3
+ * @param s3Puts           S3 PUT requests the stage made; 0 = not counted (the cost model estimates them
+ *                         from {@code bytesStored})
+ * @param s3Gets           S3 GET requests the stage made (ranged reads of the source, chunk manifests)
  */
 public record StageUsage(String stage, int invocations, long durationMillis, int memoryMb,
-                         int stateTransitions, long bytesStored) {
+                         int stateTransitions, long bytesStored, long s3Puts, long s3Gets) {
+
+    /** Usage without counted S3 requests. */
+    public StageUsage(String stage, int invocations, long durationMillis, int memoryMb, int stateTransitions,
+                      long bytesStored) {
+        this(stage, invocations, durationMillis, memoryMb, stateTransitions, bytesStored, 0, 0);
+    }
+
+    /** This usage with {@code n} state transitions. */
+    public StageUsage withStateTransitions(int n) {
+        return new StageUsage(stage, invocations, durationMillis, memoryMb, n, bytesStored, s3Puts, s3Gets);
+    }
 }

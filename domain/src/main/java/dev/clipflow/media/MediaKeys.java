@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  *       creator's own (it may contain spaces, {@code +} and non-ASCII characters);</li>
  *   <li>media bucket: everything about one video under {@code videos/{videoId}/}: the HLS ladder
  *       under {@code hls/} (a master playlist and one folder per rendition), {@code poster.jpg},
- *       and the scrubbing sprite {@code thumbnails/sprite.jpg} with its {@code thumbnails/thumbnails.vtt}.</li>
+ *       and the scrubbing sprite {@code thumbnails/sprite.jpg} with its {@code thumbnails/thumbnails.vtt};
+ *       while a chunked transcode runs, each chunk's manifest and thumbnail tiles under {@code chunks/}
+ *       (the stitch step removes them).</li>
  * </ul>
  * Ids are lower-case letters, digits and dashes, 3 to 64 characters.
  */
@@ -86,6 +88,19 @@ public final class MediaKeys {
 
     public static String spriteIndex(String videoId) {
         return outputPrefix(videoId) + "thumbnails/thumbnails.vtt";
+    }
+
+    /** Where a chunked transcode's work files live (manifests, tiles) until the stitch step removes them. */
+    public static String chunksPrefix(String videoId) {
+        return outputPrefix(videoId) + "chunks/";
+    }
+
+    public static String chunkManifest(String videoId, int index) {
+        return chunksPrefix(videoId) + String.format(java.util.Locale.ROOT, "%05d.json", index);
+    }
+
+    public static String chunkTile(String videoId, int tile) {
+        return chunksPrefix(videoId) + String.format(java.util.Locale.ROOT, "tiles/tile_%05d.png", tile);
     }
 
     /** Keeps a creator's file name but drops path separators and control characters. */

@@ -3,20 +3,36 @@ package dev.clipflow.media;
 import dev.clipflow.pipeline.MediaInfo;
 
 /**
- * What the pipeline accepts. The duration limit follows from Lambda's 15-minute limit and the
- * transcoder's measured speed (see docs/adr/0004-transcode-in-one-pass.md).
+ * What the pipeline accepts. Long sources are transcoded in chunks (docs/adr/0008), so the duration
+ * limit is a product and cost choice, not Lambda's 15 minutes; a channel may have a lower one.
  *
  * @param maxDurationSeconds longest accepted source
  * @param maxLongSide        largest accepted long side of the display size, in pixels
  */
 public record MediaLimits(double maxDurationSeconds, int maxLongSide) {
-    /** 20 minutes, 4096 pixels (DCI 4K). */
-    public static final MediaLimits DEFAULT = new MediaLimits(20 * 60, 4096);
+    /** 4 hours. */
+    public static final double DEFAULT_MAX_DURATION_SECONDS = 4 * 3600;
+    /** 4 hours, 4096 pixels (DCI 4K). */
+    public static final MediaLimits DEFAULT = new MediaLimits(DEFAULT_MAX_DURATION_SECONDS, 4096);
+    /**
+     * The longest source one transcode function finishes in one pass: 1080p at 60 fps, the ladder's
+     * measured encode rate per vCPU times Lambda's 6 vCPU, within the 900 s limit less the upload reserve
+     * (docs/benchmarks/chunked-transcode.md). Only sources up to this length may take the one-pass path.
+     */
+    public static final double ONE_PASS_MAX_SECONDS = 420;
 
     public MediaLimits {
         if (maxDurationSeconds <= 0 || maxLongSide <= 0) {
             throw new IllegalArgumentException("Limits must be positive");
         }
+    }
+
+    /** These limits with the duration lowered to {@code channelMaxSeconds} when that is set (positive) and lower. */
+    public MediaLimits forChannel(Double channelMaxSeconds) {
+        if (channelMaxSeconds == null || !(channelMaxSeconds > 0) || channelMaxSeconds >= maxDurationSeconds) {
+            return this;
+        }
+        return new MediaLimits(channelMaxSeconds, maxLongSide);
     }
 
     /**

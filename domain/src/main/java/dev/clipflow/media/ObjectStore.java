@@ -1,5 +1,6 @@
 package dev.clipflow.media;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,6 +16,14 @@ public interface ObjectStore {
 
     /** Writes the object to {@code target}, replacing it. */
     void download(String bucket, String key, Path target);
+
+    /**
+     * Opens the object from byte {@code offset} to its end (a ranged read). Closing the stream before its
+     * end abandons the rest of the object without reading it.
+     *
+     * @throws java.util.NoSuchElementException when there is no such object
+     */
+    InputStream read(String bucket, String key, long offset);
 
     /** Uploads a file; returns its size in bytes. */
     long upload(String bucket, String key, Path source, String contentType);

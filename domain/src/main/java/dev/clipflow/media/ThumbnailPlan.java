@@ -27,7 +27,7 @@ public record ThumbnailPlan(double posterSeconds, int posterWidth, int posterHei
     /** Plans thumbnails for a source and its ladder (the top rendition sets the poster's size). */
     public static ThumbnailPlan of(MediaInfo media, List<RenditionSpec> ladder) {
         RenditionSpec top = ladder.getLast();
-        double duration = Math.max(0, media.durationSeconds());
+        double duration = Math.max(0, media.pictureEndSeconds());
         double lastFrame = media.frameRate() > 0 ? duration - 1.0 / media.frameRate() : duration;
         double poster = Math.max(0, Math.min(Math.min(duration * 0.1, MAX_POSTER_SECONDS), lastFrame));
         int interval = (int) Math.max(1, Math.ceil(duration / MAX_TILES));
@@ -45,6 +45,24 @@ public record ThumbnailPlan(double posterSeconds, int posterWidth, int posterHei
         }
         return new ThumbnailPlan(poster, top.width(), top.height(), interval, tileW, tileH, columns, rows, count,
                 duration);
+    }
+
+    /** The first tile whose instant ({@code index * intervalSeconds}) is at or after {@code startSeconds}. */
+    public int firstTileFrom(double startSeconds) {
+        return (int) Math.min(tileCount, Math.max(0, Math.ceil(startSeconds / intervalSeconds - 1e-9)));
+    }
+
+    /** One past the last tile whose instant is before {@code endSeconds}; every tile when {@code endSeconds} is null. */
+    public int tilesBefore(Double endSeconds) {
+        if (endSeconds == null) {
+            return tileCount;
+        }
+        return (int) Math.min(tileCount, Math.max(0, Math.ceil(endSeconds / intervalSeconds - 1e-9)));
+    }
+
+    /** Whether the poster instant lies in {@code [startSeconds, endSeconds)} (an open end when null). */
+    public boolean posterIn(double startSeconds, Double endSeconds) {
+        return posterSeconds >= startSeconds && (endSeconds == null || posterSeconds < endSeconds);
     }
 
     public int spriteWidth() {

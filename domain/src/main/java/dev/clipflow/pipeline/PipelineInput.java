@@ -8,15 +8,25 @@ package dev.clipflow.pipeline;
  * <p>{@code executionName} is the execution's (deterministic) name, written by ingest so that every
  * function's log lines carry it beside the video id; it may be null in inputs made by hand.
  *
+ * <p>{@code maxDurationSeconds} is the channel's limit on the video's length, written by ingest from
+ * the channel's limits; null (hand-made inputs, inputs written before it existed) means the pipeline's
+ * default ({@code MediaLimits.DEFAULT}).
+ *
  * <p>Never add a top-level field named {@code payload}: Spring Cloud Function's AWS adapter
  * would unwrap it.
  */
 public record PipelineInput(int schemaVersion, String videoId, String channelId, SourceObject source,
-                            String executionName) {
+                            String executionName, Double maxDurationSeconds) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** An input without a channel duration limit. */
+    public PipelineInput(int schemaVersion, String videoId, String channelId, SourceObject source,
+                         String executionName) {
+        this(schemaVersion, videoId, channelId, source, executionName, null);
+    }
 
     /** An input without an execution name (hand-made inputs; readers treat it as optional). */
     public PipelineInput(int schemaVersion, String videoId, String channelId, SourceObject source) {
-        this(schemaVersion, videoId, channelId, source, null);
+        this(schemaVersion, videoId, channelId, source, null, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.clipflow.aws.dynamodb;
 
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.media.MediaLimits;
 import dev.clipflow.catalog.ChannelRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,6 +60,7 @@ public final class DynamoChannelRepository implements ChannelRepository {
         item.put("maxBytes", Attr.n(channel.limits().maxBytes()));
         item.put("allowedContentTypes", Attr.strings(List.copyOf(channel.limits().allowedContentTypes())));
         item.put("uploadsPerDay", Attr.n(channel.limits().uploadsPerDay()));
+        item.put("maxDurationSeconds", Attr.n(channel.limits().maxDurationSeconds()));
         item.put("createdAt", Attr.time(clock.instant()));
         try {
             call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(item)
@@ -76,8 +78,11 @@ public final class DynamoChannelRepository implements ChannelRepository {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
+        double maxSeconds = item.containsKey("maxDurationSeconds")
+                ? Double.parseDouble(item.get("maxDurationSeconds").n()) : MediaLimits.DEFAULT_MAX_DURATION_SECONDS;
         ChannelLimits limits = new ChannelLimits(Attr.lng(item, "maxBytes"),
-                new HashSet<>(Attr.strList(item, "allowedContentTypes")), Attr.integer(item, "uploadsPerDay"));
+                new HashSet<>(Attr.strList(item, "allowedContentTypes")), Attr.integer(item, "uploadsPerDay"),
+                maxSeconds);
         return Optional.of(new Channel(Attr.str(item, "channelId"), Attr.str(item, "ownerId"),
                 Attr.str(item, "name"), limits));
     }

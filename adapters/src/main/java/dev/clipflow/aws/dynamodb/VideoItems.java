@@ -118,6 +118,8 @@ final class VideoItems {
         Attr.putIfNotNull(a, "audioCodec", m.audioCodec());
         a.put("bitRate", Attr.n(m.bitRate()));
         Attr.putIfNotNull(a, "formatName", m.formatName());
+        a.put("audioSampleRate", Attr.n(m.audioSampleRate()));
+        a.put("videoEndSeconds", Attr.n(m.videoEndSeconds()));
         return AttributeValue.fromM(a);
     }
 
@@ -125,7 +127,8 @@ final class VideoItems {
         return new MediaInfo(Attr.dbl(a, "durationSeconds"), Attr.integer(a, "width"), Attr.integer(a, "height"),
                 Attr.integer(a, "rotation"), Attr.integer(a, "displayWidth"), Attr.integer(a, "displayHeight"),
                 Attr.dbl(a, "frameRate"), Attr.str(a, "videoCodec"), Attr.str(a, "audioCodec"),
-                Attr.lng(a, "bitRate"), Attr.str(a, "formatName"));
+                Attr.lng(a, "bitRate"), Attr.str(a, "formatName"), Attr.integer(a, "audioSampleRate"),
+                Attr.dbl(a, "videoEndSeconds"));
     }
 
     static AttributeValue renditions(List<Rendition> renditions) {
@@ -171,11 +174,14 @@ final class VideoItems {
         a.put("memoryMb", Attr.n(u.memoryMb()));
         a.put("stateTransitions", Attr.n(u.stateTransitions()));
         a.put("bytesStored", Attr.n(u.bytesStored()));
+        a.put("s3Puts", Attr.n(u.s3Puts()));
+        a.put("s3Gets", Attr.n(u.s3Gets()));
         return AttributeValue.fromM(a);
     }
 
     static StageUsage usage(String stage, Map<String, AttributeValue> a) {
         return new StageUsage(stage, Attr.integer(a, "invocations"), Attr.lng(a, "durationMillis"),
-                Attr.integer(a, "memoryMb"), Attr.integer(a, "stateTransitions"), Attr.lng(a, "bytesStored"));
+                Attr.integer(a, "memoryMb"), Attr.integer(a, "stateTransitions"), Attr.lng(a, "bytesStored"),
+                Attr.lng(a, "s3Puts"), Attr.lng(a, "s3Gets"));
     }
 }

@@ -2,14 +2,19 @@ package dev.clipflow.aws.s3;
 
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.pipeline.TransientStageException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -65,6 +70,58 @@ public final class S3ObjectStore implements ObjectStore {
                 throw new TransientStageException("Could not write the download to local disk: " + e.getMessage(), e);
             }
         });
+    }
+
+    @Override
+    public InputStream read(String bucket, String key, long offset) {
+        return call("read from " + bucket, () -> {
+            try {
+                return new AbortingStream(s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + offset + "-")));
+            } catch (NoSuchKeyException e) {
+                throw new NoSuchElementException("No object " + key + " in " + bucket);
+            } catch (S3Exception e) {
+                if (e.statusCode() == 416) {
+                    return InputStream.nullInputStream();
+                }
+                if (e.statusCode() == 404) {
+                    throw new NoSuchElementException("No object " + key + " in " + bucket);
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Closing before the end aborts the connection instead of draining the rest of a large object. */
+    private static final class AbortingStream extends FilterInputStream {
+        private final ResponseInputStream<?> response;
+        private boolean ended;
+
+        AbortingStream(ResponseInputStream<?> response) {
+            super(response);
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                response.abort();
+            }
+            super.close();
+        }
     }
 
     @Override

@@ -85,6 +85,47 @@ public final class TestVideos {
         return make(name, () -> encode(name, "1920x1080", seconds, true, "yuv420p"));
     }
 
+    /**
+     * A generated source for long-video and boundary tests.
+     *
+     * @param name             file name; its extension picks the container ({@code .mp4}, {@code .ts}, {@code .mkv})
+     * @param size             e.g. {@code 640x360}
+     * @param rate             frame rate, e.g. {@code 25} or {@code 30000/1001}
+     * @param videoSeconds     length of the picture
+     * @param audioSeconds     length of the 440 Hz stereo tone at 48 kHz; 0 for no audio
+     * @param keyFrameInterval frames between key frames of the source
+     * @param variableRate     frame times vary (25 fps nominal: each third frame 13 ms late, then back on the grid)
+     */
+    public record Synthetic(String name, String size, String rate, double videoSeconds, double audioSeconds,
+                            int keyFrameInterval, boolean variableRate) {
+    }
+
+    /** Makes (once per JVM) the source the spec describes. */
+    public Path synthetic(Synthetic spec) {
+        return make(spec.name(), () -> {
+            Path out = dir.resolve(spec.name());
+            List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=" + spec.size()
+                    + ":rate=" + spec.rate() + ":duration=" + spec.videoSeconds()));
+            if (spec.audioSeconds() > 0) {
+                args.addAll(List.of("-f", "lavfi", "-i",
+                        "sine=frequency=440:sample_rate=48000:duration=" + spec.audioSeconds()));
+            }
+            if (spec.variableRate()) {
+                args.addAll(List.of("-vf", "settb=1/1000,setpts='(N*0.04+0.013*mod(N,3))/TB'", "-fps_mode", "vfr",
+                        "-enc_time_base", "1:1000"));
+            }
+            args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                    "-g", String.valueOf(spec.keyFrameInterval()), "-keyint_min", String.valueOf(spec.keyFrameInterval()),
+                    "-sc_threshold", "0"));
+            if (spec.audioSeconds() > 0) {
+                args.addAll(List.of("-c:a", "aac", "-ac", "2"));
+            }
+            args.add(out.toString());
+            run(args);
+            return out;
+        });
+    }
+
     /** Zero bytes. */
     public Path emptyFile() {
         return make("empty.mp4", () -> write("empty.mp4", new byte[0]));

@@ -1,0 +1,59 @@
+package dev.clipflow.media;
+
+import dev.clipflow.pipeline.ChunkSpec;
+import dev.clipflow.pipeline.MediaInfo;
+import dev.clipflow.pipeline.TranscodeMode;
+import dev.clipflow.pipeline.TranscodePlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses between a one-pass transcode and a chunked one from the picture's probed length, and
+ * cuts a chunked source into chunks on the HLS segment grid (docs/adr/0008).
+ *
+ * <ul>
+ *   <li>Up to {@code chunkedAboveSeconds} of picture: one pass, no chunks (no extra state, transition or
+ *       invocation for short clips).</li>
+ *   <li>Longer: chunks of {@code chunkSeconds} (a whole number of segments), the last one open-ended so that
+ *       frames past the probed duration are never lost. A remainder of one frame is a chunk of its own.</li>
+ * </ul>
+ *
+ * @param chunkSeconds        chunk length, a positive multiple of {@link HlsTiming#SEGMENT_SECONDS}
+ * @param chunkedAboveSeconds sources whose picture is longer are chunked; at most
+ *                            {@link MediaLimits#ONE_PASS_MAX_SECONDS}, the longest source one function is
+ *                            measured to finish in one pass
+ */
+public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds) {
+    public static final int DEFAULT_CHUNK_SECONDS = 40;
+    public static final double DEFAULT_CHUNKED_ABOVE_SECONDS = 120;
+    public static final ChunkPlanner DEFAULT = new ChunkPlanner(DEFAULT_CHUNK_SECONDS, DEFAULT_CHUNKED_ABOVE_SECONDS);
+    /** Probed durations are rounded to the millisecond or so; a boundary closer than this is not a new chunk. */
+    static final double EPSILON_SECONDS = 0.001;
+
+    public ChunkPlanner {
+        if (chunkSeconds <= 0 || chunkSeconds % HlsTiming.SEGMENT_SECONDS != 0) {
+            throw new IllegalArgumentException("The chunk length must be a positive multiple of "
+                    + HlsTiming.SEGMENT_SECONDS + " s, not " + chunkSeconds);
+        }
+        if (!(chunkedAboveSeconds > 0) || chunkedAboveSeconds > MediaLimits.ONE_PASS_MAX_SECONDS) {
+            throw new IllegalArgumentException("Sources can be chunked above 0 to "
+                    + MediaLimits.ONE_PASS_MAX_SECONDS + " s (the measured one-pass limit), not " + chunkedAboveSeconds);
+        }
+    }
+
+    public TranscodePlan plan(MediaInfo media) {
+        double end = media.pictureEndSeconds();
+        if (end <= chunkedAboveSeconds) {
+            return TranscodePlan.onePass(HlsTiming.SEGMENT_SECONDS);
+        }
+        int count = Math.max(2, (int) Math.ceil(end / chunkSeconds - EPSILON_SECONDS / chunkSeconds));
+        List<ChunkSpec> chunks = new ArrayList<>(count);
+        int segmentsPerChunk = chunkSeconds / HlsTiming.SEGMENT_SECONDS;
+        for (int i = 0; i < count; i++) {
+            long start = (long) i * chunkSeconds;
+            Long stop = i == count - 1 ? null : start + chunkSeconds;
+            chunks.add(new ChunkSpec(i, start, stop, i * segmentsPerChunk));
+        }
+        return new TranscodePlan(TranscodeMode.CHUNKED, HlsTiming.SEGMENT_SECONDS, chunkSeconds, chunks);
+    }
+}
