@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Map state: ItemsPath, MaxConcurrency and the tolerated failure threshold, MapStateStarted and
- * MapStateSucceeded/Failed around the items' runs, then ResultSelector, ResultPath and OutputPath. The items run
- * as iterations of this execution (at most 40 at once). Without a threshold, the first failing iteration fails
- * the state and cancels the others; with one, failed iterations give {@code null} results until it is exceeded,
- * and then no further iteration starts.
+ * MapStateSucceeded/Failed around the items' runs, then ResultSelector, ResultPath and OutputPath. In INLINE mode
+ * the items run here as iterations of this execution (at most 40 at once); in DISTRIBUTED mode as a Map Run of
+ * child executions ({@link DistributedMapRunner}). Inline without a threshold, the first failing iteration fails
+ * the state and cancels the others; with one, failed iterations give {@code null} results until it is exceeded.
  */
 final class MapRunner {
 
@@ -39,12 +39,16 @@ final class MapRunner {
             in.prev = run.event("MapStateStarted", in.prev, started);
             ArrayNode results;
             try {
-                results = iterations(m, items, effective, retryCount, max, tolerance);
+                results = m.distributed() == null ? iterations(m, items, effective, retryCount, max, tolerance)
+                        : new DistributedMapRunner(in).run(m, items, effective, retryCount, max, tolerance, scope);
             } catch (StatesErrorException e) {
                 in.prev = run.event("MapStateFailed", in.prev, ParallelRunner.errorDetails(e));
                 throw e;
             }
-            in.prev = run.event("MapStateSucceeded", in.prev, null);
+            long last = in.prev;
+            long succeeded = run.event("MapStateSucceeded", last, null);
+            // AWS records MapStateExited after the Map Run's last event, not after MapStateSucceeded
+            in.prev = m.distributed() == null ? succeeded : last;
             JsonNode result = results;
             if (m.io().resultSelector() != null) {
                 result = DataFlow.template(m.io().resultSelector(), result, () -> in.context(scope, retryCount),
