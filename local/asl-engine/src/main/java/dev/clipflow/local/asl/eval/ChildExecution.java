@@ -31,6 +31,8 @@ public final class ChildExecution {
     private volatile JsonNode output;
     private volatile String error;
     private volatile String cause;
+    /** The thread running the child, while it runs; guarded by {@code this}. */
+    private Thread runner;
 
     ChildExecution(ExecutionIdentity identity, String mapRunArn, JsonNode input, int itemCount, boolean record,
                    Cancellation mapRunGroup, Instant startDate) {
@@ -106,13 +108,22 @@ public final class ChildExecution {
         return live.mapRuns();
     }
 
-    /** StopExecution: the child ends ABORTED at its next state boundary, which counts as a failed item. */
-    public void stop() {
+    /**
+     * StopExecution: the child is interrupted (a Wait or a task in progress ends) and ends ABORTED, which counts
+     * as a failed item of its Map Run.
+     */
+    public synchronized void stop() {
         live.stop();
+        if (runner != null) {
+            runner.interrupt();
+        }
     }
 
     /** Runs the item processor on the calling thread; never throws. */
     void run(StateMachineModel processor, TaskInvoker invoker, Clock clock) {
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
         try {
             ExecutionResult r = live.run(processor, input, identity, invoker, clock);
             if (r == null) {
@@ -122,6 +133,11 @@ public final class ChildExecution {
             }
         } catch (RuntimeException e) {
             close(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME, "The local engine failed: " + e, clock);
+        } finally {
+            synchronized (this) {
+                runner = null;
+                Thread.interrupted(); // a stop() that came as the child ended must not reach the worker's next child
+            }
         }
     }
 

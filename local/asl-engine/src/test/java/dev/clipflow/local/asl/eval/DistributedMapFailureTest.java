@@ -220,6 +220,23 @@ class DistributedMapFailureTest {
         assertThat(r.mapRuns().getFirst().executionCounts().aborted()).isEqualTo(1);
     }
 
+    /** A stopped child in a long Wait is interrupted: it ends at once, not when the wait is over. */
+    @Test
+    void childExecution_stoppedDuringAWait_endsAtOnce() throws Exception {
+        String processor = "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":60,\"End\":true}}}";
+        LiveExecution live = new LiveExecution();
+        CompletableFuture<ExecutionResult> result = CompletableFuture.supplyAsync(() -> live.run(
+                Fixtures.machine(map("\"ToleratedFailureCount\":1,", processor)), Json.parse(items(1)),
+                ExecutionOptions.defaults(), DistributedMaps::noTask, Clock.system()));
+        ChildExecution child = firstChild(live);
+        Thread.sleep(50);
+
+        child.stop();
+
+        assertThat(result.get(10, TimeUnit.SECONDS).status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(child.status()).isEqualTo(ExecutionStatus.ABORTED);
+    }
+
     /** StopExecution of the parent aborts its Map Run and the children running in it. */
     @Test
     void liveExecution_stoppedDuringAMapRun_abortsTheMapRunAndItsChildren() throws Exception {
