@@ -8,11 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
- * Runs branches or iterations on virtual threads: {@code workers} threads take the next index until none is
- * left, so at most {@code workers} units run at once. The first failure (when failing fast) cancels and
- * interrupts the rest; results come back in index order.
+ * Runs branches, iterations or child executions on virtual threads: {@code workers} threads take the next index
+ * until none is left, so at most {@code workers} units run at once. A failure that the caller's policy says stops
+ * the group cancels and interrupts the running units, and no further unit starts; results come back in index
+ * order.
  */
 final class Concurrent {
 
@@ -24,10 +26,13 @@ final class Concurrent {
 
     /**
      * @param workers how many units may run at once (at least 1)
-     * @param failFast whether a failing unit cancels the others (false when failures are tolerated)
-     * @return per index: the {@link JsonNode} result or the {@link RuntimeException} it failed with
+     * @param stops asked (on the failing unit's thread) for every failure but a cancellation: whether it stops the
+     *              group ({@code e -> true} fails fast)
+     * @return per index: the {@link JsonNode} result or the {@link RuntimeException} it failed with (a
+     *         {@link Cancellation.CancelledException} for units cancelled or never started)
      */
-    static Object[] run(int count, int workers, Cancellation group, boolean failFast, IntFunction<JsonNode> work) {
+    static Object[] run(int count, int workers, Cancellation group, Predicate<RuntimeException> stops,
+                        IntFunction<JsonNode> work) {
         Object[] results = new Object[count];
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>(workers);
@@ -40,7 +45,7 @@ final class Concurrent {
                             results[index] = work.apply(index);
                         } catch (RuntimeException e) {
                             results[index] = e;
-                            if (failFast && !(e instanceof Cancellation.CancelledException)) {
+                            if (!(e instanceof Cancellation.CancelledException) && stops.test(e)) {
                                 group.cancel();
                                 synchronized (futures) {
                                     futures.forEach(other -> other.cancel(true));

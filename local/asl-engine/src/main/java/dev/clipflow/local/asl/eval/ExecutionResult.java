@@ -11,12 +11,20 @@ import java.util.List;
  * @param output {@code null} unless SUCCEEDED
  * @param error {@code null} unless FAILED or TIMED_OUT (and may be null for a Fail state without Error)
  * @param history empty unless recorded
+ * @param mapRuns the Map Runs of the execution's Distributed Map states, in start order (each with its child
+ *                executions)
  */
 public record ExecutionResult(Status status, JsonNode output, String error, String cause,
-                              List<HistoryEvent> history) {
+                              List<HistoryEvent> history, List<MapRun> mapRuns) {
 
     public ExecutionResult {
         history = List.copyOf(history);
+        mapRuns = List.copyOf(mapRuns);
+    }
+
+    /** A result without Map Runs. */
+    public ExecutionResult(Status status, JsonNode output, String error, String cause, List<HistoryEvent> history) {
+        this(status, output, error, cause, history, List.of());
     }
 
     /**

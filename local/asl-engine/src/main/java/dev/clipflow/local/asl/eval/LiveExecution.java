@@ -6,16 +6,20 @@ import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.model.StateMachineModel;
 import dev.clipflow.local.asl.task.TaskInvoker;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One execution whose {@link History} can be read while it runs (GetExecutionHistory from a running
  * function, live progress) and which can be stopped (StopExecution). {@link Engine#execute} runs one of
- * these to completion; a server keeps the handle to describe or stop the execution meanwhile.
+ * these to completion; a server keeps the handle to describe or stop the execution meanwhile, and to read the
+ * Map Runs of its Distributed Map states ({@link #mapRuns()}) and their child executions.
  */
 public final class LiveExecution {
 
     private final History history;
-    private final Cancellation cancellation = new Cancellation(null);
+    private final Cancellation cancellation;
+    private final List<MapRun> mapRuns = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
     /** An execution that records its history (AWS-shaped events). */
@@ -24,11 +28,22 @@ public final class LiveExecution {
     }
 
     public LiveExecution(boolean recordHistory) {
+        this(recordHistory, null);
+    }
+
+    /** A child execution of a Map Run: aborted when {@code parent} (the Map Run's group) is cancelled. */
+    LiveExecution(boolean recordHistory, Cancellation parent) {
         this.history = new History(recordHistory);
+        this.cancellation = new Cancellation(parent);
     }
 
     public History history() {
         return history;
+    }
+
+    /** The Map Runs started so far by this execution's Distributed Map states, in start order. */
+    public List<MapRun> mapRuns() {
+        return List.copyOf(mapRuns);
     }
 
     /** Asks the execution to stop at its next state boundary. */
@@ -49,20 +64,28 @@ public final class LiveExecution {
      */
     public ExecutionResult run(StateMachineModel machine, JsonNode input, ExecutionOptions options,
                                TaskInvoker invoker, Clock clock) {
+        return run(machine, input, ExecutionIdentity.of(options), invoker, clock);
+    }
+
+    ExecutionResult run(StateMachineModel machine, JsonNode input, ExecutionIdentity identity, TaskInvoker invoker,
+                        Clock clock) {
         Instant start = clock.now();
         Instant deadline = machine.timeoutSeconds() == null ? null : start.plusSeconds(machine.timeoutSeconds());
-        Run run = new Run(invoker, clock, history, deadline, options, input, start);
+        Run run = new Run(invoker, clock, history, deadline, identity, input, start, mapRuns);
         ObjectNode started = null;
         if (history.recording()) {
             started = Json.object();
             started.put("input", Json.write(input));
             started.putObject("inputDetails").put("truncated", false);
-            started.put("roleArn", run.execution.get("RoleArn").textValue());
+            started.put("roleArn", identity.roleArn());
         }
         long id = history.add("ExecutionStarted", 0, start, started);
         Interpreter interpreter = new Interpreter(run, machine, cancellation, id);
         try {
             JsonNode output = interpreter.execute(input);
+            if (aborting()) {
+                return aborted(run, interpreter);
+            }
             ObjectNode d = null;
             if (history.recording()) {
                 d = Json.object();
@@ -70,9 +93,9 @@ public final class LiveExecution {
                 d.putObject("outputDetails").put("truncated", false);
             }
             run.event("ExecutionSucceeded", interpreter.prev, d);
-            return new ExecutionResult(ExecutionResult.Status.SUCCEEDED, output, null, null, history.events());
+            return result(ExecutionResult.Status.SUCCEEDED, output, null, null);
         } catch (StatesErrorException e) {
-            if (stopped) {
+            if (aborting()) {
                 return aborted(run, interpreter);
             }
             ObjectNode d = null;
@@ -80,18 +103,26 @@ public final class LiveExecution {
                 d = e.error() == null && e.cause() == null ? Json.object() : ParallelRunner.errorDetails(e);
             }
             run.event("ExecutionFailed", interpreter.prev, d);
-            return new ExecutionResult(ExecutionResult.Status.FAILED, null, e.error(), e.cause(), history.events());
+            return result(ExecutionResult.Status.FAILED, null, e.error(), e.cause());
         } catch (Run.ExecutionTimedOutException e) {
             ObjectNode d = history.recording() ? Json.object().put("error", ErrorNames.TIMEOUT) : null;
             run.event("ExecutionTimedOut", interpreter.prev, d);
-            return new ExecutionResult(ExecutionResult.Status.TIMED_OUT, null, ErrorNames.TIMEOUT, null,
-                    history.events());
+            return result(ExecutionResult.Status.TIMED_OUT, null, ErrorNames.TIMEOUT, null);
         } catch (RuntimeException e) {
-            if (stopped) {
+            if (aborting()) {
                 return aborted(run, interpreter);
             }
             throw e;
         }
+    }
+
+    /** Stopped by StopExecution, or (a child) by its Map Run: whatever the last state did, it ends aborted. */
+    private boolean aborting() {
+        return stopped || cancellation.isCancelled();
+    }
+
+    private ExecutionResult result(ExecutionResult.Status status, JsonNode output, String error, String cause) {
+        return new ExecutionResult(status, output, error, cause, history.events(), mapRuns());
     }
 
     private ExecutionResult aborted(Run run, Interpreter interpreter) {

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.model.MapState;
 import dev.clipflow.local.asl.path.PathNotFoundException;
-import dev.clipflow.local.asl.path.ReferencePath;
-import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The inline Map state: one ItemProcessor run per item of ItemsPath, at most MaxConcurrency at once, results in
- * item order. Without a tolerated failure threshold the first failing iteration fails the state and cancels the
- * others; with one, failed iterations give {@code null} results until the threshold is exceeded.
+ * The Map state: ItemsPath, MaxConcurrency and the tolerated failure threshold, MapStateStarted and
+ * MapStateSucceeded/Failed around the items' runs, then ResultSelector, ResultPath and OutputPath. In INLINE mode
+ * the items run here as iterations of this execution (at most 40 at once); in DISTRIBUTED mode as a Map Run of
+ * child executions ({@link DistributedMapRunner}). Inline without a threshold, the first failing iteration fails
+ * the state and cancels the others; with one, failed iterations give {@code null} results until it is exceeded.
  */
 final class MapRunner {
 
@@ -29,14 +30,8 @@ final class MapRunner {
         return Recovery.run(in, m.retry(), m.catchers(), input, retryCount -> {
             JsonNode items = items(m, effective, scope);
             int max = m.maxConcurrencyPath() == null ? m.maxConcurrency()
-                    : nonNegative(m.maxConcurrencyPath(), effective, scope).intValue();
-            BigDecimal count = m.toleratedFailureCountPath() != null
-                    ? nonNegative(m.toleratedFailureCountPath(), effective, scope)
-                    : m.toleratedFailureCount() == null ? null : BigDecimal.valueOf(m.toleratedFailureCount());
-            BigDecimal pct = m.toleratedFailurePercentagePath() != null
-                    ? nonNegative(m.toleratedFailurePercentagePath(), effective, scope)
-                    : m.toleratedFailurePercentage();
-            boolean tolerant = count != null || pct != null;
+                    : ToleratedFailures.nonNegative(m.maxConcurrencyPath(), effective, scope).intValue();
+            ToleratedFailures tolerance = ToleratedFailures.resolve(m, effective, scope);
             ObjectNode started = in.details();
             if (started != null) {
                 started.put("length", items.size());
@@ -44,12 +39,16 @@ final class MapRunner {
             in.prev = run.event("MapStateStarted", in.prev, started);
             ArrayNode results;
             try {
-                results = iterations(m, items, effective, retryCount, max, tolerant, count, pct);
+                results = m.distributed() == null ? iterations(m, items, effective, retryCount, max, tolerance)
+                        : new DistributedMapRunner(in).run(m, items, effective, retryCount, max, tolerance, scope);
             } catch (StatesErrorException e) {
                 in.prev = run.event("MapStateFailed", in.prev, ParallelRunner.errorDetails(e));
                 throw e;
             }
-            in.prev = run.event("MapStateSucceeded", in.prev, null);
+            long last = in.prev;
+            long succeeded = run.event("MapStateSucceeded", last, null);
+            // AWS records MapStateExited after the Map Run's last event, not after MapStateSucceeded
+            in.prev = m.distributed() == null ? succeeded : last;
             JsonNode result = results;
             if (m.io().resultSelector() != null) {
                 result = DataFlow.template(m.io().resultSelector(), result, () -> in.context(scope, retryCount),
@@ -61,10 +60,12 @@ final class MapRunner {
     }
 
     private ArrayNode iterations(MapState m, JsonNode items, JsonNode effective, int retryCount, int max,
-                                 boolean tolerant, BigDecimal count, BigDecimal pct) {
+                                 ToleratedFailures tolerance) {
         Cancellation group = in.cancel.child();
         long start = in.prev;
         int n = items.size();
+        boolean tolerant = tolerance.declared();
+        AtomicLong failures = new AtomicLong();
         Object[] results;
         int workers = Math.min(max == 0 ? Concurrent.INLINE_MAP_LIMIT : max, Concurrent.INLINE_MAP_LIMIT);
         if (workers == 1 || n <= 1) {
@@ -74,34 +75,36 @@ final class MapRunner {
                     results[i] = iteration(m, i, items.get(i), effective, retryCount, group, start);
                 } catch (StatesErrorException e) {
                     results[i] = e;
-                    if (!tolerant || e.fatal()) {
-                        throw e;
+                    if (!tolerant || e.fatal() || tolerance.exceeded(failures.incrementAndGet(), n)) {
+                        break;
                     }
                 }
             }
         } else {
-            results = Concurrent.run(n, workers, group, !tolerant,
+            results = Concurrent.run(n, workers, group, e -> !tolerant || !(e instanceof StatesErrorException se)
+                    || se.fatal() || tolerance.exceeded(failures.incrementAndGet(), n),
                     i -> iteration(m, i, items.get(i), effective, retryCount, group, start));
         }
         ArrayNode out = Json.array();
-        int failures = 0;
+        int failed = 0;
+        boolean cancelled = false;
         for (Object r : results) {
             if (r instanceof JsonNode node) {
                 out.add(node);
-            } else {
-                RuntimeException e = (RuntimeException) r;
-                if (!tolerant || (e instanceof StatesErrorException se && se.fatal())
-                        || !(e instanceof StatesErrorException)) {
-                    throw Concurrent.firstFailure(results);
-                }
-                failures++;
+            } else if (r == null || r instanceof Cancellation.CancelledException) {
+                cancelled = true;
+            } else if (tolerant && r instanceof StatesErrorException se && !se.fatal()) {
+                failed++;
                 out.addNull();
+            } else {
+                throw (RuntimeException) r;
             }
         }
-        if (failures > 0 && (count != null && BigDecimal.valueOf(failures).compareTo(count) > 0
-                || pct != null && BigDecimal.valueOf(failures * 100L).compareTo(pct.multiply(BigDecimal.valueOf(n))) > 0)) {
-            throw new StatesErrorException(ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-                    "The specified tolerated failure threshold was exceeded");
+        if (tolerance.exceeded(failed, n)) {
+            throw ToleratedFailures.thresholdExceeded();
+        }
+        if (cancelled) {
+            throw new Cancellation.CancelledException();
         }
         return out;
     }
@@ -109,12 +112,7 @@ final class MapRunner {
     private JsonNode iteration(MapState m, int index, JsonNode item, JsonNode effective, int retryCount,
                                Cancellation group, long start) {
         long id = run.event("MapIterationStarted", start, iterationDetails(m, index));
-        JsonNode itemInput = item;
-        if (m.itemSelector() != null) {
-            Scope scope = new Scope(m.name(), start);
-            itemInput = DataFlow.template(m.itemSelector(), effective,
-                    () -> run.context(m.name(), retryCount, Json.NODES.numberNode(index), item), scope);
-        }
+        JsonNode itemInput = select(run, m, index, item, effective, retryCount, new Scope(m.name(), start));
         Interpreter iteration = new Interpreter(run, m.processor(), group, id);
         try {
             JsonNode out = iteration.execute(itemInput);
@@ -127,6 +125,16 @@ final class MapRunner {
             run.event("MapIterationAborted", iteration.prev, iterationDetails(m, index));
             throw e;
         }
+    }
+
+    /** One item's input: ItemSelector applied with {@code $$.Map.Item.Index} and {@code Value}, or the item. */
+    static JsonNode select(Run run, MapState m, int index, JsonNode item, JsonNode effective, int retryCount,
+                           Scope scope) {
+        if (m.itemSelector() == null) {
+            return item;
+        }
+        return DataFlow.template(m.itemSelector(), effective,
+                () -> run.context(m.name(), retryCount, Json.NODES.numberNode(index), item), scope);
     }
 
     private ObjectNode iterationDetails(MapState m, int index) {
@@ -151,13 +159,5 @@ final class MapRunner {
                     + " a JSON array, but was " + Json.typeName(items) + ".");
         }
         return items;
-    }
-
-    private static BigDecimal nonNegative(ReferencePath path, JsonNode effective, Scope scope) {
-        JsonNode v = path.find(effective);
-        if (v == null || !v.isNumber() || v.decimalValue().signum() < 0) {
-            throw scope.runtime("The value at the path '" + path.text() + "' must be a non-negative number.");
-        }
-        return v.decimalValue();
     }
 }

@@ -48,7 +48,7 @@ final class ParallelRunner {
             out.add(new Interpreter(in.run, branches.get(0), group, start).execute(input));
             return out;
         }
-        Object[] results = Concurrent.run(branches.size(), branches.size(), group, true,
+        Object[] results = Concurrent.run(branches.size(), branches.size(), group, e -> true,
                 i -> new Interpreter(in.run, branches.get(i), group, start).execute(input));
         RuntimeException failure = Concurrent.firstFailure(results);
         if (failure != null) {

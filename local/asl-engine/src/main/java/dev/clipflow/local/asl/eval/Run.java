@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.task.TaskInvoker;
 import java.time.Instant;
+import java.util.List;
 
 /** Everything one execution shares across its states, branches and iterations. */
 final class Run {
@@ -16,23 +17,26 @@ final class Run {
     final Instant deadline;
     final ObjectNode execution;
     final ObjectNode stateMachine;
+    final ExecutionIdentity identity;
+    /** The Map Runs this execution's Distributed Map states start, in start order. */
+    final List<MapRun> mapRuns;
 
-    Run(TaskInvoker invoker, Clock clock, History history, Instant deadline, ExecutionOptions options,
-        JsonNode input, Instant start) {
+    Run(TaskInvoker invoker, Clock clock, History history, Instant deadline, ExecutionIdentity identity,
+        JsonNode input, Instant start, List<MapRun> mapRuns) {
         this.invoker = invoker;
         this.clock = clock;
         this.history = history;
         this.recording = history.recording();
         this.deadline = deadline;
-        String smArn = "arn:aws:states:" + options.region() + ":" + options.account() + ":stateMachine:"
-                + options.stateMachineName();
-        this.stateMachine = Json.object().put("Id", smArn).put("Name", options.stateMachineName());
+        this.identity = identity;
+        this.mapRuns = mapRuns;
+        this.stateMachine = Json.object().put("Id", identity.stateMachineArn())
+                .put("Name", identity.stateMachineName());
         this.execution = Json.object();
-        execution.put("Id", "arn:aws:states:" + options.region() + ":" + options.account() + ":execution:"
-                + options.stateMachineName() + ":" + options.executionName());
+        execution.put("Id", identity.executionArn());
         execution.set("Input", input);
-        execution.put("Name", options.executionName());
-        execution.put("RoleArn", "arn:aws:iam::" + options.account() + ":role/StepFunctionsLocalRole");
+        execution.put("Name", identity.executionName());
+        execution.put("RoleArn", identity.roleArn());
         execution.put("StartTime", start.toString());
         execution.put("RedriveCount", 0);
     }

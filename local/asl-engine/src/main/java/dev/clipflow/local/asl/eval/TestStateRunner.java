@@ -125,8 +125,8 @@ public final class TestStateRunner {
     }
 
     private Interpreter interpreter() {
-        Run run = new Run(invoker, clock, new History(false), null, ExecutionOptions.defaults(), Json.object(),
-                clock.now());
+        Run run = new Run(invoker, clock, new History(false), null, ExecutionIdentity.of(ExecutionOptions.defaults()),
+                Json.object(), clock.now(), new java.util.concurrent.CopyOnWriteArrayList<>());
         return new Interpreter(run, new StateMachineModel("x", java.util.Map.of(), null), Cancellation.NEVER, 0);
     }
 

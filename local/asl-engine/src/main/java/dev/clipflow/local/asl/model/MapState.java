@@ -7,17 +7,19 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * {@code "Type": "Map"} in INLINE mode. ItemSelector and the legacy Parameters are both held in
+ * {@code "Type": "Map"}, INLINE or DISTRIBUTED. ItemSelector and the legacy Parameters are both held in
  * {@code itemSelector}; ItemProcessor and the legacy Iterator in {@code processor}.
  *
  * @param itemSelector {@code null} when absent
- * @param maxConcurrency 0 means no limit (the spec default)
+ * @param distributed {@code null} in INLINE mode
+ * @param maxConcurrency 0 means no limit of the state's own (the spec default)
  * @param toleratedFailureCount {@code null} when absent
  * @param toleratedFailurePercentage {@code null} when absent
  * @param next {@code null} when End
  */
 public record MapState(String name, IoSpec io, QueryPath itemsPath, PayloadTemplate itemSelector,
-                       StateMachineModel processor, int maxConcurrency, ReferencePath maxConcurrencyPath,
+                       StateMachineModel processor, DistributedMapConfig distributed, int maxConcurrency,
+                       ReferencePath maxConcurrencyPath,
                        Integer toleratedFailureCount, ReferencePath toleratedFailureCountPath,
                        BigDecimal toleratedFailurePercentage, ReferencePath toleratedFailurePercentagePath,
                        List<Retrier> retry, List<Catcher> catchers, String next) implements State {

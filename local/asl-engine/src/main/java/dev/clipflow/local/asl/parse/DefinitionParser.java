@@ -32,7 +32,7 @@ public final class DefinitionParser {
     static final Set<String> TOP_FIELDS = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
             "QueryLanguage");
     static final Set<String> UNSUPPORTED_EVERYWHERE = Set.of("Assign", "Output", "Arguments", "Items",
-            "ItemReader", "ItemBatcher", "ResultWriter", "Label", "Credentials");
+            "ItemReader", "ResultWriter", "Credentials");
     static final Set<String> PASS = Set.of("Type", "Comment", "InputPath", "OutputPath", "ResultPath", "Parameters",
             "Result", "Next", "End", "QueryLanguage");
     static final Set<String> CHOICE = Set.of("Type", "Comment", "InputPath", "OutputPath", "Choices", "Default",
@@ -45,7 +45,10 @@ public final class DefinitionParser {
 
     final Fields f = new Fields();
     private final Set<String> allNames = new HashSet<>();
+    /** Map Run labels seen so far: AWS wants each unique within the definition. */
+    final Set<String> labels = new HashSet<>();
     private final TaskParser tasks = new TaskParser(this);
+    private final MapParser maps = new MapParser(this, tasks);
 
     private DefinitionParser() {
     }
@@ -232,7 +235,7 @@ public final class DefinitionParser {
             }
             case "Task" -> tasks.task(name, s, sp);
             case "Parallel" -> tasks.parallel(name, s, sp);
-            case "Map" -> tasks.map(name, s, sp);
+            case "Map" -> maps.map(name, s, sp);
             case "Choice" -> {
                 f.allowOnly(s, CHOICE, UNSUPPORTED_EVERYWHERE, sp);
                 yield new ChoiceState(name, f.queryPath(s, "InputPath", sp), f.queryPath(s, "OutputPath", sp),

@@ -2,20 +2,17 @@ package dev.clipflow.local.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.model.Catcher;
-import dev.clipflow.local.asl.model.MapState;
 import dev.clipflow.local.asl.model.ParallelState;
 import dev.clipflow.local.asl.model.Retrier;
 import dev.clipflow.local.asl.model.State;
 import dev.clipflow.local.asl.model.StateMachineModel;
 import dev.clipflow.local.asl.model.TaskState;
-import dev.clipflow.local.asl.path.QueryPath;
-import dev.clipflow.local.asl.template.PayloadTemplate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Parses the states that do work and can fail: Task, Parallel and Map, with their Retry and Catch. */
+/** Parses the states that do work and can fail: Task and Parallel, and the Retry and Catch they share with Map. */
 final class TaskParser {
 
     static final Set<String> TASK = Set.of("Type", "Comment", "Resource", "InputPath", "OutputPath", "ResultPath",
@@ -23,11 +20,6 @@ final class TaskParser {
             "HeartbeatSeconds", "HeartbeatSecondsPath", "Next", "End", "QueryLanguage");
     static final Set<String> PARALLEL = Set.of("Type", "Comment", "Branches", "InputPath", "OutputPath", "ResultPath",
             "Parameters", "ResultSelector", "Retry", "Catch", "Next", "End", "QueryLanguage");
-    static final Set<String> MAP = Set.of("Type", "Comment", "ItemProcessor", "Iterator", "ItemsPath",
-            "ItemSelector", "Parameters", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
-            "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "InputPath",
-            "OutputPath", "ResultPath", "ResultSelector", "Retry", "Catch", "Next", "End", "QueryLanguage");
-    static final Set<String> PROCESSOR = Set.of("Comment", "StartAt", "States", "ProcessorConfig", "QueryLanguage");
     static final String ALL = "States.ALL";
 
     private final DefinitionParser p;
@@ -84,49 +76,6 @@ final class TaskParser {
         }
         return new ParallelState(name, p.io(s, sp, true, true), models, retry(s, sp), catchers(s, sp),
                 p.nextOrEnd(s, sp));
-    }
-
-    State map(String name, JsonNode s, String sp) {
-        f.allowOnly(s, MAP, DefinitionParser.UNSUPPORTED_EVERYWHERE, sp);
-        String procField = s.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        if (s.has("ItemProcessor") && s.has("Iterator")) {
-            f.schema("Only one of the fields [ItemProcessor, Iterator] can be specified", sp);
-        }
-        if (s.has("ItemSelector") && s.has("Parameters")) {
-            f.schema("Only one of the fields [ItemSelector, Parameters] can be specified", sp);
-        }
-        JsonNode proc = s.get(procField);
-        StateMachineModel processor = null;
-        String pp = Fields.ptr(sp, procField);
-        if (proc == null) {
-            f.schema("These fields are required: [ItemProcessor]", sp);
-        } else if (!proc.isObject()) {
-            f.schema("The value for the field '" + procField + "' must be an OBJECT", pp);
-        } else {
-            f.allowOnly(proc, PROCESSOR, Set.of(), pp);
-            JsonNode mode = proc.path("ProcessorConfig").path("Mode");
-            if (mode.isTextual() && "DISTRIBUTED".equals(mode.textValue())) {
-                f.error(Diagnostic.UNSUPPORTED, "Distributed Map is not supported by the local engine",
-                        Fields.ptr(pp, "ProcessorConfig") + "/Mode");
-            } else if (!mode.isMissingNode() && !(mode.isTextual() && "INLINE".equals(mode.textValue()))) {
-                f.schema("The value for the field 'Mode' must be one of [INLINE, DISTRIBUTED]",
-                        Fields.ptr(pp, "ProcessorConfig") + "/Mode");
-            }
-            processor = p.machine(proc, pp, null);
-        }
-        PayloadTemplate selector = p.template(s, s.has("ItemSelector") ? "ItemSelector" : "Parameters", sp);
-        Integer max = f.integer(s, "MaxConcurrency", sp, 0, Integer.MAX_VALUE);
-        exclusive(s, "MaxConcurrency", "MaxConcurrencyPath", sp);
-        exclusive(s, "ToleratedFailureCount", "ToleratedFailureCountPath", sp);
-        exclusive(s, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", sp);
-        QueryPath items = f.queryPath(s, "ItemsPath", sp);
-        return new MapState(name, p.io(s, sp, false, true), items == null ? QueryPath.parse("$") : items, selector,
-                processor, max == null ? 0 : max, f.referencePath(s, "MaxConcurrencyPath", sp, false, false),
-                f.integer(s, "ToleratedFailureCount", sp, 0, Integer.MAX_VALUE),
-                f.referencePath(s, "ToleratedFailureCountPath", sp, false, false),
-                f.decimal(s, "ToleratedFailurePercentage", sp, BigDecimal.ZERO, BigDecimal.valueOf(100)),
-                f.referencePath(s, "ToleratedFailurePercentagePath", sp, false, false), retry(s, sp),
-                catchers(s, sp), p.nextOrEnd(s, sp));
     }
 
     private void exclusive(JsonNode s, String a, String b, String sp) {

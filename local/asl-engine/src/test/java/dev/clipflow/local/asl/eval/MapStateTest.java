@@ -87,6 +87,18 @@ class MapStateTest {
     }
 
     @Test
+    void map_toleratedFailureCountExceeded_startsNoFurtherIteration() {
+        AtomicInteger calls = new AtomicInteger();
+        ExecutionResult r = Fixtures.run(map("\"MaxConcurrency\":1,\"ToleratedFailureCount\":1,"), items(10), req -> {
+            calls.incrementAndGet();
+            throw new TaskFailedException("ItemFailed", "item " + req.parameters());
+        });
+
+        assertThat(r.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
     void map_withoutTolerance_firstFailureFailsTheState() {
         ExecutionResult r = failingMultiplesOfFive("");
         assertThat(r.error()).isEqualTo("ItemFailed");

@@ -131,13 +131,13 @@ class ValidationTest {
     }
 
     @Test
-    void parse_jsonataAndDistributedMap_reportedAsUnsupported() {
+    void parse_jsonataAndDistributedMapItemReader_reportedAsUnsupported() {
         assertThat(problems("""
-            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","End":true,
-              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED"},"StartAt":"P",
+            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemReader":{},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P",
                 "States":{"P":{"Type":"Pass","End":true}}}}}}"""))
                 .containsExactlyInAnyOrder("UNSUPPORTED_BY_LOCAL_ENGINE /QueryLanguage",
-                        "UNSUPPORTED_BY_LOCAL_ENGINE /States/M/ItemProcessor/ProcessorConfig/Mode");
+                        "UNSUPPORTED_BY_LOCAL_ENGINE /States/M/ItemReader");
     }
 
     @Test

@@ -3,9 +3,11 @@ package dev.clipflow.local.runtime.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clipflow.local.asl.eval.ChildExecution;
 import dev.clipflow.local.asl.eval.Clock;
 import dev.clipflow.local.asl.eval.ExecutionOptions;
 import dev.clipflow.local.asl.eval.ExecutionResult;
+import dev.clipflow.local.asl.eval.History;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.json.JsonSyntaxException;
 import dev.clipflow.local.asl.model.StateMachineModel;
@@ -14,7 +16,6 @@ import dev.clipflow.local.asl.parse.ParseResult;
 import dev.clipflow.local.asl.task.TaskInvoker;
 import dev.clipflow.local.runtime.template.LocalAws;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import java.util.regex.Pattern;
  * and executions live in memory; each execution runs asynchronously on its own thread, its history readable
  * while it runs. StartExecution follows AWS's name rules: an open execution with the same name and input is
  * returned as is; the same name with another input, or any input once the execution is closed, is
- * {@code ExecutionAlreadyExists}.
+ * {@code ExecutionAlreadyExists}. Distributed Map states' Map Runs and their child executions are readable too:
+ * ListMapRuns, DescribeMapRun, ListExecutions by {@code mapRunArn}, and DescribeExecution, GetExecutionHistory
+ * and StopExecution with a child's ARN.
  */
 public final class LocalStepFunctions implements AutoCloseable {
 
@@ -38,6 +41,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Machine> machines = new ConcurrentHashMap<>();
     private final Map<String, ExecutionRecord> executions = new ConcurrentHashMap<>();
+    private final LocalMapRuns mapRuns = new LocalMapRuns(executions::values);
     private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sfn-execution");
         t.setDaemon(true);
@@ -124,16 +128,24 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     public ObjectNode describeExecution(JsonNode req) {
-        return SfnJson.describe(execution(required(req, "executionArn")));
+        String arn = required(req, "executionArn");
+        ExecutionRecord e = executions.get(arn);
+        if (e == null) {
+            return MapRunJson.describe(mapRuns.child(arn).orElseThrow(() -> SfnRequests.noExecution(arn)));
+        }
+        return SfnJson.describe(e);
     }
 
     public ObjectNode getExecutionHistory(JsonNode req) {
-        ExecutionRecord e = execution(required(req, "executionArn"));
+        String arn = required(req, "executionArn");
+        ExecutionRecord e = executions.get(arn);
+        History history = e != null ? e.live.history()
+                : mapRuns.child(arn).orElseThrow(() -> SfnRequests.noExecution(arn)).history();
         boolean reverse = req.path("reverseOrder").asBoolean(false);
         boolean data = req.path("includeExecutionData").asBoolean(true);
         int max = req.path("maxResults").asInt(0) <= 0 ? 1000 : Math.min(1000, req.path("maxResults").asInt());
         int from = req.hasNonNull("nextToken") ? Integer.parseInt(req.get("nextToken").textValue()) : 0;
-        ArrayNode all = SfnJson.events(e.live.history().events(), data, reverse);
+        ArrayNode all = SfnJson.events(history.events(), data, reverse);
         ObjectNode out = Json.object();
         ArrayNode page = out.putArray("events");
         for (int i = from; i < Math.min(all.size(), from + max); i++) {
@@ -145,29 +157,43 @@ public final class LocalStepFunctions implements AutoCloseable {
         return out;
     }
 
+    /** ListExecutions by {@code stateMachineArn}, or by {@code mapRunArn} (a Map Run's child executions). */
     public ObjectNode listExecutions(JsonNode req) {
+        String filter = text(req, "statusFilter");
+        if (req.hasNonNull("mapRunArn")) {
+            if (req.hasNonNull("stateMachineArn")) {
+                throw new SfnErrorException("ValidationException", "You can specify either a mapRunArn or a"
+                        + " stateMachineArn, but not both");
+            }
+            return mapRuns.listChildExecutions(req, filter);
+        }
         String smArn = required(req, "stateMachineArn");
         machine(smArn);
-        String filter = text(req, "statusFilter");
-        List<ExecutionRecord> list = new ArrayList<>(executions.values().stream()
+        List<ExecutionRecord> list = executions.values().stream()
                 .filter(e -> e.stateMachineArn.equals(smArn))
                 .filter(e -> filter == null || filter.equals(e.status()))
-                .sorted(Comparator.comparing((ExecutionRecord e) -> e.startDate).reversed()).toList());
-        int max = req.path("maxResults").asInt(0) <= 0 ? 100 : Math.min(1000, req.path("maxResults").asInt());
-        int from = req.hasNonNull("nextToken") ? Integer.parseInt(req.get("nextToken").textValue()) : 0;
-        ObjectNode out = Json.object();
-        ArrayNode page = out.putArray("executions");
-        for (int i = from; i < Math.min(list.size(), from + max); i++) {
-            page.add(SfnJson.listItem(list.get(i)));
-        }
-        if (from + max < list.size()) {
-            out.put("nextToken", String.valueOf(from + max));
-        }
-        return out;
+                .sorted(Comparator.comparing((ExecutionRecord e) -> e.startDate).reversed()).toList();
+        return SfnRequests.page(req, list, "executions", SfnJson::listItem);
+    }
+
+    /** ListMapRuns: the Map Runs an execution (or a child execution) started, in start order. */
+    public ObjectNode listMapRuns(JsonNode req) {
+        return mapRuns.listMapRuns(req);
+    }
+
+    /** DescribeMapRun: status, settings and item/execution counts of one Map Run. */
+    public ObjectNode describeMapRun(JsonNode req) {
+        return mapRuns.describeMapRun(req);
     }
 
     public ObjectNode stopExecution(JsonNode req) {
-        ExecutionRecord e = execution(required(req, "executionArn"));
+        String arn = required(req, "executionArn");
+        if (!executions.containsKey(arn)) {
+            ChildExecution child = mapRuns.child(arn).orElseThrow(() -> SfnRequests.noExecution(arn));
+            child.stop();
+            return Json.object().put("stopDate", SfnJson.epoch(Instant.now()));
+        }
+        ExecutionRecord e = executions.get(arn);
         if (e.running()) {
             e.live.stop();
             e.finish("ABORTED", null, text(req, "error"), text(req, "cause"));
@@ -220,10 +246,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     private ExecutionRecord execution(String arn) {
         ExecutionRecord e = executions.get(arn);
         if (e == null) {
-            if (!arn.startsWith("arn:aws:states:") || !arn.contains(":execution:")) {
-                throw new SfnErrorException("InvalidArn", "Invalid Arn: '" + arn + "'");
-            }
-            throw new SfnErrorException("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
+            throw SfnRequests.noExecution(arn);
         }
         return e;
     }
@@ -235,17 +258,11 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     private static String required(JsonNode req, String field) {
-        String v = text(req, field);
-        if (v == null) {
-            throw new SfnErrorException("ValidationException", "1 validation error detected: Value null at '"
-                    + field + "' failed to satisfy constraint: Member must not be null");
-        }
-        return v;
+        return SfnRequests.required(req, field);
     }
 
     private static String text(JsonNode req, String field) {
-        JsonNode v = req.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return SfnRequests.text(req, field);
     }
 
     @Override

@@ -105,6 +105,8 @@ public final class SfnEndpoint implements AutoCloseable {
             case "GetExecutionHistory" -> service::getExecutionHistory;
             case "ListExecutions" -> service::listExecutions;
             case "StopExecution" -> service::stopExecution;
+            case "ListMapRuns" -> service::listMapRuns;
+            case "DescribeMapRun" -> service::describeMapRun;
             default -> null;
         };
     }
