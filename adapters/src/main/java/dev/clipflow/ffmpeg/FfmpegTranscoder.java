@@ -141,7 +141,7 @@ public final class FfmpegTranscoder implements Transcoder {
         for (RenditionSpec r : job.ladder()) {
             renditions.add(globalSegments(out, r, chunk, job.media().hasAudio()));
         }
-        if (!chunk.isLast() && renditions.getFirst().segments().isEmpty()) {
+        if (!chunk.runsToEnd() && renditions.getFirst().segments().isEmpty()) {
             throw new MediaRejectedException(MediaRejectionReason.TRUNCATED, String.format(Locale.ROOT,
                     "the picture stops before %d s of %.1f s", chunk.startSeconds(), job.media().pictureEndSeconds()));
         }

@@ -72,7 +72,7 @@ final class LadderCommand {
         StringBuilder g = new StringBuilder();
         String video = "[0:v:0]";
         if (s.startReport() != null) {
-            g.append("[0:v:0]split=2[vin][vfirst];[vfirst]select='eq(n\\,0)'[fv];");
+            g.append("[0:v:0]split=2[vin][vfirst];[vfirst]trim=end_frame=1[fv];");
             video = "[vin]";
         }
         g.append(video);
@@ -123,7 +123,7 @@ final class LadderCommand {
         if (!withAudio.isEmpty()) {
             g.append(";[0:a:0]");
             if (s.startReport() != null) {
-                g.append("asplit=2[ain][afirst];[afirst]aselect='eq(n\\,0)'[fa];[ain]");
+                g.append("asplit=2[ain][afirst];[afirst]atrim=end_sample=1[fa];[ain]");
             }
             g.append(grid.filter()).append(",asplit=").append(withAudio.size());
             withAudio.forEach(i -> g.append("[a").append(i).append(']'));
@@ -133,6 +133,10 @@ final class LadderCommand {
                 "-loglevel", "error", "-y", "-protocol_whitelist", s.protocols(), "-copyts", "-start_at_zero"));
         if (s.seekSeconds() > 0) {
             cmd.addAll(List.of("-noaccurate_seek", "-ss", fmt(s.seekSeconds())));
+        }
+        if (s.protocols().startsWith("http")) {
+            // The loopback source server answers in windows; ffmpeg continues where each one ends.
+            cmd.addAll(List.of("-reconnect", "1"));
         }
         String demuxer = demuxer(s.media().formatName());
         if (demuxer != null) {
@@ -176,9 +180,10 @@ final class LadderCommand {
                     s.tilesDir().resolve(TILE_PATTERN).toString()));
         }
         if (s.startReport() != null) {
-            cmd.addAll(List.of("-map", "[fv]"));
+            // Each branch ends after its first frame, or the encode would read the source to its end.
+            cmd.addAll(List.of("-map", "[fv]", "-frames:v", "1"));
             if (!withAudio.isEmpty()) {
-                cmd.addAll(List.of("-map", "[fa]", "-c:a", "pcm_s16le"));
+                cmd.addAll(List.of("-map", "[fa]", "-frames:a", "1", "-c:a", "pcm_s16le"));
             }
             cmd.addAll(List.of("-c:v", "rawvideo", "-fps_mode", "passthrough", "-f", "framecrc",
                     s.startReport().toString()));

@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command with a time limit, draining stdout fully and keeping only the tail of stderr. */
+/**
+ * Runs a command with a time limit, draining stdout fully and keeping only the tail of stderr. The process gets
+ * an empty environment: ffmpeg parses strangers' files and must not hold the function's AWS credentials.
+ */
 final class ProcessRunner {
     static final int STDERR_TAIL_BYTES = 4096;
     static final int STDERR_TAIL_LINES = 15;
@@ -29,7 +32,9 @@ final class ProcessRunner {
         String name = command.getFirst();
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().clear();
+            process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new FfmpegFailedException("Cannot start " + name + ": " + e.getMessage()

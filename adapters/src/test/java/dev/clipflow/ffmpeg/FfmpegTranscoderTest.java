@@ -65,7 +65,7 @@ class FfmpegTranscoderTest {
     @Test
     void build_middleChunk_trimsItsRangeSeeksEarlierAndKeepsOnlyItsAudioPackets() {
         MediaInfo media = new MediaInfo(130, 1280, 720, 0, 1280, 720, 25, "h264", "aac", 1,
-                "mov,mp4,m4a,3gp,3g2,mj2", 48000, 130);
+                "mov,mp4,m4a,3gp,3g2,mj2", 48000, 130.0);
         List<String> cmd = LadderCommand.build("ffmpeg", chunk(media, 48, 96L));
         String line = String.join(" ", cmd);
 

@@ -35,7 +35,70 @@ class MockedPipelineRunsTest {
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(result.output().at("/afterPublish/0/mode").textValue()).isEqualTo("INLINE");
         assertThat(result.output().at("/afterPublish/1/related").intValue()).isEqualTo(5);
-        assertThat(entered(result)).doesNotContain("Clean up the failed video");
+        assertThat(entered(result)).doesNotContain("Clean up the failed video", "Transcode the chunks")
+                .containsSubsequence("Probe the source", "Choose one pass or chunks", "Transcode the HLS ladder",
+                        "Publish the video");
+    }
+
+    @Test
+    void chunkedHappyPath_mapsOneChildExecutionPerChunkThenStitches() {
+        ExecutionResult result = run("ChunkedHappyPath");
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        assertThat(entered(result)).containsSubsequence("Probe the source", "Choose one pass or chunks",
+                "Transcode the chunks", "Stitch the renditions", "Publish the video")
+                .doesNotContain("Transcode the HLS ladder", "Clean up the failed video");
+        assertThat(types(result)).contains("MapRunStarted", "MapRunSucceeded");
+        assertThat(result.mapRuns()).hasSize(1);
+        var children = result.mapRuns().getFirst().children();
+        assertThat(children).hasSize(3);
+        assertThat(children).allSatisfy(c -> assertThat(c.status().name()).isEqualTo("SUCCEEDED"));
+        assertThat(children.get(2).input().at("/chunk/startSeconds").intValue()).isEqualTo(80);
+        assertThat(children.get(2).input().at("/chunk/endSeconds").isNull()).isTrue();
+        assertThat(children.get(1).input().at("/ladder").size()).isEqualTo(2);
+        assertThat(result.output().at("/transcode/masterPlaylistKey").textValue())
+                .isEqualTo("videos/vid-example/hls/master.m3u8");
+    }
+
+    @Test
+    void chunkThrottledOnce_retriesThatChunkOnly() {
+        ExecutionResult result = run("ChunkThrottledOnce");
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
+        var children = result.mapRuns().getFirst().children();
+        assertThat(children).extracting(c -> c.history().events().stream().filter(e -> e.type().equals("TaskScheduled"))
+                .count()).containsExactly(2L, 1L, 1L);
+    }
+
+    @Test
+    void chunkFailsForGood_recordsItsErrorStopsTheMapAndCompensates() {
+        ExecutionResult result = run("ChunkFailsForGood");
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
+        assertThat(result.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        assertThat(entered(result)).contains("Transcode the chunks", "Clean up the failed video")
+                .doesNotContain("Stitch the renditions", "Publish the video");
+        var children = result.mapRuns().getFirst().children();
+        assertThat(children).hasSize(1).first().satisfies(c -> {
+            assertThat(c.error()).isEqualTo("dev.clipflow.media.MediaRejectedException");
+            assertThat(c.history().events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("TaskStateEntered"));
+        });
+        assertThat(names(children.getFirst().history().events())).contains("Record the chunk failure", "Chunk failed");
+    }
+
+    @Test
+    void chunkTimesOutTwice_isRetriedOnceThenRecordedWithACauseAndCompensated() {
+        ExecutionResult result = run("ChunkTimesOutTwice");
+
+        assertThat(result.status()).isEqualTo(ExecutionResult.Status.FAILED);
+        assertThat(entered(result)).contains("Clean up the failed video");
+        var child = result.mapRuns().getFirst().children().getFirst();
+        assertThat(child.error()).isEqualTo("States.Timeout");
+        assertThat(child.cause()).contains("did not finish within its time limit");
+        assertThat(child.history().events().stream().filter(e -> e.type().equals("TaskScheduled"))
+                .filter(e -> e.details().path("resourceType").asText().equals("lambda")).count())
+                .as("the chunk's function, retried once").isEqualTo(2);
+        assertThat(names(child.history().events())).containsSubsequence("Note the chunk's timeout", "Record the chunk failure");
     }
 
     @Test
@@ -110,6 +173,15 @@ class MockedPipelineRunsTest {
                 .map(HistoryEvent::details)
                 .map(d -> d.get("name").textValue())
                 .toList();
+    }
+
+    private static List<String> names(List<HistoryEvent> history) {
+        return history.stream().filter(e -> e.type().endsWith("StateEntered")).map(HistoryEvent::details)
+                .map(d -> d.get("name").textValue()).toList();
+    }
+
+    private static List<String> types(ExecutionResult result) {
+        return result.history().stream().map(HistoryEvent::type).toList();
     }
 
     private static long scheduled(ExecutionResult result) {

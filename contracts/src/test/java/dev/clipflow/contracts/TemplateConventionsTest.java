@@ -2,6 +2,9 @@ package dev.clipflow.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clipflow.media.ChunkPlanner;
+import dev.clipflow.media.HlsTiming;
+import dev.clipflow.media.MediaLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,25 @@ class TemplateConventionsTest {
                         .allSatisfy(a -> assertThat(a.toString()).doesNotEndWith(":*"));
             }
         }
+    }
+
+    @Test
+    void chunkParameters_defaultToThePlannersAndStayWithinTheMeasuredOnePassLimit() {
+        Map<?, ?> parameters = (Map<?, ?>) Repo.template().get("Parameters");
+        Map<?, ?> above = (Map<?, ?>) parameters.get("ChunkedAboveSeconds");
+        Map<?, ?> seconds = (Map<?, ?>) parameters.get("ChunkSeconds");
+        Map<?, ?> concurrency = (Map<?, ?>) parameters.get("ChunkConcurrency");
+
+        assertThat(((Number) above.get("MaxValue")).doubleValue())
+                .as("ChunkedAboveSeconds may not exceed MediaLimits.ONE_PASS_MAX_SECONDS")
+                .isEqualTo(MediaLimits.ONE_PASS_MAX_SECONDS);
+        assertThat(((Number) above.get("Default")).doubleValue())
+                .isEqualTo(ChunkPlanner.DEFAULT_CHUNKED_ABOVE_SECONDS);
+        assertThat(((Number) seconds.get("Default")).intValue()).isEqualTo(ChunkPlanner.DEFAULT_CHUNK_SECONDS);
+        assertThat((List<?>) seconds.get("AllowedValues")).allSatisfy(v ->
+                assertThat(((Number) v).intValue() % HlsTiming.SEGMENT_SECONDS).as("%s s chunks", v).isZero());
+        assertThat(((Number) concurrency.get("Default")).intValue()).isEqualTo(ChunkPlanner.DEFAULT_MAX_CONCURRENCY);
+        assertThat(((Number) concurrency.get("MaxValue")).intValue()).isEqualTo(ChunkPlanner.MAX_CONCURRENCY);
     }
 
     @Test

@@ -64,7 +64,10 @@ public record Video(
                 status, failureReason, media, renditions, assets, usage, createdAt, updatedAt, Map.of());
     }
 
-    /** An after-publish branch that failed for good: its error name, cause, execution and time. */
+    /**
+     * A failure the state machine recorded on the video: an after-publish branch's that failed for good, or a
+     * chunk's of a chunked transcode; its error name, cause, execution and time.
+     */
     public record BranchFailure(String error, String cause, String executionId, String at) {
     }
 

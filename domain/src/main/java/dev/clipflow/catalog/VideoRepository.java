@@ -47,6 +47,13 @@ public interface VideoRepository {
      */
     Video fail(String videoId, String reason);
 
+    /**
+     * The failure of a chunked transcode's chunk, as the state machine recorded it on the video ({@code
+     * transcodeFailure}, the first failing chunk's Step Functions error and cause) so that the compensation step
+     * can tell the creator why; empty when none was recorded.
+     */
+    Optional<Video.BranchFailure> transcodeFailure(String videoId);
+
     /** Clears the multipart upload id once the upload is completed or aborted. */
     void clearUploadId(String videoId);
 

@@ -22,15 +22,30 @@ import java.util.List;
  * @param chunkedAboveSeconds sources whose picture is longer are chunked; at most
  *                            {@link MediaLimits#ONE_PASS_MAX_SECONDS}, the longest source one function is
  *                            measured to finish in one pass
+ * @param maxConcurrency      chunks encoded at once (the Map's concurrency), 1 to {@link #MAX_CONCURRENCY}
  */
-public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds) {
+public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds, int maxConcurrency) {
     public static final int DEFAULT_CHUNK_SECONDS = 40;
     public static final double DEFAULT_CHUNKED_ABOVE_SECONDS = 120;
-    public static final ChunkPlanner DEFAULT = new ChunkPlanner(DEFAULT_CHUNK_SECONDS, DEFAULT_CHUNKED_ABOVE_SECONDS);
+    /** 90 chunks of 40 s, an hour of video, in one wave. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 100;
+    /** A Distributed Map's limit. */
+    public static final int MAX_CONCURRENCY = 10_000;
+    public static final ChunkPlanner DEFAULT = new ChunkPlanner(DEFAULT_CHUNK_SECONDS, DEFAULT_CHUNKED_ABOVE_SECONDS,
+            DEFAULT_MAX_CONCURRENCY);
     /** Probed durations are rounded to the millisecond or so; a boundary closer than this is not a new chunk. */
     static final double EPSILON_SECONDS = 0.001;
 
+    /** A planner with the default concurrency. */
+    public ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds) {
+        this(chunkSeconds, chunkedAboveSeconds, DEFAULT_MAX_CONCURRENCY);
+    }
+
     public ChunkPlanner {
+        if (maxConcurrency < 1 || maxConcurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("The chunk concurrency must be 1 to " + MAX_CONCURRENCY + ", not "
+                    + maxConcurrency);
+        }
         if (chunkSeconds <= 0 || chunkSeconds % HlsTiming.SEGMENT_SECONDS != 0) {
             throw new IllegalArgumentException("The chunk length must be a positive multiple of "
                     + HlsTiming.SEGMENT_SECONDS + " s, not " + chunkSeconds);
@@ -46,7 +61,7 @@ public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds) {
         if (end <= chunkedAboveSeconds) {
             return TranscodePlan.onePass(HlsTiming.SEGMENT_SECONDS);
         }
-        int count = Math.max(2, (int) Math.ceil(end / chunkSeconds - EPSILON_SECONDS / chunkSeconds));
+        int count = Math.max(1, (int) Math.ceil(end / chunkSeconds - EPSILON_SECONDS / chunkSeconds));
         List<ChunkSpec> chunks = new ArrayList<>(count);
         int segmentsPerChunk = chunkSeconds / HlsTiming.SEGMENT_SECONDS;
         for (int i = 0; i < count; i++) {
@@ -54,6 +69,7 @@ public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds) {
             Long stop = i == count - 1 ? null : start + chunkSeconds;
             chunks.add(new ChunkSpec(i, start, stop, i * segmentsPerChunk));
         }
-        return new TranscodePlan(TranscodeMode.CHUNKED, HlsTiming.SEGMENT_SECONDS, chunkSeconds, chunks);
+        return new TranscodePlan(TranscodeMode.CHUNKED, HlsTiming.SEGMENT_SECONDS, chunkSeconds, chunks,
+                maxConcurrency);
     }
 }

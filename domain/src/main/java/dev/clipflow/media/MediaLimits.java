@@ -15,11 +15,14 @@ public record MediaLimits(double maxDurationSeconds, int maxLongSide) {
     /** 4 hours, 4096 pixels (DCI 4K). */
     public static final MediaLimits DEFAULT = new MediaLimits(DEFAULT_MAX_DURATION_SECONDS, 4096);
     /**
-     * The longest source one transcode function finishes in one pass: 1080p at 60 fps, the ladder's
-     * measured encode rate per vCPU times Lambda's 6 vCPU, within the 900 s limit less the upload reserve
-     * (docs/benchmarks/chunked-transcode.md). Only sources up to this length may take the one-pass path.
+     * The longest source one transcode function finishes in one pass: 1080p at 60 fps (2.4x the frames of 25 fps,
+     * 1.5x the bit rate), at the five-rung ladder's measured CPU time per source second spread over a 10,240 MB
+     * function's 6 vCPU at a conservative 75% efficiency, within Lambda's 900 s less the function's upload
+     * reserve (780 s for the download and the encode), rounded down to whole minutes. Measured and derived by
+     * bench/chunked-transcode.sh: docs/benchmarks/chunked-transcode.md. Only sources up to this length may take the
+     * one-pass path.
      */
-    public static final double ONE_PASS_MAX_SECONDS = 420;
+    public static final double ONE_PASS_MAX_SECONDS = 300;
 
     public MediaLimits {
         if (maxDurationSeconds <= 0 || maxLongSide <= 0) {

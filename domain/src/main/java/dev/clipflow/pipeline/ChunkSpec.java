@@ -17,7 +17,7 @@ public record ChunkSpec(int index, long startSeconds, Long endSeconds, int first
         }
     }
 
-    public boolean isLast() {
+    public boolean runsToEnd() {
         return endSeconds == null;
     }
 }

@@ -67,4 +67,9 @@ final class InMemoryVideos implements VideoRepository {
     public Page<Video> listByChannel(String channelId, String cursor, int limit) {
         throw new UnsupportedOperationException("read only");
     }
+
+    @Override
+    public java.util.Optional<Video.BranchFailure> transcodeFailure(String videoId) {
+        return java.util.Optional.empty();
+    }
 }

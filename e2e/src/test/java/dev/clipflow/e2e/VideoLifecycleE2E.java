@@ -80,6 +80,43 @@ class VideoLifecycleE2E {
         assertThat(related.body().path("items").isArray()).isTrue();
     }
 
+    /** 25 minutes, over the old 20-minute limit: low resolution and frame rate, so a 2-core machine encodes it fast. */
+    static final TestVideos.Synthetic LECTURE = new TestVideos.Synthetic("e2e-lecture-25min.mp4", "256x144", "15",
+            1500, 1500, 60, false);
+
+    @Test
+    void upload_25MinuteVideo_chunkedInParallelStitchedAndPublished() {
+        String videoId = uploadAndComplete(TestVideos.shared().synthetic(LECTURE), "E2E lecture");
+
+        JsonNode video = awaitTerminal(videoId, target.processingTimeout().multipliedBy(5));
+
+        assertThat(video.path("status").asText()).as("video %s: %s", videoId, video).isEqualTo("PUBLISHED");
+        String execution = executionOf(videoId);
+        var mapRuns = target.sfn().listMapRuns(r -> r.executionArn(execution)).mapRuns();
+        assertThat(mapRuns).as("the chunk Map of %s", execution).hasSize(1);
+        var chunks = target.sfn().listExecutions(r -> r.mapRunArn(mapRuns.getFirst().mapRunArn())).executions();
+        assertThat(chunks.size()).as("chunks in the execution").isGreaterThan(1);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.statusAsString()).isEqualTo("SUCCEEDED"));
+        String prefix = "videos/" + videoId + "/";
+        List<String> keys = mediaKeys(videoId);
+        assertThat(keys).contains(prefix + "hls/master.m3u8", prefix + "poster.jpg", prefix + "thumbnails/sprite.jpg")
+                .noneMatch(k -> k.startsWith(prefix + "chunks/"));
+        String rendition = video.path("renditions").get(0).path("name").asText();
+        String playlist = target.s3().getObjectAsBytes(r -> r.bucket(target.outputs().mediaBucket())
+                .key(prefix + "hls/" + rendition + "/index.m3u8")).asUtf8String();
+        double seconds = playlist.lines().filter(l -> l.startsWith("#EXTINF:"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(8, l.indexOf(',')))).sum();
+        assertThat(seconds).as("the playlist's length").isBetween(1499.0, 1501.0);
+        assertThat(playlist).doesNotContain("DISCONTINUITY");
+    }
+
+    /** The pipeline execution of a video: its name starts with the video id (ingest's deterministic names). */
+    static String executionOf(String videoId) {
+        return target.sfn().listExecutionsPaginator(r -> r.stateMachineArn(target.outputs().stateMachineArn()))
+                .executions().stream().filter(e -> e.name().startsWith(videoId + "-")).findFirst()
+                .orElseThrow(() -> new AssertionError("no execution for " + videoId)).executionArn();
+    }
+
     @Test
     void upload_corruptVideo_failedWithReasonAndNothingUnderVideosPrefix() {
         String videoId = uploadAndComplete(TestVideos.shared().corrupt(), "E2E corrupt");
@@ -111,7 +148,11 @@ class VideoLifecycleE2E {
 
     /** Polls GET /videos/{id} as the owner until PUBLISHED or FAILED, within the target's processing timeout. */
     static JsonNode awaitTerminal(String videoId) {
-        long end = System.nanoTime() + target.processingTimeout().toNanos();
+        return awaitTerminal(videoId, target.processingTimeout());
+    }
+
+    static JsonNode awaitTerminal(String videoId, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
         JsonNode video = expect(200, api.call(creator, "GET", "/videos/" + videoId, null));
         while (!Set.of("PUBLISHED", "FAILED").contains(video.path("status").asText()) && System.nanoTime() < end) {
             sleep(Duration.ofMillis(500));

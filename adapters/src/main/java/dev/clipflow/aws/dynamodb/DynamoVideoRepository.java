@@ -113,6 +113,13 @@ public final class DynamoVideoRepository implements VideoRepository {
     }
 
     @Override
+    public Optional<Video.BranchFailure> transcodeFailure(String videoId) {
+        var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(key(videoId))
+                .consistentRead(true).projectionExpression(VideoItems.TRANSCODE_FAILURE)));
+        return response.hasItem() ? VideoItems.failure(response.item(), VideoItems.TRANSCODE_FAILURE) : Optional.empty();
+    }
+
+    @Override
     public void clearUploadId(String videoId) {
         run(videoId, base(videoId, "SET updatedAt = :now REMOVE uploadId", EXISTS, Map.of()).build());
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The item shape of a video in the videos table (see docs/adr/0003-catalog-data-model.md). */
@@ -92,16 +93,21 @@ final class VideoItems {
                 branchFailures(item));
     }
 
+    /** The attribute the state machine's "Record the chunk failure" step writes. */
+    static final String TRANSCODE_FAILURE = "transcodeFailure";
+
+    /** A failure record the state machine wrote into {@code attribute}, if any. */
+    static Optional<Video.BranchFailure> failure(Map<String, AttributeValue> item, String attribute) {
+        Map<String, AttributeValue> f = Attr.map(item, attribute);
+        return f == null ? Optional.empty() : Optional.of(new Video.BranchFailure(Attr.str(f, "error"),
+                Attr.str(f, "cause"), Attr.str(f, "executionId"), Attr.str(f, "at")));
+    }
+
     /** The state machine's records of failed after-publish branches (see statemachine/video-pipeline.asl.json). */
     static Map<String, Video.BranchFailure> branchFailures(Map<String, AttributeValue> item) {
         Map<String, Video.BranchFailure> failures = new LinkedHashMap<>();
-        BRANCH_FAILURE_ATTRIBUTES.forEach((branch, attribute) -> {
-            Map<String, AttributeValue> f = Attr.map(item, attribute);
-            if (f != null) {
-                failures.put(branch, new Video.BranchFailure(Attr.str(f, "error"), Attr.str(f, "cause"),
-                        Attr.str(f, "executionId"), Attr.str(f, "at")));
-            }
-        });
+        BRANCH_FAILURE_ATTRIBUTES.forEach((branch, attribute) ->
+                failure(item, attribute).ifPresent(f -> failures.put(branch, f)));
         return failures;
     }
 

@@ -100,4 +100,9 @@ final class InMemoryVideos implements VideoRepository {
                 v.declaredBytes(), v.contentType(), v.uploadKey(), uploadId, status, reason, v.media(),
                 v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt());
     }
+
+    @Override
+    public java.util.Optional<Video.BranchFailure> transcodeFailure(String videoId) {
+        return java.util.Optional.empty();
+    }
 }

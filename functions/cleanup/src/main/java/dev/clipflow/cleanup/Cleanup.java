@@ -13,14 +13,19 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The {@code cleanup} function, the pipeline's compensation step: deletes every partial output
- * under {@code videos/{videoId}/} in the media bucket and sets the video FAILED with a readable
- * reason, keeping the usage of the stages that ran (the probe's) for the cost estimate. Idempotent: a second run deletes nothing more and leaves the FAILED video as it is. A
- * PUBLISHED video is left untouched (its outputs are live; a failure after publishing must not
- * take them down); a video that no longer exists only has its outputs deleted.
+ * The {@code cleanup} function, the pipeline's compensation step: sets the video FAILED with a readable
+ * reason (for a failed chunk of a chunked transcode, the chunk's own error, which the state machine recorded
+ * on the video), keeping the usage of the stages that ran (the probe's) for the cost estimate, then deletes
+ * every partial output under {@code videos/{videoId}/} in the media bucket, chunks' segments and work files
+ * included. Idempotent: a second run deletes nothing more and leaves the FAILED video as it is. A PUBLISHED
+ * video is left untouched (its outputs are live; a failure after publishing must not take them down); a video
+ * that no longer exists only has its outputs deleted.
  */
 public final class Cleanup implements Function<CleanupInput, CleanupResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Cleanup.class);
+
+    /** The error a Distributed Map fails with when more chunks failed than it tolerates (none). */
+    static final String TOLERATED_FAILURE_EXCEEDED = "States.ExceedToleratedFailureThreshold";
 
     private final VideoRepository videos;
     private final ObjectStore objects;
@@ -42,12 +47,23 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
             MDC.put("executionName", input.executionName());
         }
         try {
-            return cleanup(input, FailureReasons.from(input.error()),
-                    input.error() == null ? null : input.error().error());
+            PipelineError error = chunkFailure(input).orElse(input.error());
+            return cleanup(input, FailureReasons.from(error), error == null ? null : error.error());
         } finally {
             MDC.remove("videoId");
             MDC.remove("executionName");
         }
+    }
+
+    /**
+     * A chunked transcode's Map fails with {@code States.ExceedToleratedFailureThreshold}, which says nothing a
+     * creator can use; the failing chunk's own error is on the video record, written by the chunk's Catch.
+     */
+    private Optional<PipelineError> chunkFailure(CleanupInput input) {
+        if (input.error() == null || !TOLERATED_FAILURE_EXCEEDED.equals(input.error().error())) {
+            return Optional.empty();
+        }
+        return videos.transcodeFailure(input.videoId()).map(f -> new PipelineError(f.error(), f.cause()));
     }
 
     private CleanupResult cleanup(CleanupInput input, String reason, String errorName) {
@@ -58,8 +74,8 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
                     errorName);
             return new CleanupResult(videoId, VideoStatus.PUBLISHED.name(), 0, reason);
         }
-        int deleted = objects.deletePrefix(mediaBucket, MediaKeys.outputPrefix(videoId));
         if (video.isEmpty()) {
+            int deleted = objects.deletePrefix(mediaBucket, MediaKeys.outputPrefix(videoId));
             LOG.warn("Pipeline failed with {} for a video that no longer exists; deleted {} outputs", errorName,
                     deleted);
             return new CleanupResult(videoId, null, deleted, reason);
@@ -67,7 +83,10 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
         if (input.probe() != null && input.probe().usage() != null) {
             videos.recordUsage(videoId, input.probe().usage());
         }
+        // FAILED first, then the outputs: a chunk still running checks the status after writing and removes its
+        // own outputs once the video is FAILED, so nothing it writes outlives this step (docs/adr/0008).
         Video failed = videos.fail(videoId, reason);
+        int deleted = objects.deletePrefix(mediaBucket, MediaKeys.outputPrefix(videoId));
         LOG.info("Pipeline failed with {}; deleted {} partial outputs; video FAILED: {}", errorName, deleted,
                 failed.failureReason());
         return new CleanupResult(videoId, failed.status().name(), deleted, failed.failureReason());

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Cleanup against S3Proxy and Dynoxide, directly and through Spring Cloud Function's FunctionInvoker. */
@@ -36,6 +38,7 @@ class CleanupIT {
     private static String mediaBucket;
     private static String videosTable;
     private static Cleanup cleanup;
+    private static DynamoDbClient dynamo;
 
     @BeforeAll
     static void emulators() {
@@ -45,7 +48,8 @@ class CleanupIT {
         s3.createBucket(b -> b.bucket(mediaBucket));
         videosTable = Emulators.uniqueName("videos");
         CatalogTables.create(aws.dynamoDb(), videosTable, Emulators.uniqueName("channels"));
-        videos = new DynamoVideoRepository(aws.dynamoDb(), videosTable);
+        dynamo = aws.dynamoDb();
+        videos = new DynamoVideoRepository(dynamo, videosTable);
         cleanup = new Cleanup(videos, new S3ObjectStore(s3), mediaBucket);
     }
 
@@ -79,6 +83,41 @@ class CleanupIT {
         Video failed = videos.get(videoId);
         assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
         assertThat(failed.usage()).containsEntry("probe", probeUsage);
+    }
+
+    @Test
+    void apply_chunkMapFailed_failsWithTheChunksRecordedErrorAndDeletesEveryChunksOutputs() {
+        String videoId = processingVideo();
+        putOutputs(videoId, 2);
+        s3.putObject(b -> b.bucket(mediaBucket).key(MediaKeys.chunkManifest(videoId, 3)), RequestBody.fromString("{}"));
+        String cause = "{\"errorMessage\":\"CORRUPT: The uploaded file is damaged and cannot be decoded. (ffmpeg: "
+                + "Invalid NAL unit size)\",\"errorType\":\"dev.clipflow.media.MediaRejectedException\"}";
+        // What the state machine's "Record the chunk failure" step writes.
+        dynamo.updateItem(b -> b.tableName(videosTable).key(Map.of("videoId", AttributeValue.fromS(videoId)))
+                .updateExpression("SET transcodeFailure = :f").expressionAttributeValues(Map.of(":f",
+                        AttributeValue.fromM(Map.of("error", AttributeValue.fromS(
+                                "dev.clipflow.media.MediaRejectedException"), "cause", AttributeValue.fromS(cause),
+                                "executionId", AttributeValue.fromS("arn:exec"), "at",
+                                AttributeValue.fromS("2026-12-07T10:00:00Z"))))));
+        CleanupInput mapFailed = new CleanupInput(1, videoId, "chan-example", null, null,
+                new PipelineError("States.ExceedToleratedFailureThreshold",
+                        "The specified tolerated failure threshold was exceeded"));
+
+        CleanupResult result = cleanup.apply(mapFailed);
+
+        assertThat(result.objectsDeleted()).isEqualTo(3);
+        assertThat(keys(MediaKeys.outputPrefix(videoId))).isEmpty();
+        assertThat(videos.get(videoId).failureReason()).isEqualTo("The uploaded file is damaged and cannot be decoded.");
+    }
+
+    @Test
+    void apply_chunkMapFailedWithoutARecord_explainsGenerically() {
+        String videoId = processingVideo();
+
+        cleanup.apply(new CleanupInput(1, videoId, "chan-example", null, null,
+                new PipelineError("States.ExceedToleratedFailureThreshold", "threshold")));
+
+        assertThat(videos.get(videoId).failureReason()).startsWith("Processing failed because of an internal error");
     }
 
     @Test

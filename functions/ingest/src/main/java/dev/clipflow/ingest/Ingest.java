@@ -112,8 +112,8 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
             return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The object no longer exists");
         }
         long size = info.get().size();
+        ChannelLimits limits = channels.find(video.channelId()).map(c -> c.limits()).orElse(ChannelLimits.DEFAULT);
         if (video.status() == VideoStatus.AWAITING_UPLOAD) {
-            ChannelLimits limits = channels.find(video.channelId()).map(c -> c.limits()).orElse(ChannelLimits.DEFAULT);
             Optional<String> violation = UploadCheck.violation(size, video.declaredBytes(), limits);
             if (violation.isPresent()) {
                 videos.fail(video.videoId(), violation.get());
@@ -135,7 +135,7 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
                 created.sequencer());
         String name = ExecutionNames.forUpload(video.videoId(), source);
         PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
-                source, name);
+                source, name, limits.maxDurationSeconds());
         ExecutionStart start = executions.start(name, toJson.apply(input));
         MDC.put("executionId", start.executionId());
         try {

@@ -2,6 +2,7 @@ package dev.clipflow.probe;
 
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ScratchDirectory;
+import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.MediaLimits;
@@ -13,6 +14,7 @@ import dev.clipflow.pipeline.MediaInfo;
 import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.RenditionSpec;
+import dev.clipflow.pipeline.TranscodePlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +27,8 @@ import org.slf4j.MDC;
  * The {@code probe} function, the pipeline's first stage: downloads the source to a scratch folder
  * (see docs/adr/0004-transcode-in-one-pass.md for why not a presigned URL), reads it with ffprobe,
  * rejects what cannot become a video ({@link MediaRejectedException}, permanent), checks the
- * {@link MediaLimits} and plans the ladder.
+ * {@link MediaLimits} (the channel's duration limit from the input, when set), plans the ladder, and plans how to
+ * transcode: one pass, or chunks encoded in parallel and stitched ({@link ChunkPlanner}, docs/adr/0008).
  */
 public final class Probe implements Function<PipelineInput, ProbeResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Probe.class);
@@ -33,15 +36,17 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
     private final ObjectStore store;
     private final MediaProber prober;
     private final LadderPlanner planner;
+    private final ChunkPlanner chunks;
     private final MediaLimits limits;
     private final String workDir;
     private final int memoryMb;
 
-    public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, MediaLimits limits, String workDir,
-                 int memoryMb) {
+    public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, ChunkPlanner chunks, MediaLimits limits,
+                 String workDir, int memoryMb) {
         this.store = Objects.requireNonNull(store, "store");
         this.prober = Objects.requireNonNull(prober, "prober");
         this.planner = Objects.requireNonNull(planner, "planner");
+        this.chunks = Objects.requireNonNull(chunks, "chunks");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.workDir = workDir;
         this.memoryMb = memoryMb;
@@ -74,13 +79,14 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
                 store.download(source.bucket(), source.key(), file);
                 media = prober.probe(file);
             }
-            limits.check(media);
+            limits.forChannel(input.maxDurationSeconds()).check(media);
             List<RenditionSpec> ladder = planner.plan(media);
+            TranscodePlan plan = chunks.plan(media);
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-            LOG.info("Probed {}x{} {} s {}/{}; ladder {}", media.displayWidth(), media.displayHeight(),
+            LOG.info("Probed {}x{} {} s {}/{}; ladder {}; {} ({} chunks)", media.displayWidth(), media.displayHeight(),
                     Math.round(media.durationSeconds()), media.videoCodec(), media.audioCodec(),
-                    ladder.stream().map(RenditionSpec::name).toList());
-            return new ProbeResult(media, ladder, new StageUsage("probe", 1, millis, invocationMemoryMb, 0, 0));
+                    ladder.stream().map(RenditionSpec::name).toList(), plan.mode(), plan.chunkCount());
+            return new ProbeResult(media, ladder, new StageUsage("probe", 1, millis, invocationMemoryMb, 0, 0), plan);
         } catch (MediaRejectedException e) {
             LOG.warn("Rejected the source: {}", e.reason());
             throw e;

@@ -5,6 +5,7 @@ import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaLimits;
 import dev.clipflow.pipeline.PipelineInput;
@@ -20,8 +21,9 @@ import org.springframework.messaging.Message;
 
 /**
  * The probe function's application: bean {@code probe} ({@link Probe}). Configuration: FFPROBE_PATH
- * (else /opt/bin/ffprobe, else PATH), WORK_DIR (default /tmp), MAX_SOURCE_SECONDS (default
- * {@link MediaLimits#DEFAULT}), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no Lambda context)
+ * (else /opt/bin/ffprobe, else PATH), WORK_DIR (default /tmp), MAX_SOURCE_SECONDS (the longest source
+ * of any channel, default {@link MediaLimits#DEFAULT}), CHUNK_SECONDS, CHUNKED_ABOVE_SECONDS and CHUNK_CONCURRENCY
+ * (the {@link ChunkPlanner}'s, defaults 40, 120 and 100), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no Lambda context)
  * and the AWS_ENDPOINT_URL* overrides.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -38,8 +40,12 @@ public class ProbeApplication {
         MediaLimits limits = new MediaLimits(
                 env.getProperty("MAX_SOURCE_SECONDS", Double.class, MediaLimits.DEFAULT.maxDurationSeconds()),
                 MediaLimits.DEFAULT.maxLongSide());
+        ChunkPlanner chunks = new ChunkPlanner(
+                env.getProperty("CHUNK_SECONDS", Integer.class, ChunkPlanner.DEFAULT_CHUNK_SECONDS),
+                env.getProperty("CHUNKED_ABOVE_SECONDS", Double.class, ChunkPlanner.DEFAULT_CHUNKED_ABOVE_SECONDS),
+                env.getProperty("CHUNK_CONCURRENCY", Integer.class, ChunkPlanner.DEFAULT_MAX_CONCURRENCY));
         return new Probe(new S3ObjectStore(aws.s3()), new FfprobeMediaProber(FfmpegBinaries.from(env::getProperty)),
-                new LadderPlanner(), limits, env.getProperty("WORK_DIR", "/tmp"),
+                new LadderPlanner(), chunks, limits, env.getProperty("WORK_DIR", "/tmp"),
                 env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
     }
 

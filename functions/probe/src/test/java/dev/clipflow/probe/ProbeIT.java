@@ -8,6 +8,7 @@ import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaLimits;
 import dev.clipflow.media.MediaRejectedException;
@@ -15,6 +16,7 @@ import dev.clipflow.media.MediaRejectionReason;
 import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.SourceObject;
+import dev.clipflow.pipeline.TranscodeMode;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import dev.clipflow.testing.media.TestVideos;
@@ -49,8 +51,12 @@ class ProbeIT {
     }
 
     private Probe probe(MediaLimits limits) {
+        return probe(limits, ChunkPlanner.DEFAULT);
+    }
+
+    private Probe probe(MediaLimits limits, ChunkPlanner chunks) {
         return new Probe(new S3ObjectStore(s3), new FfprobeMediaProber(FfmpegBinaries.fromEnvironment()),
-                new LadderPlanner(), limits, work.toString(), 1769);
+                new LadderPlanner(), chunks, limits, work.toString(), 1769);
     }
 
     private static PipelineInput upload(String videoId, Path file) {
@@ -100,6 +106,36 @@ class ProbeIT {
         assertThatThrownBy(() -> probe(new MediaLimits(3, 4096)).apply(input))
                 .isInstanceOf(MediaRejectedException.class)
                 .hasMessageContaining("TOO_LONG");
+    }
+
+    @Test
+    void apply_shortClip_plansOnePass() {
+        ProbeResult result = probe(MediaLimits.DEFAULT).apply(
+                upload(Emulators.uniqueName("vid"), TestVideos.shared().landscape()));
+
+        assertThat(result.plan().mode()).isEqualTo(TranscodeMode.ONE_PASS);
+        assertThat(result.plan().chunks()).isEmpty();
+    }
+
+    @Test
+    void apply_longerThanTheChunkThreshold_plansChunksOnTheSegmentGrid() {
+        ProbeResult result = probe(MediaLimits.DEFAULT, new ChunkPlanner(4, 2)).apply(
+                upload(Emulators.uniqueName("vid"), TestVideos.shared().landscape()));
+
+        assertThat(result.plan().mode()).isEqualTo(TranscodeMode.CHUNKED);
+        assertThat(result.plan().chunks()).extracting(c -> c.startSeconds() + "-" + c.endSeconds())
+                .containsExactly("0-null");
+    }
+
+    @Test
+    void apply_longerThanTheChannelAllows_isRejectedAsTooLong() {
+        String videoId = Emulators.uniqueName("vid");
+        PipelineInput uploaded = upload(videoId, TestVideos.shared().landscape());
+        PipelineInput input = new PipelineInput(1, videoId, "chan-example", uploaded.source(), null, 3.0);
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageContaining("TOO_LONG").hasMessageContaining("the maximum is 3 s");
     }
 
     @Test

@@ -88,10 +88,14 @@ public final class Publish implements Function<PublishInput, PublishResult> {
         return new PublishResult(published.status().name(), cost.total());
     }
 
+    /**
+     * The stage's usage with the execution's transitions attributed to it, plus the transitions the stage
+     * reported itself (a chunked transcode's child executions, which the execution's history does not hold).
+     */
     private static void put(Map<String, StageUsage> usage, String stage, StageUsage reported, int stateTransitions) {
-        StageUsage u = reported == null ? new StageUsage(stage, 0, 0, 0, stateTransitions, 0) : reported;
-        usage.put(stage, new StageUsage(stage, u.invocations(), u.durationMillis(), u.memoryMb(), stateTransitions,
-                u.bytesStored()));
+        StageUsage u = reported == null ? new StageUsage(stage, 0, 0, 0, 0, 0) : reported;
+        usage.put(stage, new StageUsage(stage, u.invocations(), u.durationMillis(), u.memoryMb(),
+                stateTransitions + u.stateTransitions(), u.bytesStored(), u.s3Puts(), u.s3Gets()));
     }
 
     private static void validate(PublishInput input) {

@@ -22,6 +22,20 @@ class TransitionCounterTest {
     }
 
     @Test
+    void count_chunkedPath_attributesTheChoiceMapAndStitchToTranscode() {
+        Map<String, Integer> history = new LinkedHashMap<>();
+        history.put(TransitionCounter.PROBE_STATE, 1);
+        history.put("Choose one pass or chunks", 1);
+        history.put("Transcode the chunks", 1);
+        history.put("Stitch the renditions", 2);
+        history.put(TransitionCounter.PUBLISH_STATE, 1);
+
+        int[] counted = new TransitionCounter(id -> history).count("arn:exec", 4);
+
+        assertThat(counted).containsExactly(1, 4, 5);
+    }
+
+    @Test
     void count_historyUnreadable_fallsBackToTheHappyPath() {
         int[] counted = new TransitionCounter(id -> {
             throw new TransientStageException("throttled");

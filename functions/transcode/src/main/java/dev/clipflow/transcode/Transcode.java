@@ -1,5 +1,6 @@
 package dev.clipflow.transcode;
 
+import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ScratchDirectory;
 import dev.clipflow.media.MediaKeys;
@@ -72,11 +73,14 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
             long downloaded = System.nanoTime();
             Path out = Files.createDirectories(scratch.path().resolve("out"));
             Duration reserve = clamp(timeLeft.dividedBy(5));
+            // The download has used part of the time: the encoder gets what is left, less the upload reserve.
+            Duration encodeBudget = timeLeft.minusNanos(downloaded - started).minus(reserve);
             TranscodeOutput output = transcoder.transcode(new TranscodeJob(source, input.probe().media(),
-                    input.probe().ladder(), out, timeLeft.minus(reserve)));
+                    input.probe().ladder(), out, encodeBudget));
             long encoded = System.nanoTime();
             String prefix = MediaKeys.outputPrefix(videoId);
-            long bytes = new OutputUploader(store).upload(out, mediaBucket, prefix);
+            OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(out, mediaBucket, prefix);
+            long bytes = uploaded.bytes();
             List<Rendition> renditions = output.renditions().stream()
                     .map(r -> rendition(prefix, r)).toList();
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -85,7 +89,7 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
                     (encoded - downloaded) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000);
             return new TranscodeResult(prefix + output.masterPlaylist(), prefix + output.poster(),
                     prefix + output.sprite(), prefix + output.spriteIndex(), renditions, bytes,
-                    new StageUsage("transcode", 1, millis, invocationMemoryMb, 0, bytes));
+                    new StageUsage("transcode", 1, millis, invocationMemoryMb, 0, bytes, (long) uploaded.objects(), 1L));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot prepare the scratch folder", e);
         } finally {

@@ -1,0 +1,57 @@
+package dev.clipflow.transcodechunk;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
+import dev.clipflow.ffmpeg.FfmpegTranscoder;
+import java.time.Duration;
+import java.util.function.Function;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.messaging.Message;
+
+/**
+ * The transcode-chunk function's application: bean {@code transcodeChunk} ({@link TranscodeChunk}).
+ * Configuration: MEDIA_BUCKET, VIDEOS_TABLE, FFMPEG_PATH / FFPROBE_PATH (else /opt/bin, else PATH), WORK_DIR
+ * (default /tmp), X264_PRESET (default veryfast), TRANSCODE_BUDGET_SECONDS (the time budget when there is no
+ * Lambda context, default 280), AWS_LAMBDA_FUNCTION_MEMORY_SIZE and the AWS_ENDPOINT_URL* overrides.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class TranscodeChunkApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TranscodeChunkApplication.class, args);
+    }
+
+    @Bean
+    public TranscodeChunk transcodeChunkStage(Environment env) {
+        AwsClients aws = new AwsClients(env::getProperty);
+        return new TranscodeChunk(new S3ObjectStore(aws.s3()),
+                new DynamoVideoRepository(aws.dynamoDb(), env.getRequiredProperty("VIDEOS_TABLE")),
+                new FfmpegTranscoder(FfmpegBinaries.from(env::getProperty),
+                        env.getProperty("X264_PRESET", FfmpegTranscoder.DEFAULT_PRESET)),
+                env.getRequiredProperty("MEDIA_BUCKET"), env.getProperty("WORK_DIR", "/tmp"),
+                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
+                Duration.ofSeconds(env.getProperty("TRANSCODE_BUDGET_SECONDS", Long.class, 280L)));
+    }
+
+    /** The Lambda entry: the context, when there is one, gives the memory size and the time left. */
+    @Bean
+    public Function<Message<TranscodeChunkInput>, TranscodeChunkResult> transcodeChunk(TranscodeChunk stage) {
+        return message -> {
+            Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
+            if (context instanceof Context c && c.getRemainingTimeInMillis() > 0) {
+                return stage.apply(message.getPayload(), c.getMemoryLimitInMB(),
+                        Duration.ofMillis(c.getRemainingTimeInMillis()));
+            }
+            return stage.apply(message.getPayload());
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package dev.clipflow.transcodechunk;
+
+import dev.clipflow.pipeline.ChunkSpec;
+import dev.clipflow.pipeline.MediaInfo;
+import dev.clipflow.pipeline.RenditionSpec;
+import dev.clipflow.pipeline.SourceObject;
+import java.util.List;
+
+/**
+ * The input of one iteration of the state machine's chunk Map, as its ItemSelector builds it: the video, its
+ * source object, the probed media and ladder, the chunk to encode, and the Step Functions retry count of this
+ * attempt ({@code $$.State.RetryCount}, recorded in the chunk's manifest for the cost estimate).
+ *
+ * @param attempt       null outside Step Functions (read as 0)
+ * @param executionName null outside Step Functions
+ */
+public record TranscodeChunkInput(int schemaVersion, String videoId, SourceObject source, MediaInfo media,
+                                  List<RenditionSpec> ladder, ChunkSpec chunk, Integer attempt,
+                                  String executionName) {
+    public TranscodeChunkInput {
+        ladder = ladder == null ? List.of() : List.copyOf(ladder);
+    }
+}
