@@ -107,7 +107,8 @@ public final class ChunkStitcher {
 
     /** Tiles the sprite; a tile no chunk produced (the picture ended early) repeats the one before it. */
     static void writeSprite(ThumbnailPlan thumbs, Path tiles, Path sprite) throws IOException {
-        BufferedImage image = new BufferedImage(thumbs.spriteWidth(), thumbs.spriteHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(thumbs.spriteWidth(), thumbs.spriteHeight(),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.BLACK);

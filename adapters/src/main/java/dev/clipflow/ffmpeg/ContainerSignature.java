@@ -15,7 +15,7 @@ import java.util.Arrays;
 enum ContainerSignature {
     ISO_BMFF, MATROSKA, AVI, FLV, MPEG_TS, MPEG_PS, ASF, OGG, UNKNOWN;
 
-    private static final int HEAD = 376;
+    static final int HEAD = 376;
 
     static ContainerSignature of(Path file) {
         byte[] head;

@@ -5,11 +5,17 @@ import dev.clipflow.media.MediaRejectedException;
 import dev.clipflow.media.MediaRejectionReason;
 import dev.clipflow.pipeline.MediaInfo;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,6 +33,13 @@ public final class FfprobeMediaProber implements MediaProber {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** 128 + signal: the tool was killed (e.g. 139, a segmentation fault), which says nothing about the file. */
     static final int CRASH_EXIT_CODES = 128;
+    /**
+     * The demuxers ffprobe may pick for an upload: video containers that hold their media, never one that
+     * follows references (HLS playlists, concat scripts, image sequences), whatever the file calls itself.
+     */
+    static final String ALLOWED_DEMUXERS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,mpeg,mpegvideo,"
+            + "flv,asf,ogg,mxf,dv,nut,h264,hevc,m4v,ivf";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final FfmpegBinaries binaries;
     private final Duration timeout;
@@ -42,26 +55,56 @@ public final class FfprobeMediaProber implements MediaProber {
 
     @Override
     public MediaInfo probe(Path file) {
-        long size;
         try {
-            size = Files.size(file);
+            return probe(file.toUri(), Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the source " + file.getFileName(), e);
         }
+    }
+
+    @Override
+    public MediaInfo probe(URI source, long size) {
         if (size == 0) {
             throw new MediaRejectedException(MediaRejectionReason.EMPTY_FILE, null);
         }
-        ProcessResult result = ProcessRunner.run(List.of(binaries.ffprobe(), "-hide_banner", "-v", "error",
-                "-print_format", "json", "-show_format", "-show_streams", file.toString()), timeout);
-        String stderr = result.stderrTail().replace(file.toString(), "<source>");
+        boolean local = "file".equals(source.getScheme());
+        String input = local ? Path.of(source).toString() : source.toString();
+        List<String> command = new ArrayList<>(List.of(binaries.ffprobe(), "-hide_banner", "-v", "error",
+                "-protocol_whitelist", local ? "file" : "http,tcp", "-format_whitelist", ALLOWED_DEMUXERS));
+        if (!local) {
+            command.addAll(List.of("-reconnect", "1"));
+        }
+        command.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", input));
+        ProcessResult result = ProcessRunner.run(command, timeout);
+        String stderr = result.stderrTail().replace(input, "<source>");
         if (result.exitCode() >= CRASH_EXIT_CODES) {
             throw new FfmpegFailedException("ffprobe crashed (exit " + result.exitCode() + "): " + stderr,
                     result.exitCode());
         }
         if (result.exitCode() != 0) {
-            throw classifyFailure(ContainerSignature.of(file), stderr);
+            throw classifyFailure(ContainerSignature.of(head(source, local)), stderr);
         }
         return FfprobeReport.parse(new String(result.stdout(), StandardCharsets.UTF_8), size);
+    }
+
+    /** The first bytes of the source, where containers have their signatures. */
+    private static byte[] head(URI source, boolean local) {
+        try {
+            if (local) {
+                try (InputStream in = Files.newInputStream(Path.of(source))) {
+                    return in.readNBytes(ContainerSignature.HEAD);
+                }
+            }
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(source)
+                    .header("Range", "bytes=0-" + (ContainerSignature.HEAD - 1)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() / 100 == 2 ? response.body() : new byte[0];
+        } catch (IOException e) {
+            return new byte[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new byte[0];
+        }
     }
 
     static MediaRejectedException classifyFailure(ContainerSignature signature, String stderr) {

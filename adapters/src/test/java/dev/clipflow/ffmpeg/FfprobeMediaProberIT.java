@@ -7,9 +7,19 @@ import dev.clipflow.media.MediaRejectedException;
 import dev.clipflow.media.MediaRejectionReason;
 import dev.clipflow.pipeline.MediaInfo;
 import dev.clipflow.testing.media.TestVideos;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FfprobeMediaProberIT {
     private final TestVideos videos = TestVideos.shared();
@@ -104,5 +114,47 @@ class FfprobeMediaProberIT {
                 .isInstanceOf(MediaRejectedException.class)
                 .hasMessageContaining(words)
                 .satisfies(e -> assertThat(((MediaRejectedException) e).reason()).isEqualTo(reason));
+    }
+
+    /** A playlist or concat script named .mp4 that points at a real video and at a loopback URL. */
+    static Stream<Arguments> referencingFiles() {
+        return Stream.of(
+                Arguments.of("HLS playlist", "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\n%s\n#EXTINF:4.0,\n%s\n"
+                        + "#EXT-X-ENDLIST\n"),
+                Arguments.of("ffconcat script", "ffconcat version 1.0\nfile '%s'\nfile '%s'\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("referencingFiles")
+    void probe_fileThatReferencesOthers_isNotAVideoAndNothingReferencedIsRead(String kind, String template,
+                                                                              @TempDir Path dir) throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/segment.ts";
+            Path disguised = Files.writeString(dir.resolve("holiday.mp4"),
+                    String.format(template, videos.landscape().toString(), url));
+
+            assertThatThrownBy(() -> prober.probe(disguised)).isInstanceOf(MediaRejectedException.class)
+                    .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                            .isEqualTo(MediaRejectionReason.NOT_A_VIDEO));
+            try (SourceServer source = SourceServer.start(new LocalFiles(dir), "b", "holiday.mp4",
+                    Files.size(disguised))) {
+                assertThatThrownBy(() -> prober.probe(source.uri(), Files.size(disguised)))
+                        .isInstanceOf(MediaRejectedException.class)
+                        .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                                .isEqualTo(MediaRejectionReason.NOT_A_VIDEO));
+            }
+            // A followed reference would have probed the real video, or asked the server for the segment.
+            assertThat(fetched.get()).isZero();
+        } finally {
+            server.stop(0);
+        }
     }
 }

@@ -93,7 +93,7 @@ class SourceServerIT {
             assertThat(server.failure()).isNull();
         }
 
-        assertThat(remote.renditions()).isEqualTo(local.renditions());
+        assertThat(ChunkedTranscodeIT.names(remote)).isEqualTo(ChunkedTranscodeIT.names(local)).isNotEmpty();
         // 8 s of 60, its index and the lead-in from the key frame before: far from a full copy.
         assertThat(served).as("bytes read of %d", size).isLessThan(size * 35 / 100);
     }

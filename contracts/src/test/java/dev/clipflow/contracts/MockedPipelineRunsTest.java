@@ -98,7 +98,8 @@ class MockedPipelineRunsTest {
         assertThat(child.history().events().stream().filter(e -> e.type().equals("TaskScheduled"))
                 .filter(e -> e.details().path("resourceType").asText().equals("lambda")).count())
                 .as("the chunk's function, retried once").isEqualTo(2);
-        assertThat(names(child.history().events())).containsSubsequence("Note the chunk's timeout", "Record the chunk failure");
+        assertThat(names(child.history().events()))
+                .containsSubsequence("Note the chunk's timeout", "Record the chunk failure");
     }
 
     @Test

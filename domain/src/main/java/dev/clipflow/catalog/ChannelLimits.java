@@ -14,9 +14,13 @@ import java.util.Set;
  */
 public record ChannelLimits(long maxBytes, Set<String> allowedContentTypes, int uploadsPerDay,
                             double maxDurationSeconds) {
-    /** 5 GiB, the common video containers, 50 uploads a day, 4 hours (long videos are chunked: docs/adr/0008). */
+    /**
+     * 20 GiB, the common video containers, 50 uploads a day, 4 hours: long videos are chunked (docs/adr/0008), and
+     * 4 hours at up to about 11 Mbit/s fit. No stage copies a long upload whole (the probe and the chunks read it
+     * by range; only one-pass sources, at most a few minutes, are downloaded).
+     */
     public static final ChannelLimits DEFAULT = new ChannelLimits(
-            5L * 1024 * 1024 * 1024,
+            20L * 1024 * 1024 * 1024,
             Set.of("video/mp4", "video/quicktime", "video/webm", "video/x-matroska", "video/x-msvideo", "video/mpeg"),
             50, MediaLimits.DEFAULT_MAX_DURATION_SECONDS);
 

@@ -51,8 +51,8 @@ public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds, int max
                     + HlsTiming.SEGMENT_SECONDS + " s, not " + chunkSeconds);
         }
         if (!(chunkedAboveSeconds > 0) || chunkedAboveSeconds > MediaLimits.ONE_PASS_MAX_SECONDS) {
-            throw new IllegalArgumentException("Sources can be chunked above 0 to "
-                    + MediaLimits.ONE_PASS_MAX_SECONDS + " s (the measured one-pass limit), not " + chunkedAboveSeconds);
+            throw new IllegalArgumentException("Sources can be chunked above 0 to " + MediaLimits.ONE_PASS_MAX_SECONDS
+                    + " s (the measured one-pass limit), not " + chunkedAboveSeconds);
         }
     }
 

@@ -52,7 +52,7 @@ public record ThumbnailPlan(double posterSeconds, int posterWidth, int posterHei
         return (int) Math.min(tileCount, Math.max(0, Math.ceil(startSeconds / intervalSeconds - 1e-9)));
     }
 
-    /** One past the last tile whose instant is before {@code endSeconds}; every tile when {@code endSeconds} is null. */
+    /** One past the last tile whose instant is before {@code endSeconds}; every tile when it is null. */
     public int tilesBefore(Double endSeconds) {
         if (endSeconds == null) {
             return tileCount;

@@ -16,7 +16,7 @@ public interface Transcoder {
      * Encodes one chunk of a chunked transcode: the frames of the chunk's time range in every rendition, on the
      * same key-frame and segment grid as {@link #transcode}, the audio of the range such that the chunks' audio
      * joins without a gap or click, the chunk's thumbnail tiles and, when the chunk holds the poster instant,
-     * the poster. Running it twice writes the same files.
+     * the poster. Running it twice writes the same files with the same frames at the same times.
      *
      * @throws MediaRejectedException when the range cannot be decoded, or a chunk before the last has no frame
      *                                (the source is shorter than its header promised)

@@ -13,7 +13,8 @@ package dev.clipflow.pipeline;
 public record ChunkSpec(int index, long startSeconds, Long endSeconds, int firstSegment) {
     public ChunkSpec {
         if (index < 0 || startSeconds < 0 || firstSegment < 0 || endSeconds != null && endSeconds <= startSeconds) {
-            throw new IllegalArgumentException("Invalid chunk " + index + ": [" + startSeconds + ", " + endSeconds + ")");
+            throw new IllegalArgumentException("Invalid chunk " + index + ": [" + startSeconds + ", " + endSeconds
+                    + ")");
         }
     }
 

@@ -116,7 +116,8 @@ public final class DynamoVideoRepository implements VideoRepository {
     public Optional<Video.BranchFailure> transcodeFailure(String videoId) {
         var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(key(videoId))
                 .consistentRead(true).projectionExpression(VideoItems.TRANSCODE_FAILURE)));
-        return response.hasItem() ? VideoItems.failure(response.item(), VideoItems.TRANSCODE_FAILURE) : Optional.empty();
+        return response.hasItem() ? VideoItems.failure(response.item(), VideoItems.TRANSCODE_FAILURE)
+                : Optional.empty();
     }
 
     @Override

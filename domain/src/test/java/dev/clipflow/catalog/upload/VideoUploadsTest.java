@@ -73,7 +73,8 @@ class VideoUploadsTest {
     void start_limitsBroken_storesAndCountsNothing() {
         String channelId = channel("alice");
 
-        assertThatThrownBy(() -> service.start("alice", request(channelId, 6L * 1024 * 1024 * 1024, "video/mp4")))
+        assertThatThrownBy(() -> service.start("alice", request(channelId, ChannelLimits.DEFAULT.maxBytes() + 1,
+                "video/mp4")))
                 .isInstanceOf(UploadRejectedException.class);
         assertThatThrownBy(() -> service.start("alice", request(channelId, 100, "image/png")))
                 .isInstanceOf(UploadRejectedException.class);

@@ -107,7 +107,8 @@ class CleanupIT {
 
         assertThat(result.objectsDeleted()).isEqualTo(3);
         assertThat(keys(MediaKeys.outputPrefix(videoId))).isEmpty();
-        assertThat(videos.get(videoId).failureReason()).isEqualTo("The uploaded file is damaged and cannot be decoded.");
+        assertThat(videos.get(videoId).failureReason())
+                .isEqualTo("The uploaded file is damaged and cannot be decoded.");
     }
 
     @Test

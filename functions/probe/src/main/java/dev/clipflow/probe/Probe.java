@@ -1,7 +1,7 @@
 package dev.clipflow.probe;
 
 import dev.clipflow.cost.StageUsage;
-import dev.clipflow.ffmpeg.ScratchDirectory;
+import dev.clipflow.ffmpeg.SourceServer;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaKeys;
@@ -15,7 +15,6 @@ import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.RenditionSpec;
 import dev.clipflow.pipeline.TranscodePlan;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -24,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The {@code probe} function, the pipeline's first stage: downloads the source to a scratch folder
- * (see docs/adr/0004-transcode-in-one-pass.md for why not a presigned URL), reads it with ffprobe,
- * rejects what cannot become a video ({@link MediaRejectedException}, permanent), checks the
+ * The {@code probe} function, the pipeline's first stage: reads the source with ffprobe through a loopback
+ * range server (only its header and index; no presigned URL, no copy: docs/adr/0008), rejects what cannot
+ * become a video ({@link MediaRejectedException}, permanent), checks the
  * {@link MediaLimits} (the channel's duration limit from the input, when set), plans the ladder, and plans how to
  * transcode: one pass, or chunks encoded in parallel and stitched ({@link ChunkPlanner}, docs/adr/0008).
  */
@@ -38,17 +37,15 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
     private final LadderPlanner planner;
     private final ChunkPlanner chunks;
     private final MediaLimits limits;
-    private final String workDir;
     private final int memoryMb;
 
     public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, ChunkPlanner chunks, MediaLimits limits,
-                 String workDir, int memoryMb) {
+                 int memoryMb) {
         this.store = Objects.requireNonNull(store, "store");
         this.prober = Objects.requireNonNull(prober, "prober");
         this.planner = Objects.requireNonNull(planner, "planner");
         this.chunks = Objects.requireNonNull(chunks, "chunks");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.workDir = workDir;
         this.memoryMb = memoryMb;
     }
 
@@ -72,12 +69,11 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
             if (info.size() == 0) {
                 throw new MediaRejectedException(MediaRejectionReason.EMPTY_FILE, null);
             }
+            // Read by range through a loopback server: ffprobe reads the header and the index, not the whole
+            // upload (docs/adr/0008), whatever its size.
             MediaInfo media;
-            try (ScratchDirectory scratch = ScratchDirectory.create(workDir, input.videoId())) {
-                // No extension: ffprobe then picks the demuxer by content, not by the creator's file name.
-                Path file = scratch.path().resolve("source");
-                store.download(source.bucket(), source.key(), file);
-                media = prober.probe(file);
+            try (SourceServer server = SourceServer.start(store, source.bucket(), source.key(), info.size())) {
+                media = prober.probe(server.uri(), info.size());
             }
             limits.forChannel(input.maxDurationSeconds()).check(media);
             List<RenditionSpec> ladder = planner.plan(media);

@@ -21,9 +21,10 @@ import org.springframework.messaging.Message;
 
 /**
  * The probe function's application: bean {@code probe} ({@link Probe}). Configuration: FFPROBE_PATH
- * (else /opt/bin/ffprobe, else PATH), WORK_DIR (default /tmp), MAX_SOURCE_SECONDS (the longest source
+ * (else /opt/bin/ffprobe, else PATH), MAX_SOURCE_SECONDS (the longest source
  * of any channel, default {@link MediaLimits#DEFAULT}), CHUNK_SECONDS, CHUNKED_ABOVE_SECONDS and CHUNK_CONCURRENCY
- * (the {@link ChunkPlanner}'s, defaults 40, 120 and 100), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no Lambda context)
+ * (the {@link ChunkPlanner}'s, defaults 40, 120 and 100), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no
+ * Lambda context)
  * and the AWS_ENDPOINT_URL* overrides.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -45,7 +46,7 @@ public class ProbeApplication {
                 env.getProperty("CHUNKED_ABOVE_SECONDS", Double.class, ChunkPlanner.DEFAULT_CHUNKED_ABOVE_SECONDS),
                 env.getProperty("CHUNK_CONCURRENCY", Integer.class, ChunkPlanner.DEFAULT_MAX_CONCURRENCY));
         return new Probe(new S3ObjectStore(aws.s3()), new FfprobeMediaProber(FfmpegBinaries.from(env::getProperty)),
-                new LadderPlanner(), chunks, limits, env.getProperty("WORK_DIR", "/tmp"),
+                new LadderPlanner(), chunks, limits,
                 env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
     }
 

@@ -56,7 +56,7 @@ class ProbeIT {
 
     private Probe probe(MediaLimits limits, ChunkPlanner chunks) {
         return new Probe(new S3ObjectStore(s3), new FfprobeMediaProber(FfmpegBinaries.fromEnvironment()),
-                new LadderPlanner(), chunks, limits, work.toString(), 1769);
+                new LadderPlanner(), chunks, limits, 1769);
     }
 
     private static PipelineInput upload(String videoId, Path file) {

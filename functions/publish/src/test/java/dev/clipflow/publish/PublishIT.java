@@ -15,6 +15,7 @@ import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.media.MediaKeys;
+import dev.clipflow.pipeline.TranscodeResult;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
@@ -83,6 +84,39 @@ class PublishIT {
         assertThat(result.status()).isEqualTo("PUBLISHED");
         assertThat(result.estimatedCostUsd()).isPositive()
                 .isEqualByComparingTo(new CostEstimator(PriceTable.US_EAST_1).estimate(video.usage()).total());
+    }
+
+    @Test
+    void apply_chunkedTranscode_countsEveryChunkAndTheChildExecutionsTransitions() {
+        String videoId = processingVideo();
+        Map<String, Integer> chunked = new LinkedHashMap<>();
+        chunked.put("Probe the source", 1);
+        chunked.put("Choose one pass or chunks", 1);
+        chunked.put("Transcode the chunks", 1);
+        chunked.put("Stitch the renditions", 1);
+        chunked.put("Publish the video", 1);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+        Publish publishChunked = new Publish(videos, id -> chunked, new CostEstimator(PriceTable.US_EAST_1),
+                new EmfMetrics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "Clipflow",
+                        "clipflow", clock), 1024, clock);
+        PublishInput input = input(videoId);
+        TranscodeResult t = input.transcode();
+        // What the stitch step reports for 90 chunks, two of them retried once: 93 invocations (with itself).
+        StageUsage stitched = new StageUsage("transcode", 93, 3_000_000, 10240, 92, 5_000_000_000L, 4_600L, 1_200L);
+        PublishInput chunkedInput = new PublishInput(1, videoId, input.channelId(), input.source(), input.probe(),
+                new TranscodeResult(t.masterPlaylistKey(), t.posterKey(), t.spriteKey(), t.spriteIndexKey(),
+                        t.renditions(), t.bytesStored(), stitched), input.executionId(), 4);
+
+        publishChunked.apply(chunkedInput);
+
+        StageUsage recorded = videos.get(videoId).usage().get("transcode");
+        assertThat(recorded.invocations()).isEqualTo(93);
+        assertThat(recorded.stateTransitions()).as("92 in the children, the Choice, the Map and the stitch task")
+                .isEqualTo(95);
+        assertThat(recorded.s3Puts()).isEqualTo(4_600L);
+        assertThat(recorded.s3Gets()).isEqualTo(1_200L);
+        var cost = new CostEstimator(PriceTable.US_EAST_1).stageCost(recorded);
+        assertThat(cost.stateTransitions()).isEqualByComparingTo("0.00237500");
     }
 
     @Test

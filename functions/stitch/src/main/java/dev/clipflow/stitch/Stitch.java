@@ -191,7 +191,8 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
             }
             return manifest;
         } catch (JacksonException e) {
-            throw new ChunksIncompleteException("The manifest at " + key + " cannot be read: " + e.getOriginalMessage());
+            throw new ChunksIncompleteException("The manifest at " + key + " cannot be read: "
+                    + e.getOriginalMessage());
         }
     }
 

@@ -30,7 +30,8 @@ public class StitchApplication {
     public Stitch stitchStage(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         return new Stitch(new S3ObjectStore(aws.s3()), env.getRequiredProperty("MEDIA_BUCKET"),
-                env.getProperty("WORK_DIR", "/tmp"), env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
+                env.getProperty("WORK_DIR", "/tmp"),
+                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
     }
 
     /** The Lambda entry: the context, when there is one, reports the configured memory. */

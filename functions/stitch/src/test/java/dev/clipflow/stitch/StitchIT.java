@@ -79,7 +79,8 @@ class StitchIT {
                 .key(MediaKeys.sprite(videoId))).asByteArray()));
         assertThat(sprite.getWidth()).isEqualTo(1600);
         assertThat(sprite.getHeight()).isEqualTo(180);
-        assertThat(text(MediaKeys.spriteIndex(videoId))).startsWith("WEBVTT").contains("sprite.jpg#xywh=1440,90,160,90");
+        assertThat(text(MediaKeys.spriteIndex(videoId))).startsWith("WEBVTT")
+                .contains("sprite.jpg#xywh=1440,90,160,90");
         assertThat(keys(MediaKeys.chunksPrefix(videoId))).isEmpty();
 
         assertThat(result.masterPlaylistKey()).isEqualTo(MediaKeys.masterPlaylist(videoId));

@@ -13,6 +13,7 @@ import dev.clipflow.media.HlsSegment;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.media.Transcoder;
+import dev.clipflow.media.UploadReserve;
 import dev.clipflow.pipeline.ChunkManifest;
 import dev.clipflow.pipeline.RenditionSpec;
 import dev.clipflow.pipeline.TransientStageException;
@@ -39,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code videos/{id}/hls/<rendition>/seg_NNNNN.ts}, global numbers), its thumbnail tiles and, if it holds
  * the poster instant, the poster, then its manifest ({@link MediaKeys#chunkManifest}) for the stitch step.
  *
- * <p>Idempotent: the same chunk writes the same keys with the same bytes, so a retried or duplicated iteration
- * is harmless. Consistent with the compensation step: after writing, it reads the video's status (a strongly
+ * <p>Idempotent: the same chunk writes the same keys with the same frames at the same times (x264's bytes may
+ * differ between runs; each segment starts with a key frame, so any mix of two runs plays), so a retried or
+ * duplicated iteration is harmless. Consistent with the compensation step: after writing, it reads the video's status (a strongly
  * consistent read); if the video is no longer PROCESSING (the cleanup step set it FAILED before deleting the
  * outputs), it deletes what it wrote and fails, so no object outlives a failed video. Storage failures are
  * transient; bad media, encoder failures and timeouts are permanent.
@@ -49,8 +51,7 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
     private static final Logger LOG = LoggerFactory.getLogger(TranscodeChunk.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Time kept back from the encoder for uploading and answering. */
-    static final Duration MIN_RESERVE = Duration.ofSeconds(10);
-    static final Duration MAX_RESERVE = Duration.ofSeconds(60);
+    static final UploadReserve RESERVE = new UploadReserve(Duration.ofSeconds(60));
 
     private final ObjectStore store;
     private final VideoRepository videos;
@@ -93,11 +94,11 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
              SourceServer source = SourceServer.start(store, input.source().bucket(), input.source().key(),
                      input.source().size())) {
             Path out = Files.createDirectories(scratch.path().resolve("out"));
-            Duration reserve = clamp(timeLeft.dividedBy(5));
             ChunkOutput output;
             try {
+                Duration encoder = RESERVE.encoderBudget(timeLeft, Duration.ofNanos(System.nanoTime() - started));
                 output = transcoder.transcodeChunk(new ChunkJob(source.uri(), input.media(), input.ladder(),
-                        input.chunk(), out, timeLeft.minus(reserve)));
+                        input.chunk(), out, encoder));
             } catch (RuntimeException e) {
                 if (source.failure() instanceof TransientStageException storage) {
                     // ffmpeg only saw an I/O error; the cause was reading the source: retry the chunk.
@@ -170,12 +171,6 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
                 + " (another chunk failed, or it was deleted); this chunk's outputs were deleted");
     }
 
-    private static Duration clamp(Duration reserve) {
-        if (reserve.compareTo(MIN_RESERVE) < 0) {
-            return MIN_RESERVE;
-        }
-        return reserve.compareTo(MAX_RESERVE) > 0 ? MAX_RESERVE : reserve;
-    }
 
     private static void validate(TranscodeChunkInput input) {
         if (input == null || !MediaKeys.isValidId(input.videoId()) || input.source() == null

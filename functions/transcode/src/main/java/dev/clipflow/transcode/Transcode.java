@@ -9,6 +9,7 @@ import dev.clipflow.media.ProducedRendition;
 import dev.clipflow.media.TranscodeJob;
 import dev.clipflow.media.TranscodeOutput;
 import dev.clipflow.media.Transcoder;
+import dev.clipflow.media.UploadReserve;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.pipeline.RenditionSpec;
 import dev.clipflow.pipeline.TranscodeResult;
@@ -32,8 +33,7 @@ import org.slf4j.MDC;
 public final class Transcode implements Function<TranscodeInput, TranscodeResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Transcode.class);
     /** Time kept back from the encoder for uploading and answering. */
-    static final Duration MIN_RESERVE = Duration.ofSeconds(10);
-    static final Duration MAX_RESERVE = Duration.ofSeconds(120);
+    static final UploadReserve RESERVE = new UploadReserve(Duration.ofSeconds(120));
 
     private final ObjectStore store;
     private final Transcoder transcoder;
@@ -72,9 +72,8 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
             store.download(input.source().bucket(), input.source().key(), source);
             long downloaded = System.nanoTime();
             Path out = Files.createDirectories(scratch.path().resolve("out"));
-            Duration reserve = clamp(timeLeft.dividedBy(5));
             // The download has used part of the time: the encoder gets what is left, less the upload reserve.
-            Duration encodeBudget = timeLeft.minusNanos(downloaded - started).minus(reserve);
+            Duration encodeBudget = RESERVE.encoderBudget(timeLeft, Duration.ofNanos(downloaded - started));
             TranscodeOutput output = transcoder.transcode(new TranscodeJob(source, input.probe().media(),
                     input.probe().ladder(), out, encodeBudget));
             long encoded = System.nanoTime();
@@ -114,12 +113,6 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
         }
     }
 
-    private static Duration clamp(Duration reserve) {
-        if (reserve.compareTo(MIN_RESERVE) < 0) {
-            return MIN_RESERVE;
-        }
-        return reserve.compareTo(MAX_RESERVE) > 0 ? MAX_RESERVE : reserve;
-    }
 
     private static void validate(TranscodeInput input) {
         if (input == null || !MediaKeys.isValidId(input.videoId()) || input.source() == null
