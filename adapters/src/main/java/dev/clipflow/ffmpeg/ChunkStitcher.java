@@ -40,7 +40,7 @@ public final class ChunkStitcher {
      * Writes the playlists, sprite and index below {@code out}.
      *
      * @param chunks every chunk's manifest, in index order
-     * @param tiles  a folder holding the chunks' tiles as {@code tile_NNNNN.png}
+     * @param tiles  a folder holding the chunks' tiles as {@link ThumbnailPlan#TILE_FILE}
      * @throws ChunksIncompleteException when a chunk is missing or inconsistent, or no chunk holds the poster
      */
     public TranscodeOutput stitch(MediaInfo media, List<RenditionSpec> ladder, List<ChunkManifest> chunks,
@@ -115,7 +115,7 @@ public final class ChunkStitcher {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             BufferedImage previous = null;
             for (int i = 0; i < thumbs.tileCount(); i++) {
-                Path file = tiles.resolve(String.format(Locale.ROOT, "tile_%05d.png", i));
+                Path file = tiles.resolve(String.format(Locale.ROOT, ThumbnailPlan.TILE_FILE, i));
                 BufferedImage tile = Files.exists(file) ? ImageIO.read(file.toFile()) : previous;
                 if (tile != null) {
                     g.drawImage(tile, (i % thumbs.columns()) * thumbs.tileWidth(),

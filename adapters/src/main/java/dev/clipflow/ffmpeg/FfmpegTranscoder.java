@@ -123,11 +123,22 @@ public final class FfmpegTranscoder implements Transcoder {
         Path report = chunk.startSeconds() == 0 ? null : work.resolve("start.framecrc");
         for (int attempt = 1; ; attempt++) {
             clear(out);
+            deleteReport(report);
             var spec = new LadderCommand.Spec(input, protocols, seek, chunk.startSeconds(), chunk.endSeconds(),
                     job.media(), job.ladder(), out, thumbs, preset, poster, null, tiles, report);
-            encode(spec, input, job.timeout().minusNanos(System.nanoTime() - started));
-            if (report == null || seek == 0 || attempt == SEEK_ATTEMPTS
-                    || StartReport.read(report).startedBy(chunk.startSeconds(), grid)) {
+            boolean retry = report != null && seek > 0 && attempt < SEEK_ATTEMPTS;
+            try {
+                encode(spec, input, job.timeout().minusNanos(System.nanoTime() - started));
+            } catch (MediaRejectedException | FfmpegFailedException e) {
+                // ffmpeg 6+ fails outright when the range got no frame at all, which is also what a demuxer that
+                // started after the chunk looks like: read from further back before giving up.
+                if (!retry) {
+                    throw e;
+                }
+                seek = Math.max(0, seek - SEEK_BACKOFF_SECONDS * attempt);
+                continue;
+            }
+            if (!retry || StartReport.read(report).startedBy(chunk.startSeconds(), grid)) {
                 break;
             }
             // The demuxer started after the chunk (no index, key frames far apart): read from further back.
@@ -197,7 +208,7 @@ public final class FfmpegTranscoder implements Transcoder {
 
     private static List<ChunkOutput.Tile> tileList(Path out, Path tiles) {
         try (Stream<Path> files = Files.list(tiles)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("tile_\\d{5}\\.png")).sorted()
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("tile_\\d{5}\\.bmp")).sorted()
                     .map(n -> new ChunkOutput.Tile(Integer.parseInt(n.substring(5, 10)),
                             out.relativize(tiles.resolve(n)).toString().replace('\\', '/')))
                     .toList();
@@ -232,7 +243,7 @@ public final class FfmpegTranscoder implements Transcoder {
     }
 
     static RuntimeException failure(int exitCode, String stderr) {
-        if (exitCode >= FfprobeMediaProber.CRASH_EXIT_CODES) {
+        if (FfprobeMediaProber.crashed(exitCode)) {
             return new FfmpegFailedException("ffmpeg crashed (exit " + exitCode + "): " + stderr, exitCode);
         }
         String lower = stderr.toLowerCase(Locale.ROOT);
@@ -270,6 +281,18 @@ public final class FfmpegTranscoder implements Transcoder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the output folders", e);
+        }
+    }
+
+    private static void deleteReport(Path report) {
+        if (report == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(StartReport.videoFile(report));
+            Files.deleteIfExists(StartReport.audioFile(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove an earlier start report", e);
         }
     }
 

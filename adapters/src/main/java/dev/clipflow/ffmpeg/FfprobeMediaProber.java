@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@link MediaProber} running {@code ffprobe -show_format -show_streams -of json} on a local file.
@@ -32,7 +33,16 @@ import java.util.Objects;
 public final class FfprobeMediaProber implements MediaProber {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     /** 128 + signal: the tool was killed (e.g. 139, a segmentation fault), which says nothing about the file. */
-    static final int CRASH_EXIT_CODES = 128;
+    static final Set<Integer> CRASH_EXIT_CODES = Set.of(128 + 4, 128 + 6, 128 + 7, 128 + 8, 128 + 9, 128 + 11);
+
+    /**
+     * Whether the process was killed by SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGKILL or SIGSEGV (128 + signal). Not
+     * every exit code above 128: ffmpeg 7+ exits with its error code's low byte (234 for EINVAL, 183 for
+     * "invalid data"), which says something about the file.
+     */
+    static boolean crashed(int exitCode) {
+        return CRASH_EXIT_CODES.contains(exitCode);
+    }
     /**
      * The demuxers ffprobe may pick for an upload: video containers that hold their media, never one that
      * follows references (HLS playlists, concat scripts, image sequences), whatever the file calls itself.
@@ -77,7 +87,7 @@ public final class FfprobeMediaProber implements MediaProber {
         command.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", input));
         ProcessResult result = ProcessRunner.run(command, timeout);
         String stderr = result.stderrTail().replace(input, "<source>");
-        if (result.exitCode() >= CRASH_EXIT_CODES) {
+        if (crashed(result.exitCode())) {
             throw new FfmpegFailedException("ffprobe crashed (exit " + result.exitCode() + "): " + stderr,
                     result.exitCode());
         }

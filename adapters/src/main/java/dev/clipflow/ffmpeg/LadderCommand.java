@@ -35,7 +35,7 @@ final class LadderCommand {
     static final int KEYFRAME_SECONDS = HlsTiming.KEYFRAME_SECONDS;
     static final String SEGMENT_PATTERN = "seg_%05d.ts";
     static final String PLAYLIST = "index.m3u8";
-    static final String TILE_PATTERN = "tile_%05d.png";
+    static final String TILE_PATTERN = ThumbnailPlan.TILE_FILE;
     /** How far past the probed end of an open range key frames are still listed (the probe can be short). */
     static final int KEYFRAME_MARGIN_SECONDS = 60;
 
@@ -53,7 +53,8 @@ final class LadderCommand {
      * @param sprite      one pass: where to write the whole sprite; null for a chunk
      * @param tilesDir    a chunk: where to write its tiles ({@link #TILE_PATTERN}, global indices); null in one pass
      * @param startReport a chunk that does not start at 0: where ffmpeg reports the first decoded frame and audio
-     *                    sample ({@code framecrc}), to check the demuxer started early enough; else null
+     *                    sample ({@code framecrc}, see {@link StartReport}), to check the demuxer started early
+     *                    enough; else null
      */
     record Spec(String input, String protocols, double seekSeconds, long startSeconds, Long endSeconds,
                 MediaInfo media, List<RenditionSpec> ladder, Path outputDir, ThumbnailPlan thumbs, String preset,
@@ -180,13 +181,14 @@ final class LadderCommand {
                     s.tilesDir().resolve(TILE_PATTERN).toString()));
         }
         if (s.startReport() != null) {
-            // Each branch ends after its first frame, or the encode would read the source to its end.
-            cmd.addAll(List.of("-map", "[fv]", "-frames:v", "1"));
+            // Each branch ends after its first frame, or the encode would read the source to its end. One output per
+            // stream: in one output, ffmpeg 6+ ends every stream with the shortest and would drop the other's frame.
+            cmd.addAll(List.of("-map", "[fv]", "-frames:v", "1", "-c:v", "rawvideo", "-fps_mode", "passthrough",
+                    "-f", "framecrc", StartReport.videoFile(s.startReport()).toString()));
             if (!withAudio.isEmpty()) {
-                cmd.addAll(List.of("-map", "[fa]", "-frames:a", "1", "-c:a", "pcm_s16le"));
+                cmd.addAll(List.of("-map", "[fa]", "-frames:a", "1", "-c:a", "pcm_s16le", "-f", "framecrc",
+                        StartReport.audioFile(s.startReport()).toString()));
             }
-            cmd.addAll(List.of("-c:v", "rawvideo", "-fps_mode", "passthrough", "-f", "framecrc",
-                    s.startReport().toString()));
         }
         return cmd;
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The first decoded video frame and audio frame of a chunk's encode, as ffmpeg's {@code framecrc} muxer reported
- * them (stream 0 video, stream 1 audio; {@code #tb N: num/den} header lines, then {@code stream, dts, pts, ...}).
+ * them, one file per stream ({@link #videoFile}, {@link #audioFile}; a {@code #tb 0: num/den} header line, then
+ * {@code 0, dts, pts, ...}).
  * A demuxer that cannot seek by index (MPEG-TS, key frames far apart) may start decoding after the chunk's start,
  * which would silently drop the frames before: {@link #startedBy} tells.
  *
@@ -20,16 +21,28 @@ import java.util.Map;
  */
 record StartReport(double videoSeconds, double audioSeconds) {
 
-    static StartReport read(Path file) {
-        List<String> lines;
+    static Path videoFile(Path report) {
+        return report.resolveSibling(report.getFileName() + ".video");
+    }
+
+    static Path audioFile(Path report) {
+        return report.resolveSibling(report.getFileName() + ".audio");
+    }
+
+    static StartReport read(Path report) {
+        return new StartReport(parse(lines(videoFile(report))).videoSeconds(),
+                parse(lines(audioFile(report))).videoSeconds());
+    }
+
+    private static List<String> lines(Path file) {
         try {
-            lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the chunk's start report", e);
         }
-        return parse(lines);
     }
 
+    /** One framecrc listing: stream 0's first time as {@code videoSeconds}, stream 1's as {@code audioSeconds}. */
     static StartReport parse(List<String> lines) {
         Map<Integer, double[]> timeBases = new HashMap<>();
         Map<Integer, Double> first = new HashMap<>();

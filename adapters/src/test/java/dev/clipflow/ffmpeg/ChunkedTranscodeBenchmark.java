@@ -8,6 +8,7 @@ import dev.clipflow.media.ChunkOutput;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.HlsTiming;
 import dev.clipflow.media.LadderPlanner;
+import dev.clipflow.media.ThumbnailPlan;
 import dev.clipflow.media.TranscodeJob;
 import dev.clipflow.media.TranscodeOutput;
 import dev.clipflow.pipeline.ChunkManifest;
@@ -110,8 +111,8 @@ class ChunkedTranscodeBenchmark {
                     long bytes = chunks.stream().filter(c -> c.run() == current).mapToLong(Chunk::bytes).sum();
                     results.add(new Run("chunked", run, wall, CpuTime.now().minus(before), bytes, stitch));
                     if (sample == null) {
-                        Path tile = Files.copy(dir.resolve("tiles").resolve("tile_00000.png"),
-                                work.resolve("tile.png"));
+                        Path tile = Files.copy(dir.resolve("tiles").resolve(String.format(java.util.Locale.ROOT, ThumbnailPlan.TILE_FILE, 0)),
+                                work.resolve("tile.bmp"));
                         sample = new Sample(manifests.getFirst(), tile);
                     }
                 }

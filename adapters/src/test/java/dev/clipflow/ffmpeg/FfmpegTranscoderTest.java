@@ -75,7 +75,7 @@ class FfmpegTranscoderTest {
                 // packets 2250..4499 of the one-pass grid: fed from 2247, the priming packet and 3 warm-up dropped
                 .contains("first_pts=" + 2247 * 1024).contains("noise=drop=lt(n\\,4)+gte(n\\,2254)")
                 .contains("-force_key_frames 48,50,52")
-                .contains("-f framecrc /w/start.framecrc")
+                .contains("-f framecrc /w/start.framecrc.video").contains("-f framecrc /w/start.framecrc.audio")
                 .contains("gte(t\\,48+selected_n*2)").contains("-start_number 24");
         assertThat(cmd.get(cmd.indexOf("-force_key_frames") + 1)).endsWith(",92,94");
     }

@@ -15,7 +15,9 @@ import java.util.List;
  *   <li>Up to {@code chunkedAboveSeconds} of picture: one pass, no chunks (no extra state, transition or
  *       invocation for short clips).</li>
  *   <li>Longer: chunks of {@code chunkSeconds} (a whole number of segments), the last one open-ended so that
- *       frames past the probed duration are never lost. A remainder of one frame is a chunk of its own.</li>
+ *       frames past the probed duration are never lost. A remainder shorter than {@link #MIN_LAST_CHUNK_SECONDS}
+ *       (one frame past a boundary, say) joins the chunk before it: a probed end a little past the last frame
+ *       must not make a chunk without frames.</li>
  * </ul>
  *
  * @param chunkSeconds        chunk length, a positive multiple of {@link HlsTiming#SEGMENT_SECONDS}
@@ -33,8 +35,8 @@ public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds, int max
     public static final int MAX_CONCURRENCY = 10_000;
     public static final ChunkPlanner DEFAULT = new ChunkPlanner(DEFAULT_CHUNK_SECONDS, DEFAULT_CHUNKED_ABOVE_SECONDS,
             DEFAULT_MAX_CONCURRENCY);
-    /** Probed durations are rounded to the millisecond or so; a boundary closer than this is not a new chunk. */
-    static final double EPSILON_SECONDS = 0.001;
+    /** The shortest last chunk; a shorter remainder is encoded by the chunk before it. */
+    public static final double MIN_LAST_CHUNK_SECONDS = 1.0;
 
     /** A planner with the default concurrency. */
     public ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds) {
@@ -61,7 +63,10 @@ public record ChunkPlanner(int chunkSeconds, double chunkedAboveSeconds, int max
         if (end <= chunkedAboveSeconds) {
             return TranscodePlan.onePass(HlsTiming.SEGMENT_SECONDS);
         }
-        int count = Math.max(1, (int) Math.ceil(end / chunkSeconds - EPSILON_SECONDS / chunkSeconds));
+        int count = Math.max(1, (int) Math.ceil(end / chunkSeconds - 1e-9));
+        if (count > 1 && end - (double) (count - 1) * chunkSeconds < MIN_LAST_CHUNK_SECONDS) {
+            count--;
+        }
         List<ChunkSpec> chunks = new ArrayList<>(count);
         int segmentsPerChunk = chunkSeconds / HlsTiming.SEGMENT_SECONDS;
         for (int i = 0; i < count; i++) {

@@ -100,7 +100,7 @@ public final class MediaKeys {
     }
 
     public static String chunkTile(String videoId, int tile) {
-        return chunksPrefix(videoId) + String.format(java.util.Locale.ROOT, "tiles/tile_%05d.png", tile);
+        return chunksPrefix(videoId) + "tiles/" + String.format(java.util.Locale.ROOT, ThumbnailPlan.TILE_FILE, tile);
     }
 
     /** Keeps a creator's file name but drops path separators and control characters. */

@@ -23,6 +23,11 @@ public record ThumbnailPlan(double posterSeconds, int posterWidth, int posterHei
     public static final int MAX_COLUMNS = 10;
     public static final int TILE_LONG_SIDE = 160;
     public static final double MAX_POSTER_SECONDS = 30;
+    /**
+     * A chunk's tile file (index in the whole sprite): BMP, lossless and written by every ffmpeg build (the static
+     * release builds leave out the PNG encoder); the stitch step encodes the sprite once, as JPEG.
+     */
+    public static final String TILE_FILE = "tile_%05d.bmp";
 
     /** Plans thumbnails for a source and its ladder (the top rendition sets the poster's size). */
     public static ThumbnailPlan of(MediaInfo media, List<RenditionSpec> ladder) {

@@ -36,11 +36,17 @@ class ChunkPlannerTest {
     }
 
     @Test
-    void plan_oneFramePastABoundary_makesALastChunkOfThatFrame() {
+    void plan_oneFramePastABoundary_joinsTheChunkBefore() {
         TranscodePlan plan = new ChunkPlanner(40, 60).plan(media(160.04, 160.04));
 
-        assertThat(plan.chunks()).extracting(ChunkSpec::startSeconds).containsExactly(0L, 40L, 80L, 120L, 160L);
+        assertThat(plan.chunks()).extracting(ChunkSpec::startSeconds).containsExactly(0L, 40L, 80L, 120L);
         assertThat(plan.chunks().getLast().runsToEnd()).isTrue();
+    }
+
+    @Test
+    void plan_remainderOfASecondOrMore_isAChunkOfItsOwn() {
+        assertThat(new ChunkPlanner(40, 60).plan(media(161, 161)).chunks()).hasSize(5);
+        assertThat(new ChunkPlanner(40, 60).plan(media(160.99, 160.99)).chunks()).hasSize(4);
     }
 
     @Test

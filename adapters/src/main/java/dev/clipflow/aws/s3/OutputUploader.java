@@ -81,8 +81,8 @@ public final class OutputUploader {
             return "video/mp2t";
         } else if (name.endsWith(".jpg")) {
             return "image/jpeg";
-        } else if (name.endsWith(".png")) {
-            return "image/png";
+        } else if (name.endsWith(".bmp")) {
+            return "image/bmp";
         } else if (name.endsWith(".vtt")) {
             return "text/vtt";
         } else if (name.endsWith(".json")) {

@@ -8,6 +8,7 @@ import dev.clipflow.ffmpeg.ScratchDirectory;
 import dev.clipflow.media.HlsSegment;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
+import dev.clipflow.media.ThumbnailPlan;
 import dev.clipflow.media.TranscodeOutput;
 import dev.clipflow.pipeline.ChunkManifest;
 import dev.clipflow.pipeline.Rendition;
@@ -202,7 +203,7 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
             for (int tile : m.tiles()) {
                 downloads.add(() -> {
                     store.download(mediaBucket, MediaKeys.chunkTile(videoId, tile),
-                            tiles.resolve(String.format(Locale.ROOT, "tile_%05d.png", tile)));
+                            tiles.resolve(String.format(Locale.ROOT, ThumbnailPlan.TILE_FILE, tile)));
                     return null;
                 });
             }

@@ -163,7 +163,7 @@ class StitchIT {
             List<Integer> tiles = new ArrayList<>();
             for (int t = c * 8; t < Math.min(20, c * 8 + 8); t++) {
                 tiles.add(t);
-                put(MediaKeys.chunkTile(videoId, t), png());
+                put(MediaKeys.chunkTile(videoId, t), image("bmp"));
             }
             StageUsage usage = new StageUsage("transcode", 1, 20_000, 10240, 0, 400_000, 5L, 3L);
             ChunkManifest manifest = new ChunkManifest(1, videoId, c,
@@ -172,14 +172,14 @@ class StitchIT {
             put(MediaKeys.chunkManifest(videoId, c), JSON.writeValueAsBytes(manifest));
         }
         if (poster) {
-            put(MediaKeys.poster(videoId), png());
+            put(MediaKeys.poster(videoId), image("jpeg"));
         }
     }
 
-    private static byte[] png() throws Exception {
+    private static byte[] image(String format) throws Exception {
         BufferedImage tile = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(tile, "png", out);
+        ImageIO.write(tile, format, out);
         return out.toByteArray();
     }
 
