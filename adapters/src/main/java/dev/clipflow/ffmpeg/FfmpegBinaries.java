@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 /**
  * Where the ffmpeg and ffprobe executables are: {@code FFMPEG_PATH} / {@code FFPROBE_PATH} when set,
  * else {@code /opt/bin/ffmpeg} / {@code /opt/bin/ffprobe} when they exist (the Lambda layer mounts
- * there), else {@code ffmpeg} / {@code ffprobe} on the {@code PATH}.
+ * there), else {@code ffmpeg} / {@code ffprobe} on the {@code PATH}. Tests and the local runtime set
+ * the two as system properties (dev.clipflow.testing.media.LocalFfmpeg: the layer's release, fetched).
  */
 public record FfmpegBinaries(String ffmpeg, String ffprobe) {
     static final Path LAYER_BIN = Path.of("/opt/bin");
@@ -18,8 +19,12 @@ public record FfmpegBinaries(String ffmpeg, String ffprobe) {
         Objects.requireNonNull(ffprobe, "ffprobe");
     }
 
+    /** From the environment variables, else the system properties of the same names. */
     public static FfmpegBinaries fromEnvironment() {
-        return from(System::getenv);
+        return from(name -> {
+            String env = System.getenv(name);
+            return env == null || env.isBlank() ? System.getProperty(name) : env;
+        });
     }
 
     public static FfmpegBinaries from(UnaryOperator<String> config) {

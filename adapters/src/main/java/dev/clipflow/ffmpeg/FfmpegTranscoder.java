@@ -48,9 +48,13 @@ public final class FfmpegTranscoder implements Transcoder {
     /** How much further back each retry of a chunk whose demuxer started too late seeks. */
     static final double SEEK_BACKOFF_SECONDS = 30;
     static final int SEEK_ATTEMPTS = 3;
+    /**
+     * Diagnostics that blame the input, first match wins. The last is ffmpeg 6+'s way of ending when the
+     * decoder never produced a frame (the encoders were never opened): after a successful probe, undecodable.
+     */
     private static final List<String> INPUT_ERRORS = List.of("invalid data found when processing input",
             "error while decoding", "corrupt", "invalid nal", "decode_slice_header error", "moov atom not found",
-            "partial file", "end of file");
+            "partial file", "end of file", "could not open encoder before eof");
 
     private final FfmpegBinaries binaries;
     private final String preset;
@@ -162,7 +166,7 @@ public final class FfmpegTranscoder implements Transcoder {
 
     private String encode(LadderCommand.Spec spec, String input, Duration timeout) {
         ProcessResult result = ProcessRunner.run(LadderCommand.build(binaries.ffmpeg(), spec), positive(timeout));
-        String stderr = result.stderrTail().replace(input, "<source>");
+        String stderr = result.stderr().replace(input, "<source>");
         if (result.exitCode() != 0) {
             throw failure(result.exitCode(), stderr);
         }

@@ -86,7 +86,7 @@ public final class FfprobeMediaProber implements MediaProber {
         }
         command.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", input));
         ProcessResult result = ProcessRunner.run(command, timeout);
-        String stderr = result.stderrTail().replace(input, "<source>");
+        String stderr = result.stderr().replace(input, "<source>");
         if (crashed(result.exitCode())) {
             throw new FfmpegFailedException("ffprobe crashed (exit " + result.exitCode() + "): " + stderr,
                     result.exitCode());

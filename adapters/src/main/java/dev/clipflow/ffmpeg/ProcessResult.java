@@ -3,7 +3,8 @@ package dev.clipflow.ffmpeg;
 /**
  * How a finished process ended.
  *
- * @param stderrTail the last lines of its standard error (bounded)
+ * @param stderr the first and the last lines of its standard error, "[...]" between them when some were left
+ *               out (bounded: {@link ProcessRunner#headAndTail})
  */
-record ProcessResult(int exitCode, byte[] stdout, String stderrTail) {
+record ProcessResult(int exitCode, byte[] stdout, String stderr) {
 }

@@ -12,12 +12,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command with a time limit, draining stdout fully and keeping only the tail of stderr. The process gets
- * an empty environment: ffmpeg parses strangers' files and must not hold the function's AWS credentials.
+ * Runs a command with a time limit, draining stdout fully and keeping only the head and the tail of stderr: the
+ * first diagnostics (where a decoder says why nothing decodes) and the last (how the process ended). The process
+ * gets an empty environment: ffmpeg parses strangers' files and must not hold the function's AWS credentials.
  */
 final class ProcessRunner {
-    static final int STDERR_TAIL_BYTES = 4096;
+    static final int STDERR_PART_BYTES = 4096;
+    static final int STDERR_HEAD_LINES = 10;
     static final int STDERR_TAIL_LINES = 15;
+    static final String ELIDED = "[...]";
 
     private ProcessRunner() {
     }
@@ -42,7 +45,7 @@ final class ProcessRunner {
         }
         CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
                 Thread::startVirtualThread);
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()),
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> headAndTail(process.getErrorStream()),
                 Thread::startVirtualThread);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -51,7 +54,7 @@ final class ProcessRunner {
                 process.waitFor(5, TimeUnit.SECONDS);
                 throw new FfmpegTimeoutException(name + " did not finish within " + timeout.toSeconds() + " s");
             }
-            return new ProcessResult(process.exitValue(), stdout.get(), lastLines(stderr.get()));
+            return new ProcessResult(process.exitValue(), stdout.get(), stderr.get());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -69,33 +72,39 @@ final class ProcessRunner {
         }
     }
 
-    private static String tail(InputStream in) {
-        byte[] ring = new byte[STDERR_TAIL_BYTES];
+    /** The first lines and the last lines of {@code in}, "[...]" between them when some were left out. */
+    static String headAndTail(InputStream in) {
+        byte[] head = new byte[STDERR_PART_BYTES];
+        byte[] ring = new byte[STDERR_PART_BYTES];
         long total = 0;
         byte[] buffer = new byte[8192];
         try (in) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    ring[(int) (total++ % ring.length)] = buffer[i];
+                for (int i = 0; i < n; i++, total++) {
+                    if (total < head.length) {
+                        head[(int) total] = buffer[i];
+                    }
+                    ring[(int) (total % ring.length)] = buffer[i];
                 }
             }
         } catch (IOException e) {
-            return "";
+            // What was read so far is still worth reporting.
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (total <= ring.length) {
-            out.write(ring, 0, (int) total);
-        } else {
-            int start = (int) (total % ring.length);
-            out.write(ring, start, ring.length - start);
-            out.write(ring, 0, start);
+        List<String> all = new String(head, 0, (int) Math.min(total, head.length), StandardCharsets.UTF_8).lines()
+                .toList();
+        if (total <= head.length && all.size() <= STDERR_HEAD_LINES + STDERR_TAIL_LINES) {
+            return String.join("\n", all).strip();
         }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static String lastLines(String text) {
-        List<String> lines = text.strip().lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size()));
+        ByteArrayOutputStream tail = new ByteArrayOutputStream();
+        int start = (int) (total % ring.length);
+        if (total > ring.length) {
+            tail.write(ring, start, ring.length - start);
+        }
+        tail.write(ring, 0, total > ring.length ? start : (int) total);
+        List<String> first = all.subList(0, Math.min(STDERR_HEAD_LINES, all.size()));
+        List<String> last = tail.toString(StandardCharsets.UTF_8).strip().lines().toList();
+        last = last.subList(Math.max(0, last.size() - STDERR_TAIL_LINES), last.size());
+        return (String.join("\n", first).strip() + "\n" + ELIDED + "\n" + String.join("\n", last)).strip();
     }
 }

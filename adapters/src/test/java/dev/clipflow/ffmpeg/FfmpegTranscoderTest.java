@@ -113,6 +113,12 @@ class FfmpegTranscoderTest {
                 .isInstanceOf(FfmpegFailedException.class).hasMessageContaining("exited with 1");
         assertThat(FfmpegTranscoder.failure(139, "Invalid NAL unit size"))
                 .isInstanceOf(FfmpegFailedException.class).hasMessageContaining("crashed");
+        // ffmpeg 8.1 when no frame decodes: the encoders are never opened.
+        assertThat(FfmpegTranscoder.failure(69, "[vost#1:0/libx264 @ 0x1] [enc:libx264 @ 0x2] Could not open encoder"
+                + " before EOF\n[out#0/hls @ 0x3] Nothing was written into output file, because at least one of its"
+                + " streams received no packets."))
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                        .isEqualTo(MediaRejectionReason.CORRUPT));
     }
 
     @Test

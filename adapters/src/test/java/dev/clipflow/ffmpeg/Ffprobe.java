@@ -22,7 +22,7 @@ final class Ffprobe {
         List<String> command = new ArrayList<>(List.of(FfmpegBinaries.fromEnvironment().ffprobe(),
                 "-v", "error", "-show_streams", "-show_format", "-of", "json", input.toString()));
         ProcessResult result = ProcessRunner.run(command, Duration.ofSeconds(60));
-        assertThat(result.exitCode()).as("ffprobe %s: %s", input.getFileName(), result.stderrTail()).isZero();
+        assertThat(result.exitCode()).as("ffprobe %s: %s", input.getFileName(), result.stderr()).isZero();
         return JSON.readTree(new String(result.stdout(), StandardCharsets.UTF_8));
     }
 

@@ -47,8 +47,8 @@ final class Media {
     static String decodeErrors(Path input) {
         ProcessResult r = ProcessRunner.run(List.of(BINARIES.ffmpeg(), "-hide_banner", "-nostdin", "-v", "error",
                 "-i", input.toString(), "-f", "null", "-"), Duration.ofMinutes(2));
-        assertThat(r.exitCode()).as("decoding %s: %s", input, r.stderrTail()).isZero();
-        return r.stderrTail();
+        assertThat(r.exitCode()).as("decoding %s: %s", input, r.stderr()).isZero();
+        return r.stderr();
     }
 
     /** A stream's start time ({@code v} or {@code a}). */
@@ -68,7 +68,7 @@ final class Media {
         ProcessResult r = ProcessRunner.run(List.of(BINARIES.ffmpeg(), "-hide_banner", "-nostdin", "-v", "error",
                 "-i", input.toString(), "-map", "0:a:0", "-ac", "1", "-ar", String.valueOf(RATE), "-f", "s16le", "-"),
                 Duration.ofMinutes(2));
-        assertThat(r.exitCode()).as("decoding the audio of %s: %s", input, r.stderrTail()).isZero();
+        assertThat(r.exitCode()).as("decoding the audio of %s: %s", input, r.stderr()).isZero();
         short[] samples = new short[r.stdout().length / 2];
         ByteBuffer.wrap(r.stdout()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
         return samples;
@@ -111,15 +111,15 @@ final class Media {
                 "-i", source.toString(), "-i", rendition.toString(), "-lavfi",
                 "[0:v]setpts=PTS-STARTPTS[a];[1:v]setpts=PTS-STARTPTS[b];[a][b]psnr", "-f", "null", "-"),
                 Duration.ofMinutes(3));
-        Matcher m = PSNR.matcher(r.stderrTail());
-        assertThat(m.find()).as("psnr output: %s", r.stderrTail()).isTrue();
+        Matcher m = PSNR.matcher(r.stderr());
+        assertThat(m.find()).as("psnr output: %s", r.stderr()).isTrue();
         return m.group(1).equals("inf") ? 100 : Double.parseDouble(m.group(1));
     }
 
     private static String run(List<String> command, boolean mustSucceed) {
         ProcessResult r = ProcessRunner.run(command, Duration.ofMinutes(2));
         if (mustSucceed) {
-            assertThat(r.exitCode()).as("%s: %s", command, r.stderrTail()).isZero();
+            assertThat(r.exitCode()).as("%s: %s", command, r.stderr()).isZero();
         }
         return new String(r.stdout(), StandardCharsets.UTF_8);
     }
