@@ -13,8 +13,10 @@ RUNS="${1:-3}"
 SOURCE_SECONDS="${2:-120}"
 KEYINT="${KEYINT:-250}"
 MODEL_OPTS="${MODEL_OPTS:-}"
-FFMPEG="${FFMPEG_PATH:-ffmpeg}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=bench/ffmpeg.sh
+source "$ROOT/bench/ffmpeg.sh"
+FFMPEG="$FFMPEG_PATH"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 SOURCE="$WORK/source-1080p25.mp4"

@@ -6,8 +6,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"
 SECONDS_LONG="${2:-24}"
-FFMPEG="${FFMPEG_PATH:-ffmpeg}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=bench/ffmpeg.sh
+source "$ROOT/bench/ffmpeg.sh"
+FFMPEG="$FFMPEG_PATH"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 SOURCE="$WORK/source-1080p.mp4"
@@ -31,7 +33,7 @@ rung() { # name width height kbps audio_kbps profile
     -f hls -hls_time 4 -hls_playlist_type vod -hls_flags independent_segments \
     -hls_segment_filename "$OUT/$1/seg_%05d.ts" "$OUT/$1/index.m3u8"
 }
-"${FFMPEG_PATH:-ffmpeg}" -hide_banner -nostdin -nostats -loglevel error -y -i "$IN" -filter_complex \
+"$FFMPEG_PATH" -hide_banner -nostdin -nostats -loglevel error -y -i "$IN" -filter_complex \
   "[0:v]split=5[a][b][c][d][e];[a]scale=426:240,setsar=1,format=yuv420p[v240p];[b]scale=640:360,setsar=1,format=yuv420p[v360p];[c]scale=854:480,setsar=1,format=yuv420p[v480p];[d]scale=1280:720,setsar=1,format=yuv420p[v720p];[e]scale=1920:1080,setsar=1,format=yuv420p[v1080p]" \
   $(rung 240p 426 240 400 64 main) $(rung 360p 640 360 800 96 main) $(rung 480p 854 480 1400 128 main) \
   $(rung 720p 1280 720 2800 128 high) $(rung 1080p 1920 1080 5000 160 high)

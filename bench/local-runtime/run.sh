@@ -11,8 +11,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SECS="${1:-10}"
 SIZE="${2:-1280x720}"
-FFMPEG="${FFMPEG_PATH:-ffmpeg}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=bench/ffmpeg.sh
+source "$ROOT/bench/ffmpeg.sh"
+FFMPEG="$FFMPEG_PATH"
 WORK="$(mktemp -d)"
 UP_PID=""
 cleanup() { [[ -n "$UP_PID" ]] && kill "$UP_PID" 2>/dev/null; rm -rf "$WORK"; }

@@ -154,7 +154,7 @@ public final class Cli {
             }
             return o.published() ? OK : NOT_PUBLISHED;
         } catch (DemoFailedException | dev.clipflow.local.runtime.function.FunctionArtifactMissingException
-                 | LocalApiRouteException e) {
+                 | LocalApiRouteException | java.io.UncheckedIOException e) {
             err.println("demo: " + e.getMessage());
             return CANNOT_RUN;
         } catch (InterruptedException e) {

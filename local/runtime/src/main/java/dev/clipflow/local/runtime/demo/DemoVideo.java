@@ -1,5 +1,7 @@
 package dev.clipflow.local.runtime.demo;
 
+import dev.clipflow.testing.media.LocalFfmpeg;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,11 +17,11 @@ public final class DemoVideo {
 
     /**
      * @param size e.g. {@code 1280x720}
-     * @throws DemoFailedException when ffmpeg is missing or fails
+     * @throws DemoFailedException when ffmpeg cannot run or fails
      */
     public static Path generate(Path dir, String size, int seconds) {
         Path out = dir.resolve("clipflow-demo-" + size + "-" + seconds + "s.mp4");
-        String ffmpeg = System.getenv().getOrDefault("FFMPEG_PATH", "ffmpeg");
+        String ffmpeg = LocalFfmpeg.install().ffmpeg().toString();
         List<String> cmd = List.of(ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=30:duration=" + seconds,
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
@@ -34,7 +36,8 @@ public final class DemoVideo {
             }
             return out;
         } catch (IOException e) {
-            throw new DemoFailedException("ffmpeg is not installed (apt-get install -y ffmpeg) or failed: " + e);
+            throw new DemoFailedException("Cannot run " + ffmpeg + " (FFMPEG_PATH, else the release fetched into "
+                    + LocalFfmpeg.defaultCache() + "): " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("Interrupted while generating the demo video"));
