@@ -78,7 +78,7 @@ final class DynoxideEmulator {
             }
             return path;
         }
-        Path home = Path.of(System.getProperty("user.home"), ".cache", "clipflow", "dynoxide-" + VERSION);
+        Path home = ClipflowCache.dir().resolve("dynoxide-" + VERSION);
         Path binary = home.resolve("node_modules/@dynoxide/linux-x64/dynoxide");
         if (Files.isExecutable(binary)) {
             return binary;

@@ -1,5 +1,7 @@
 package dev.clipflow.testing.media;
 
+import dev.clipflow.testing.ClipflowCache;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,9 +106,9 @@ public final class LocalFfmpeg {
         System.out.println("export FFMPEG_PATH='" + b.ffmpeg() + "' FFPROBE_PATH='" + b.ffprobe() + "'");
     }
 
-    /** {@code ~/.cache/clipflow}, shared with the Dynoxide install and the local runtime's function cache. */
+    /** {@link ClipflowCache#dir()}, shared with the Dynoxide install and the local runtime's function cache. */
     public static Path defaultCache() {
-        return Path.of(System.getProperty("user.home"), ".cache", "clipflow");
+        return ClipflowCache.dir();
     }
 
     /** The resolution order above, with its inputs explicit (for tests); each program on its own. */

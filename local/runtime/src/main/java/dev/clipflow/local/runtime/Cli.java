@@ -8,6 +8,7 @@ import dev.clipflow.local.runtime.demo.DemoReport;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.function.FunctionResult;
+import dev.clipflow.testing.ClipflowCache;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,7 +234,7 @@ public final class Cli {
     }
 
     private static Path cacheDir() {
-        return Path.of(System.getProperty("user.home"), ".cache", "clipflow", "functions");
+        return ClipflowCache.dir().resolve("functions");
     }
 
     static String usage() {
