@@ -21,6 +21,11 @@ public final class CatalogTables {
     public static final String VIDEOS_KEY = "videoId";
     /** The videos table's index of a channel's videos, newest first: pk {@code channelId}, sk {@code createdAt}. */
     public static final String BY_CHANNEL_INDEX = "byChannel";
+    /**
+     * The videos table's sparse index of videos the sweeper may have to act on, oldest change first: pk
+     * {@code sweepQueue} (a non-terminal status, or SWEPT), sk {@code updatedAt}, keys only (docs/adr/0010).
+     */
+    public static final String BY_SWEEP_QUEUE_INDEX = "bySweepQueue";
     /** Partition key of the channels table (holds {@code CHANNEL#id} and {@code USAGE#id#day} items). */
     public static final String CHANNELS_KEY = "pk";
     /** Epoch-seconds TTL attribute of the channels table's daily usage counters. */
@@ -34,12 +39,17 @@ public final class CatalogTables {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        attribute(VIDEOS_KEY), attribute(VideoItems.CHANNEL_ID), attribute(VideoItems.CREATED_AT))
+                        attribute(VIDEOS_KEY), attribute(VideoItems.CHANNEL_ID), attribute(VideoItems.CREATED_AT),
+                        attribute(VideoItems.SWEEP_QUEUE), attribute(VideoItems.UPDATED_AT))
                 .keySchema(key(VIDEOS_KEY, KeyType.HASH))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(BY_CHANNEL_INDEX)
                         .keySchema(key(VideoItems.CHANNEL_ID, KeyType.HASH), key(VideoItems.CREATED_AT, KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build(), GlobalSecondaryIndex.builder()
+                        .indexName(BY_SWEEP_QUEUE_INDEX)
+                        .keySchema(key(VideoItems.SWEEP_QUEUE, KeyType.HASH), key(VideoItems.UPDATED_AT, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                         .build())
                 .build();
     }

@@ -187,9 +187,11 @@ public final class DynamoVideoRepository implements VideoRepository {
             placeholders.add(":from" + s.ordinal());
             values.put(":from" + s.ordinal(), Attr.s(s.name()));
         }
-        UpdateItemRequest request = base(videoId, "SET #status = :to, updatedAt = :now" + moreSets,
+        // The sweeper's sparse index follows the status: listed while it is not terminal (docs/adr/0010).
+        String sweepQueue = to.isTerminal() ? " REMOVE #sweep" : ", #sweep = :to";
+        UpdateItemRequest request = base(videoId, "SET #status = :to, updatedAt = :now" + moreSets + sweepQueue,
                 EXISTS + " AND #status IN (" + String.join(", ", placeholders) + ")", values)
-                .expressionAttributeNames(Map.of("#status", VideoItems.STATUS))
+                .expressionAttributeNames(Map.of("#status", VideoItems.STATUS, "#sweep", VideoItems.SWEEP_QUEUE))
                 .returnValues(ReturnValue.ALL_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();

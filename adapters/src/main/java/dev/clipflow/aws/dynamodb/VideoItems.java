@@ -29,6 +29,12 @@ final class VideoItems {
     static final Map<String, String> BRANCH_FAILURE_ATTRIBUTES =
             Map.of("fanout", "fanoutFailure", "recommendation", "recommendationFailure");
     static final String UPDATED_AT = "updatedAt";
+    /**
+     * The sweeper's index key (GSI {@code bySweepQueue}, sparse): the status while it is AWAITING_UPLOAD or
+     * PROCESSING, {@link #SWEPT} from the sweeper's failing a video until it has released it, absent otherwise.
+     */
+    static final String SWEEP_QUEUE = "sweepQueue";
+    static final String SWEPT = "SWEPT";
 
     private VideoItems() {
     }
@@ -46,6 +52,9 @@ final class VideoItems {
         Attr.putIfNotNull(item, "uploadKey", v.uploadKey());
         Attr.putIfNotNull(item, UPLOAD_ID, v.uploadId());
         item.put(STATUS, Attr.s(v.status().name()));
+        if (!v.status().isTerminal()) {
+            item.put(SWEEP_QUEUE, Attr.s(v.status().name()));
+        }
         Attr.putIfNotNull(item, FAILURE_REASON, v.failureReason());
         if (v.media() != null) {
             item.put(MEDIA, media(v.media()));

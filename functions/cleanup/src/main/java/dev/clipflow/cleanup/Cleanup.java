@@ -5,6 +5,7 @@ import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
+import dev.clipflow.media.VideoOutputs;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,13 +29,11 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
     static final String TOLERATED_FAILURE_EXCEEDED = "States.ExceedToleratedFailureThreshold";
 
     private final VideoRepository videos;
-    private final ObjectStore objects;
-    private final String mediaBucket;
+    private final VideoOutputs outputs;
 
     public Cleanup(VideoRepository videos, ObjectStore objects, String mediaBucket) {
         this.videos = Objects.requireNonNull(videos, "videos");
-        this.objects = Objects.requireNonNull(objects, "objects");
-        this.mediaBucket = Objects.requireNonNull(mediaBucket, "mediaBucket");
+        this.outputs = new VideoOutputs(objects, mediaBucket);
     }
 
     @Override
@@ -75,7 +74,7 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
             return new CleanupResult(videoId, VideoStatus.PUBLISHED.name(), 0, reason);
         }
         if (video.isEmpty()) {
-            int deleted = objects.deletePrefix(mediaBucket, MediaKeys.outputPrefix(videoId));
+            int deleted = outputs.deleteAll(videoId);
             LOG.warn("Pipeline failed with {} for a video that no longer exists; deleted {} outputs", errorName,
                     deleted);
             return new CleanupResult(videoId, null, deleted, reason);
@@ -86,7 +85,7 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
         // FAILED first, then the outputs: a chunk still running checks the status after writing and removes its
         // own outputs once the video is FAILED, so nothing it writes outlives this step (docs/adr/0008).
         Video failed = videos.fail(videoId, reason);
-        int deleted = objects.deletePrefix(mediaBucket, MediaKeys.outputPrefix(videoId));
+        int deleted = outputs.deleteAll(videoId);
         LOG.info("Pipeline failed with {}; deleted {} partial outputs; video FAILED: {}", errorName, deleted,
                 failed.failureReason());
         return new CleanupResult(videoId, failed.status().name(), deleted, failed.failureReason());

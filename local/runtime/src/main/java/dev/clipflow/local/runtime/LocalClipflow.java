@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * state machine (its DefinitionSubstitutions resolved to local function ARNs; its DynamoDB and SQS tasks against
  * the emulators); every function hosted from its own zip ({@link FunctionHost}); and the template's event
  * sources: S3 "object created" (the public S3 endpoint is an {@link S3EventProxy} in front of S3Proxy, so every
- * write — presigned PUTs from curl included — emits the event) and SQS queues ({@link SqsEventSource}).
+ * write — presigned PUTs from curl included — emits the event), SQS queues ({@link SqsEventSource}) and schedules
+ * ({@link ScheduledEvents}).
  * Not named LocalStack, to avoid confusion with the product.
  */
 public final class LocalClipflow implements AutoCloseable {
@@ -62,6 +63,7 @@ public final class LocalClipflow implements AutoCloseable {
     private final List<SqsEventSource> sqsSources = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private AsyncInvoker asyncInvoker;
+    private ScheduledEvents scheduledEvents;
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
                           MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir) {
@@ -125,6 +127,7 @@ public final class LocalClipflow implements AutoCloseable {
                     Map.copyOf(config), cacheDir);
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
                     System.err);
+            stack.scheduledEvents = ScheduledEvents.start(template, stack.asyncInvoker, clockSpeed, System.err);
             self[0] = stack;
             stack.sqsSources.addAll(SqsMappings.start(template, queueUrls, clients.sqs(), stack::invoke));
             return stack;
@@ -169,6 +172,11 @@ public final class LocalClipflow implements AutoCloseable {
 
     public HttpRoutes routes() {
         return routes;
+    }
+
+    /** The running {@code Type: Schedule} events, with their period here (the template's over the clock speed). */
+    List<ScheduledEvents.Schedule> schedules() {
+        return scheduledEvents.schedules();
     }
 
     /** The running SQS event sources (one per {@code Type: SQS} event of the template). */
@@ -294,6 +302,9 @@ public final class LocalClipflow implements AutoCloseable {
     @Override
     public void close() {
         sqsSources.forEach(SqsEventSource::close);
+        if (scheduledEvents != null) {
+            scheduledEvents.close();
+        }
         if (asyncInvoker != null) {
             asyncInvoker.close();
         }

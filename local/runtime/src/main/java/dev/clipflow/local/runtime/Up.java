@@ -72,6 +72,8 @@ public final class Up implements AutoCloseable {
         out.println("  queues:  " + String.join(", ", stack.template().queues().stream().map(q -> q.name())
                 .toList()));
         stack.template().stateMachines().forEach(sm -> out.println("  state machine: " + sm.arn()));
+        stack.schedules().forEach(s -> out.println("  schedule: " + s.function() + " " + s.event() + " every "
+                + s.period() + (s.localPeriod().equals(s.period()) ? "" : " (here every " + s.localPeriod() + ")")));
         stack.media().ifPresent(m -> out.println("  media:   " + m.getKey() + "   (CloudFront stand-in: GET/HEAD of "
                 + m.getValue() + "; the playback URLs the API returns point here)"));
         out.printf(Locale.ROOT, "ready in %.1f s: %s (Ctrl-C to stop)%n", startup.toMillis() / 1000.0, api.url());

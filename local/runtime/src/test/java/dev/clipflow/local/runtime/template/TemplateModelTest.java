@@ -101,10 +101,15 @@ class TemplateModelTest {
         TableDef videos = MODEL.tables().stream().filter(t -> t.logicalId().equals("VideosTable")).findFirst()
                 .orElseThrow();
         assertThat(videos.keySchema()).containsExactly(new TableDef.Key("videoId", "HASH"));
-        assertThat(videos.globalIndexes()).singleElement().satisfies(i -> {
+        assertThat(videos.globalIndexes()).hasSize(2).anySatisfy(i -> {
             assertThat(i.name()).isEqualTo("byChannel");
             assertThat(i.keySchema()).containsExactly(new TableDef.Key("channelId", "HASH"),
                     new TableDef.Key("createdAt", "RANGE"));
+        }).anySatisfy(i -> {
+            assertThat(i.name()).isEqualTo("bySweepQueue");
+            assertThat(i.keySchema()).containsExactly(new TableDef.Key("sweepQueue", "HASH"),
+                    new TableDef.Key("updatedAt", "RANGE"));
+            assertThat(i.projection()).isEqualTo("KEYS_ONLY");
         });
         TableDef channels = MODEL.tables().stream().filter(t -> t.logicalId().equals("ChannelsTable")).findFirst()
                 .orElseThrow();

@@ -1,0 +1,54 @@
+package dev.clipflow.sweeper;
+
+import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.DynamoStaleVideos;
+import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.s3.S3MultipartUploads;
+import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.catalog.sweep.StaleVideoSweep;
+import dev.clipflow.catalog.sweep.SweepWindows;
+import dev.clipflow.media.VideoOutputs;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The sweeper function's application: bean {@code sweeper} ({@link Sweeper}). Configuration: VIDEOS_TABLE,
+ * UPLOADS_BUCKET, MEDIA_BUCKET, UPLOAD_WINDOW_SECONDS and PROCESSING_WINDOW_SECONDS (set by the template, which
+ * derives them: docs/adr/0010) and the AWS_ENDPOINT_URL* overrides.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class SweeperApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SweeperApplication.class, args);
+    }
+
+    @Bean
+    public Sweeper sweeper(Environment env) {
+        AwsClients aws = new AwsClients(env::getProperty);
+        String videosTable = env.getRequiredProperty("VIDEOS_TABLE");
+        SweepWindows windows = new SweepWindows(seconds(env, "UPLOAD_WINDOW_SECONDS"),
+                seconds(env, "PROCESSING_WINDOW_SECONDS"));
+        return new Sweeper(new StaleVideoSweep(
+                new DynamoVideoRepository(aws.dynamoDb(), videosTable),
+                new DynamoStaleVideos(aws.dynamoDb(), videosTable),
+                new S3MultipartUploads(aws.s3(), aws.s3Presigner(), env.getRequiredProperty("UPLOADS_BUCKET")),
+                new VideoOutputs(new S3ObjectStore(aws.s3()), env.getRequiredProperty("MEDIA_BUCKET")),
+                windows, Clock.systemUTC(), StaleVideoSweep.DEFAULT_BUDGET));
+    }
+
+    private static Duration seconds(Environment env, String name) {
+        String value = env.getRequiredProperty(name);
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a whole number of seconds, not '" + value + "'", e);
+        }
+    }
+}
