@@ -282,7 +282,8 @@ public final class LocalClipflow implements AutoCloseable {
         // The stack closes each function's class loader itself; a Spring shutdown hook running after that
         // only fails to load its logging classes (on Lambda the environment is frozen, never shut down).
         env.put("spring.main.register-shutdown-hook", "false");
-        return new FunctionSpec(f.name(), f.codeUri(), f.handler(), f.memoryMb(), f.timeoutSeconds(), env);
+        return new FunctionSpec(f.name(), f.codeUri(), f.handler(), f.memoryMb(), f.timeoutSeconds(), env,
+                f.reservedConcurrency());
     }
 
     /** Whether a function's artifact exists (it was built). */

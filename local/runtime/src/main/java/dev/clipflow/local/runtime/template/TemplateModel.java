@@ -185,7 +185,17 @@ public final class TemplateModel {
             return new FunctionDef(id, refs.functionName(id, rawProps),
                     codeUri == null ? null : model.baseDir().resolve(String.valueOf(codeUri)).normalize(),
                     text(p.get("Handler")), text(p.get("Runtime")), integer(p.get("MemorySize"), 128),
-                    integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")), async(id, p));
+                    integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")), async(id, p),
+                    reserved(id, p.get("ReservedConcurrentExecutions")));
+        }
+
+        private static int reserved(String id, Object value) {
+            int reserved = integer(value, FunctionDef.UNRESERVED);
+            if (reserved < 0 && value != null) {
+                throw new TemplateInvalidException("ReservedConcurrentExecutions of " + id + " must be 0 or more, not "
+                        + value);
+            }
+            return reserved;
         }
 
         /** {@code EventInvokeConfig} and {@code DeadLetterQueue} (SQS only: an SNS topic has no local stand-in). */

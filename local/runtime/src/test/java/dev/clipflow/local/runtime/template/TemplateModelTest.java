@@ -53,6 +53,24 @@ class TemplateModelTest {
     }
 
     @Test
+    void reservedConcurrency_realTemplate_parametersOrUnreserved() {
+        assertThat(MODEL.function("ProbeFunction").orElseThrow().reservedConcurrency()).isEqualTo(20);
+        assertThat(MODEL.function("TranscodeChunkFunction").orElseThrow().reservedConcurrency())
+                .as("ChunkConcurrency").isEqualTo(100);
+        assertThat(MODEL.function("IngestFunction").orElseThrow().reservedConcurrency())
+                .isEqualTo(FunctionDef.UNRESERVED);
+
+        TemplateModel unreserved = TemplateModel.load(RepoRoot.get().resolve("template.yaml"), LocalAws.defaults(),
+                Map.of("ProbeReservedConcurrency", "-1", "ReserveChunkConcurrency", "false", "ChunkConcurrency", "7"));
+        assertThat(unreserved.function("ProbeFunction").orElseThrow().reservedConcurrency())
+                .isEqualTo(FunctionDef.UNRESERVED);
+        assertThat(unreserved.function("TranscodeChunkFunction").orElseThrow().reservedConcurrency())
+                .isEqualTo(FunctionDef.UNRESERVED);
+        assertThat(unreserved.function("ProbeFunction").orElseThrow().environment())
+                .containsEntry("CHUNK_CONCURRENCY", "7");
+    }
+
+    @Test
     void distribution_realTemplate_originIsTheMediaBucketAndDomainIsTheLocalStandIn() {
         TemplateModel model = TemplateModel.load(RepoRoot.get().resolve("template.yaml"),
                 new LocalAws("clipflow-local", "http://127.0.0.1:9324", "127.0.0.1:4567"), Map.of());
