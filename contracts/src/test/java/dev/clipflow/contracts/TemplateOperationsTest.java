@@ -79,6 +79,26 @@ class TemplateOperationsTest {
         assertThat(((Map<?, ?>) parameters().get("LogRetentionDays")).get("Default")).isEqualTo(30);
     }
 
+    @Test
+    void everyFunction_runsTheHandlerThatLogsTheRequestId() {
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) TEMPLATE.get("Globals")).get("Function");
+
+        assertThat(globals.get("Handler")).isEqualTo("dev.clipflow.lambda.RequestIdFunctionInvoker::handleRequest");
+        resources("AWS::Serverless::Function").forEach((id, props) ->
+                assertThat(props).as("%s keeps the global handler", id).doesNotContainKey("Handler"));
+    }
+
+    @Test
+    void noPowertoolsLeftovers_inTheTemplateOrThePoms() {
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) TEMPLATE.get("Globals")).get("Function");
+        Map<?, ?> global = (Map<?, ?>) ((Map<?, ?>) globals.get("Environment")).get("Variables");
+
+        assertThat(global.keySet()).noneMatch(k -> String.valueOf(k).startsWith("POWERTOOLS_"));
+        resources("AWS::Serverless::Function").keySet().forEach(id -> assertThat(variables(id).keySet())
+                .as(id).noneMatch(k -> String.valueOf(k).startsWith("POWERTOOLS_")));
+        assertThat(Repo.text("pom.xml")).doesNotContainIgnoringCase("powertools");
+    }
+
     /** The parameter a function's reserved concurrency comes from: {@code !Ref P} or {@code !If [c, !Ref P, NoValue]}. */
     private static String reservedParameter(String id, Object value) {
         Object chosen = value;

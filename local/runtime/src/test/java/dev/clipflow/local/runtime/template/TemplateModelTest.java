@@ -20,7 +20,7 @@ class TemplateModelTest {
         FunctionDef probe = MODEL.function("ProbeFunction").orElseThrow();
 
         assertThat(probe.handler())
-                .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+                .isEqualTo("dev.clipflow.lambda.RequestIdFunctionInvoker::handleRequest");
         assertThat(probe.codeUri()).isEqualTo(RepoRoot.get().resolve("functions/probe/target/probe.zip"));
         assertThat(probe.runtime()).startsWith("java");
         Map<?, ?> raw = CfnYaml.read(RepoRoot.get().resolve("template.yaml"));
@@ -37,7 +37,7 @@ class TemplateModelTest {
                 .containsEntry("MAIN_CLASS", "dev.clipflow.probe.ProbeApplication")
                 .containsEntry("VIDEOS_TABLE", "clipflow-local-VideosTable")
                 .containsEntry("UPLOADS_BUCKET", "clipflow-local-uploadsbucket")
-                .containsEntry("POWERTOOLS_SERVICE_NAME", "clipflow");
+                .containsEntry("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION_ADAPTER_AWS", "WARN");
     }
 
     @Test
