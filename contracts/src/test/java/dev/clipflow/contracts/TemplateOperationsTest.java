@@ -80,6 +80,27 @@ class TemplateOperationsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void cursorSecret_isReadFromSecretsManagerByArn_neverPutIntoTheEnvironment() {
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) TEMPLATE.get("Globals")).get("Function");
+
+        assertThat(String.valueOf(globals.get("Environment"))).doesNotContain("{{resolve:");
+        resources("AWS::Serverless::Function").keySet().forEach(id -> assertThat(String.valueOf(variables(id)))
+                .as("%s environment: a dynamic reference would put the secret's value there", id)
+                .doesNotContain("{{resolve:"));
+        assertThat(variables("SocialApiFunction").get("CURSOR_SECRET_ARN")).isEqualTo(Map.of("Ref", "CursorSecret"));
+        assertThat(variables("SocialApiFunction").containsKey("CURSOR_SECRET")).isFalse();
+        assertThat((List<Object>) function("SocialApiFunction").get("Policies")).contains(Map.of(
+                "AWSSecretsManagerGetSecretValuePolicy", Map.of("SecretArn", Map.of("Ref", "CursorSecret"))));
+        resources("AWS::Serverless::Function").forEach((id, props) -> {
+            if (!id.equals("SocialApiFunction")) {
+                assertThat(String.valueOf(props.get("Policies"))).as("%s reads no secret", id)
+                        .doesNotContainIgnoringCase("secretsmanager");
+            }
+        });
+    }
+
+    @Test
     void everyFunction_runsTheHandlerThatLogsTheRequestId() {
         Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) TEMPLATE.get("Globals")).get("Function");
 
@@ -99,7 +120,7 @@ class TemplateOperationsTest {
         assertThat(Repo.text("pom.xml")).doesNotContainIgnoringCase("powertools");
     }
 
-    /** The parameter a function's reserved concurrency comes from: {@code !Ref P} or {@code !If [c, !Ref P, NoValue]}. */
+    /** The parameter of a reserved concurrency: {@code !Ref P} or {@code !If [c, !Ref P, !Ref AWS::NoValue]}. */
     private static String reservedParameter(String id, Object value) {
         Object chosen = value;
         if (value instanceof Map<?, ?> m && m.get("Fn::If") instanceof List<?> branches) {

@@ -109,6 +109,58 @@ class TemplateModelTest {
     }
 
     @Test
+    void secrets_realTemplate_cursorKeyGeneratedLocallyAndOnlyItsArnInTheEnvironment() {
+        SecretDef cursor = MODEL.secrets().stream().filter(s -> s.logicalId().equals("CursorSecret")).findFirst()
+                .orElseThrow();
+        String key = cursor.value(new java.security.SecureRandom());
+
+        assertThat(cursor.name()).isEqualTo("clipflow-local-CursorSecret");
+        assertThat(key).matches("[A-Za-z0-9]{48}").isNotEqualTo(cursor.value(new java.security.SecureRandom()));
+        assertThat(MODEL.function("SocialApiFunction").orElseThrow().environment())
+                .containsEntry("CURSOR_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:"
+                        + "clipflow-local-CursorSecret")
+                .doesNotContainKey("CURSOR_SECRET");
+        assertThat(MODEL.functions()).allSatisfy(f -> assertThat(f.environment().values())
+                .noneMatch(v -> v.contains("resolve:") || v.equals(key)));
+    }
+
+    @Test
+    void secrets_literalNameAndJsonTemplate(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("t.yaml");
+        Files.writeString(t, """
+                Resources:
+                  Plain:
+                    Type: AWS::SecretsManager::Secret
+                    Properties: {Name: my/plain, SecretString: literal-value}
+                  Db:
+                    Type: AWS::SecretsManager::Secret
+                    Properties:
+                      GenerateSecretString:
+                        SecretStringTemplate: '{"username": "app"}'
+                        GenerateStringKey: password
+                        PasswordLength: 12
+                        ExcludeCharacters: '"@/\\'
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: x.zip
+                      Handler: a.B::handleRequest
+                      Environment:
+                        Variables:
+                          PLAIN: !Ref Plain
+                          DB: !Ref Db
+                """);
+        TemplateModel model = TemplateModel.load(t);
+
+        assertThat(model.function("Fn").orElseThrow().environment())
+                .containsEntry("PLAIN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:my/plain")
+                .containsEntry("DB", "arn:aws:secretsmanager:us-east-1:000000000000:secret:clipflow-local-Db");
+        assertThat(model.secrets().get(0).value(new java.security.SecureRandom())).isEqualTo("literal-value");
+        assertThat(model.secrets().get(1).value(new java.security.SecureRandom()))
+                .matches("\\{\"username\": \"app\",\"password\":\"[^\"@/\\\\]{12}\"}");
+    }
+
+    @Test
     void buckets_realTemplate_uploadsSendToEventBridge() {
         assertThat(MODEL.bucket("UploadsBucket").orElseThrow().eventBridgeEnabled()).isTrue();
         assertThat(MODEL.bucket("MediaBucket").orElseThrow().name()).isEqualTo("clipflow-local-mediabucket");
