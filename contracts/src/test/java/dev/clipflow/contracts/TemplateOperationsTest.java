@@ -2,6 +2,7 @@ package dev.clipflow.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,6 @@ class TemplateOperationsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void cursorSecret_isReadFromSecretsManagerByArn_neverPutIntoTheEnvironment() {
         Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) TEMPLATE.get("Globals")).get("Function");
 
@@ -90,14 +90,31 @@ class TemplateOperationsTest {
                 .doesNotContain("{{resolve:"));
         assertThat(variables("SocialApiFunction").get("CURSOR_SECRET_ARN")).isEqualTo(Map.of("Ref", "CursorSecret"));
         assertThat(variables("SocialApiFunction").containsKey("CURSOR_SECRET")).isFalse();
-        assertThat((List<Object>) function("SocialApiFunction").get("Policies")).contains(Map.of(
-                "AWSSecretsManagerGetSecretValuePolicy", Map.of("SecretArn", Map.of("Ref", "CursorSecret"))));
+    }
+
+    @Test
+    void secretGrants_exactlyTheSecretsAFunctionIsGivenTheArnOf() {
         resources("AWS::Serverless::Function").forEach((id, props) -> {
-            if (!id.equals("SocialApiFunction")) {
-                assertThat(String.valueOf(props.get("Policies"))).as("%s reads no secret", id)
-                        .doesNotContainIgnoringCase("secretsmanager");
+            List<Object> read = new ArrayList<>();
+            variables(id).forEach((name, value) -> {
+                if (String.valueOf(name).endsWith("_SECRET_ARN")) {
+                    read.add(value);
+                }
+            });
+            List<Object> granted = new ArrayList<>();
+            for (Object policy : (List<?>) props.getOrDefault("Policies", List.of())) {
+                Object template = policy instanceof Map<?, ?> m ? m.get("AWSSecretsManagerGetSecretValuePolicy") : null;
+                if (template instanceof Map<?, ?> grant) {
+                    granted.add(grant.get("SecretArn"));
+                } else {
+                    assertThat(String.valueOf(policy)).as("%s: secrets only through the SAM policy template", id)
+                            .doesNotContainIgnoringCase("secretsmanager");
+                }
             }
+            assertThat(granted).as("%s: GetSecretValue on the secrets it reads, no other", id)
+                    .containsExactlyInAnyOrderElementsOf(read);
         });
+        assertThat(variables("SocialApiFunction").get("CURSOR_SECRET_ARN")).isNotNull();
     }
 
     @Test
