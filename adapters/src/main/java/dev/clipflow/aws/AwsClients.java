@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Configuration is read through a lookup (a function uses Spring's {@code Environment}, so
  * system properties work as well as environment variables; tests pass their own):
  * <ul>
- *   <li>{@code AWS_ENDPOINT_URL_<SERVICE>} (S3, DYNAMODB, SQS, SFN), else {@code AWS_ENDPOINT_URL}: an
+ *   <li>{@code AWS_ENDPOINT_URL_<SERVICE>} (S3, DYNAMODB, SQS, SFN, SECRETS_MANAGER), else {@code AWS_ENDPOINT_URL}: an
  *       endpoint override, as the AWS SDKs and CLI define these variables;</li>
  *   <li>{@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else {@code us-east-1};</li>
  *   <li>with an endpoint override only: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} as static
@@ -64,7 +65,7 @@ public final class AwsClients {
         return Region.of(region);
     }
 
-    /** The endpoint override for a service ("s3", "dynamodb", "sqs", "sfn"), if any. */
+    /** The endpoint override for a service ("s3", "dynamodb", "sqs", "sfn", "secrets_manager"), if any. */
     public Optional<URI> endpoint(String service) {
         return value("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
                 .or(() -> value("AWS_ENDPOINT_URL"))
@@ -106,6 +107,14 @@ public final class AwsClients {
         var builder = SfnClient.builder().httpClient(http).region(region()).credentialsProvider(credentials("sfn"))
                 .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
         endpoint("sfn").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        var builder = SecretsManagerClient.builder().httpClient(http).region(region())
+                .credentialsProvider(credentials("secrets_manager"))
+                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+        endpoint("secrets_manager").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

@@ -10,8 +10,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The Docker-free AWS-protocol emulators, started on loopback once per JVM and stopped when it
- * exits: S3Proxy (S3, in-process, checks SigV4 and presigned URLs), ElasticMQ (SQS, in-process)
- * and Dynoxide (DynamoDB, a child process).
+ * exits: S3Proxy (S3, in-process, checks SigV4 and presigned URLs), ElasticMQ (SQS, in-process),
+ * Dynoxide (DynamoDB, a child process) and a minimal Secrets Manager of our own
+ * ({@link SecretsManagerEmulator}, in-process).
  *
  * <p>Tests get an {@link #config() environment} in the shape the functions read
  * ({@code AWS_ENDPOINT_URL_S3}, ..., credentials, region) and build their clients from it with
@@ -29,11 +30,14 @@ public final class Emulators {
     private final S3ProxyEmulator s3;
     private final ElasticMqEmulator sqs;
     private final DynoxideEmulator dynamo;
+    private final SecretsManagerEmulator secrets;
 
-    private Emulators(S3ProxyEmulator s3, ElasticMqEmulator sqs, DynoxideEmulator dynamo) {
+    private Emulators(S3ProxyEmulator s3, ElasticMqEmulator sqs, DynoxideEmulator dynamo,
+                      SecretsManagerEmulator secrets) {
         this.s3 = s3;
         this.sqs = sqs;
         this.dynamo = dynamo;
+        this.secrets = secrets;
     }
 
     /** The emulators of this JVM, started on first use. */
@@ -52,14 +56,19 @@ public final class Emulators {
     public static Emulators start() {
         S3ProxyEmulator s3 = S3ProxyEmulator.start(ACCESS_KEY, SECRET_KEY);
         ElasticMqEmulator sqs = null;
+        SecretsManagerEmulator secrets = null;
         try {
             sqs = ElasticMqEmulator.start();
+            secrets = SecretsManagerEmulator.start();
             DynoxideEmulator dynamo = DynoxideEmulator.start();
-            return new Emulators(s3, sqs, dynamo);
+            return new Emulators(s3, sqs, dynamo, secrets);
         } catch (RuntimeException e) {
             s3.stop();
             if (sqs != null) {
                 sqs.stop();
+            }
+            if (secrets != null) {
+                secrets.stop();
             }
             throw e;
         }
@@ -77,12 +86,17 @@ public final class Emulators {
         return dynamo.endpoint();
     }
 
+    public URI secretsManagerEndpoint() {
+        return secrets.endpoint();
+    }
+
     /** Endpoint overrides, credentials and region, named as the AWS SDKs and our functions read them. */
     public Map<String, String> config() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
         config.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint().toString());
         config.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+        config.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManagerEndpoint().toString());
         config.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
         config.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
         config.put("AWS_REGION", REGION);
@@ -113,6 +127,7 @@ public final class Emulators {
     }
 
     public void stop() {
+        secrets.stop();
         dynamo.stop();
         sqs.stop();
         s3.stop();

@@ -14,12 +14,16 @@ import org.springframework.core.env.Environment;
 
 /**
  * The publish function's application: bean {@code publish} ({@link Publish}). Configuration:
- * VIDEOS_TABLE, PRICE_TABLE (optional), POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME,
- * AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the AWS_ENDPOINT_URL* overrides.
+ * VIDEOS_TABLE, PRICE_TABLE (optional), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the
+ * AWS_ENDPOINT_URL* overrides. Metrics go to the namespace {@value #METRICS_NAMESPACE}, the one the template's
+ * alarms watch and the state machine's PutMetricData grant names.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class PublishApplication {
+
+    static final String METRICS_NAMESPACE = "Clipflow";
+    static final String METRICS_SERVICE = "clipflow";
 
     public static void main(String[] args) {
         SpringApplication.run(PublishApplication.class, args);
@@ -33,8 +37,7 @@ public class PublishApplication {
                 new DynamoVideoRepository(aws.dynamoDb(), env.getRequiredProperty("VIDEOS_TABLE")),
                 new SfnExecutionHistory(aws.sfn()),
                 new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))),
-                new EmfMetrics(System.out, env.getProperty("POWERTOOLS_METRICS_NAMESPACE", "Clipflow"),
-                        env.getProperty("POWERTOOLS_SERVICE_NAME", "clipflow"), clock),
+                new EmfMetrics(System.out, METRICS_NAMESPACE, METRICS_SERVICE, clock),
                 env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
                 clock);
     }

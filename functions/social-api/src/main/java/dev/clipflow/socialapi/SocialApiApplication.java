@@ -7,6 +7,7 @@ import dev.clipflow.aws.dynamodb.discovery.DynamoCoViewStore;
 import dev.clipflow.aws.dynamodb.discovery.DynamoRelatedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
+import dev.clipflow.aws.secrets.SecretStrings;
 import dev.clipflow.discovery.Recommendations;
 import dev.clipflow.discovery.RelatedBlend;
 import dev.clipflow.discovery.RelatedVideos;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The social API's application: bean {@code socialApi} ({@link SocialApi}). Configuration:
  * VIDEOS_TABLE and CHANNELS_TABLE (read only), SUBSCRIPTIONS_TABLE, FEEDS_TABLE, DISCOVERY_TABLE,
- * CURSOR_SECRET (at least 32 bytes; signs page cursors), CURSOR_TTL_SECONDS (default 3600),
+ * CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes, signs page cursors: read once at
+ * initialisation and kept for the execution environment's life), CURSOR_TTL_SECONDS (default 3600),
  * FANOUT_CELEBRITY_THRESHOLD (and the other FANOUT_* values: the feed reader must agree with the
  * fan-out on who is a celebrity), WATCH_WINDOW (default 20) and the AWS_ENDPOINT_URL* overrides.
  */
@@ -46,8 +48,8 @@ public class SocialApiApplication {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         Clock clock = Clock.systemUTC();
-        SignedCursors cursors = new SignedCursors(
-                env.getRequiredProperty("CURSOR_SECRET").getBytes(StandardCharsets.UTF_8),
+        SignedCursors cursors = new SignedCursors(new SecretStrings(aws.secretsManager())
+                .read(env.getRequiredProperty("CURSOR_SECRET_ARN")).getBytes(StandardCharsets.UTF_8),
                 clock, Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class, 3600L)));
         var videos = new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE"));
         var subscriptionStore = new DynamoSubscriptionStore(dynamo, env.getRequiredProperty("SUBSCRIPTIONS_TABLE"));

@@ -39,11 +39,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole stack on one machine, built from {@code template.yaml}: the emulators (S3Proxy, ElasticMQ,
- * Dynoxide) with the template's buckets, tables and queues; the Step Functions endpoint with the template's
- * state machine (its DefinitionSubstitutions resolved to local function ARNs; its DynamoDB and SQS tasks against
- * the emulators); every function hosted from its own zip ({@link FunctionHost}); and the template's event
- * sources: S3 "object created" (the public S3 endpoint is an {@link S3EventProxy} in front of S3Proxy, so every
- * write — presigned PUTs from curl included — emits the event), SQS queues ({@link SqsEventSource}) and schedules
+ * Dynoxide, a minimal Secrets Manager) with the template's buckets, tables, queues and secrets (generated values
+ * generated at start); the Step Functions endpoint with the template's state machine (its
+ * DefinitionSubstitutions resolved to local function ARNs; its DynamoDB and SQS tasks against the emulators);
+ * every function hosted from its own zip ({@link FunctionHost}); and the template's event sources: S3 "object
+ * created" (the public S3 endpoint is an {@link S3EventProxy} in front of S3Proxy, so every write — presigned PUTs
+ * from curl included — emits the event), SQS queues ({@link SqsEventSource}) and schedules
  * ({@link ScheduledEvents}).
  * Not named LocalStack, to avoid confusion with the product.
  */
@@ -116,6 +117,7 @@ public final class LocalClipflow implements AutoCloseable {
             AwsClients clients = new AwsClients(config::get);
             Provisioner.buckets(template, clients.s3());
             Provisioner.tables(template, clients.dynamoDb());
+            Provisioner.secrets(template, clients.secretsManager());
             Map<String, String> queueUrls = Provisioner.queues(template, clients.sqs());
             for (StateMachineDef sm : template.stateMachines()) {
                 sfn.createStateMachine(Json.object().put("name", sm.name()).put("definition", sm.definition())
@@ -148,7 +150,7 @@ public final class LocalClipflow implements AutoCloseable {
         return template;
     }
 
-    /** Clients for the local stack (S3, DynamoDB, SQS, Step Functions). */
+    /** Clients for the local stack (S3, DynamoDB, SQS, Step Functions, Secrets Manager). */
     public AwsClients clients() {
         return clients;
     }
@@ -290,7 +292,8 @@ public final class LocalClipflow implements AutoCloseable {
         // The stack closes each function's class loader itself; a Spring shutdown hook running after that
         // only fails to load its logging classes (on Lambda the environment is frozen, never shut down).
         env.put("spring.main.register-shutdown-hook", "false");
-        return new FunctionSpec(f.name(), f.codeUri(), f.handler(), f.memoryMb(), f.timeoutSeconds(), env);
+        return new FunctionSpec(f.name(), f.codeUri(), f.handler(), f.memoryMb(), f.timeoutSeconds(), env,
+                f.reservedConcurrency());
     }
 
     /** Whether a function's artifact exists (it was built). */

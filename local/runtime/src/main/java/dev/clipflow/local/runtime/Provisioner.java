@@ -2,8 +2,10 @@ package dev.clipflow.local.runtime;
 
 import dev.clipflow.local.runtime.template.BucketDef;
 import dev.clipflow.local.runtime.template.QueueDef;
+import dev.clipflow.local.runtime.template.SecretDef;
 import dev.clipflow.local.runtime.template.TableDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the template's buckets, tables (keys, GSIs, TTL) and queues (dead-letter queues first, then the
- * redrive policies pointing at them) on the emulators. Returns the queue URLs by logical id.
+ * Creates the template's buckets, tables (keys, GSIs, TTL), queues (dead-letter queues first, then the
+ * redrive policies pointing at them) and secrets (generated values generated now) on the emulators. Returns the
+ * queue URLs by logical id.
  */
 final class Provisioner {
 
@@ -32,6 +36,13 @@ final class Provisioner {
     static void buckets(TemplateModel template, S3Client s3) {
         for (BucketDef b : template.buckets()) {
             s3.createBucket(r -> r.bucket(b.name()));
+        }
+    }
+
+    static void secrets(TemplateModel template, SecretsManagerClient secretsManager) {
+        SecureRandom random = new SecureRandom();
+        for (SecretDef s : template.secrets()) {
+            secretsManager.createSecret(r -> r.name(s.name()).secretString(s.value(random)));
         }
     }
 

@@ -10,15 +10,20 @@ import dev.clipflow.local.runtime.demo.DemoReport;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.template.FunctionDef;
+import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.testing.media.TestVideos;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +172,48 @@ class LocalPipelineIT {
         HttpResponse<String> other = http.send(HttpRequest.newBuilder(up.api().url().resolve("/nope")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(other.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The social API signs its page cursors with the key it read from the local Secrets Manager at initialisation
+     * (the template's generated CursorSecret, by the ARN in CURSOR_SECRET_ARN): a viewer pages through every
+     * subscription with them, and a cursor changed by one character is refused.
+     */
+    @Test
+    void up_socialApiCursors_signedWithTheTemplatesGeneratedSecret_pageThroughAndRefuseForgeries() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String viewer = "pager-" + System.nanoTime();
+        Set<String> channels = new TreeSet<>();
+        for (int i = 0; i < 3; i++) {
+            String channel = call(http, "POST", "/channels", "{\"name\":\"Paged " + i + "\"}", viewer + "-creator-" + i,
+                    201).path("channelId").asText();
+            call(http, "POST", "/channels/" + channel + "/subscription", null, viewer, 201);
+            channels.add(channel);
+        }
+
+        Set<String> seen = new TreeSet<>();
+        String cursor = null;
+        String firstCursor = null;
+        for (int page = 0; page < 5; page++) {
+            JsonNode p = call(http, "GET", "/me/subscriptions?limit=1" + (cursor == null ? "" : "&cursor=" + cursor),
+                    null, viewer, 200);
+            p.path("items").forEach(item -> seen.add(item.path("channelId").asText()));
+            cursor = p.path("nextCursor").isTextual() ? p.path("nextCursor").asText() : null;
+            firstCursor = firstCursor == null ? cursor : firstCursor;
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertThat(seen).isEqualTo(channels);
+        assertThat(firstCursor).isNotNull();
+        String arn = stack.template().function("SocialApiFunction").orElseThrow().environment()
+                .get("CURSOR_SECRET_ARN");
+        String key = stack.clients().secretsManager().getSecretValue(r -> r.secretId(arn)).secretString();
+        assertThat(new SignedCursors(key.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(), Duration.ofHours(1)).open("subscriptions|" + viewer, firstCursor))
+                .as("signed with the generated secret's value").isNotBlank();
+        String forged = (firstCursor.charAt(0) == 'A' ? 'B' : 'A') + firstCursor.substring(1);
+        assertThat(call(http, "GET", "/me/subscriptions?limit=1&cursor=" + forged, null, viewer, 400)
+                .path("error").toString()).contains("INVALID_CURSOR");
     }
 
     static JsonNode call(HttpClient http, String method, String path, String body, String user, int expected)

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (interrupted) at the template's timeout and reported as Lambda reports a timeout, after which the instance
  * is discarded (Lambda restarts a timed-out execution environment). An uncaught exception is reported as
  * {@code {errorType, errorMessage, stackTrace}}.
+ *
+ * <p>A function with reserved concurrency runs at most that many invocations at once; one more is throttled as
+ * Lambda throttles it ({@link FunctionThrottledException}; the engine's view answers
+ * {@code Lambda.TooManyRequestsException}), without running.
  */
 public final class FunctionHost implements LambdaFunction, AutoCloseable {
 
@@ -54,6 +59,9 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
     private final URLClassLoader loader;
     private final ExecutorService workers;
     private final Object initLock = new Object();
+    /** Free slots of the reserved concurrency; {@code null} when unreserved. */
+    private final Semaphore reserved;
+    private final AtomicInteger running = new AtomicInteger();
     private volatile Handler handler;
 
     /** A constructed handler: the instance and its stream method. */
@@ -66,6 +74,8 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
      */
     public FunctionHost(FunctionSpec spec, Path cacheRoot) {
         this.spec = spec;
+        this.reserved = spec.reservedConcurrency() == FunctionSpec.UNRESERVED ? null
+                : new Semaphore(spec.reservedConcurrency());
         List<URL> classPath = FunctionArtifact.classPath(spec.name(), spec.artifact(), cacheRoot);
         this.loader = new URLClassLoader(classPath.toArray(URL[]::new),
                 ClassLoader.getPlatformClassLoader());
@@ -98,8 +108,32 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
         }
     }
 
-    /** Invokes the function with an event (JSON bytes); never throws for a function error. */
+    /** Invocations running now (Lambda's {@code ConcurrentExecutions} of this function). */
+    public int concurrentExecutions() {
+        return running.get();
+    }
+
+    /**
+     * Invokes the function with an event (JSON bytes); never throws for a function error.
+     *
+     * @throws FunctionThrottledException when its reserved concurrency is all in use
+     */
     public FunctionResult invoke(byte[] event) {
+        if (reserved != null && !reserved.tryAcquire()) {
+            throw new FunctionThrottledException(spec.name(), spec.reservedConcurrency());
+        }
+        running.incrementAndGet();
+        try {
+            return run(event);
+        } finally {
+            running.decrementAndGet();
+            if (reserved != null) {
+                reserved.release();
+            }
+        }
+    }
+
+    private FunctionResult run(byte[] event) {
         String requestId = UUID.randomUUID().toString();
         if (handler == null) {
             try {
@@ -135,7 +169,12 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
     /** The engine's view: JSON in, Lambda Invoke response out. */
     @Override
     public LambdaResponse invoke(JsonNode payload) {
-        FunctionResult r = invoke(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+        FunctionResult r;
+        try {
+            r = invoke(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+        } catch (FunctionThrottledException e) {
+            return LambdaResponse.error("Lambda.TooManyRequestsException", e.getMessage());
+        }
         String text = r.payloadText().strip();
         JsonNode body;
         try {

@@ -14,9 +14,14 @@ import java.util.Objects;
  * @param memoryMb the configured memory, reported by {@code Context.getMemoryLimitInMB()}
  * @param timeoutSeconds the invocation timeout, enforced
  * @param environment the function's environment (template variables, Globals and local overrides)
+ * @param reservedConcurrency the template's {@code ReservedConcurrentExecutions}: most invocations running at once
+ *                            (0 throttles every one), or {@link #UNRESERVED}
  */
 public record FunctionSpec(String name, Path artifact, String handler, int memoryMb, int timeoutSeconds,
-                           Map<String, String> environment) {
+                           Map<String, String> environment, int reservedConcurrency) {
+
+    /** No reserved concurrency: no limit of the function's own. */
+    public static final int UNRESERVED = -1;
 
     public FunctionSpec {
         Objects.requireNonNull(name, "name");
@@ -26,6 +31,16 @@ public record FunctionSpec(String name, Path artifact, String handler, int memor
         if (timeoutSeconds <= 0 || memoryMb <= 0) {
             throw new IllegalArgumentException("Timeout and memory must be positive for " + name);
         }
+        if (reservedConcurrency < UNRESERVED) {
+            throw new IllegalArgumentException("Reserved concurrency of " + name + " must be -1 (unreserved) or from "
+                    + "0 on, not " + reservedConcurrency);
+        }
+    }
+
+    /** An unreserved function. */
+    public FunctionSpec(String name, Path artifact, String handler, int memoryMb, int timeoutSeconds,
+                        Map<String, String> environment) {
+        this(name, artifact, handler, memoryMb, timeoutSeconds, environment, UNRESERVED);
     }
 
     /** The handler's class name. */
@@ -44,6 +59,6 @@ public record FunctionSpec(String name, Path artifact, String handler, int memor
     public FunctionSpec withEnvironment(Map<String, String> extra) {
         var env = new java.util.LinkedHashMap<>(environment);
         env.putAll(extra);
-        return new FunctionSpec(name, artifact, handler, memoryMb, timeoutSeconds, env);
+        return new FunctionSpec(name, artifact, handler, memoryMb, timeoutSeconds, env, reservedConcurrency);
     }
 }

@@ -13,10 +13,15 @@ import java.util.Map;
  * @param environment the merged {@code Environment.Variables}, as strings
  * @param autoPublishAlias the alias name ({@code live}) or {@code null}
  * @param async retries and dead-letter queue of its asynchronous invocations
+ * @param reservedConcurrency {@code ReservedConcurrentExecutions}, or {@link #UNRESERVED} without one
  */
 public record FunctionDef(String logicalId, String name, Path codeUri, String handler, String runtime,
                           int memoryMb, int timeoutSeconds, Map<String, String> environment,
-                          List<EventSourceDef> events, String autoPublishAlias, AsyncInvokeConfig async) {
+                          List<EventSourceDef> events, String autoPublishAlias, AsyncInvokeConfig async,
+                          int reservedConcurrency) {
+
+    /** No {@code ReservedConcurrentExecutions} (or {@code !Ref AWS::NoValue}). */
+    public static final int UNRESERVED = -1;
 
     public FunctionDef {
         environment = Map.copyOf(environment);

@@ -59,6 +59,15 @@ public record LocalAws(String stackName, String sqsEndpoint, String mediaHost) {
         return "arn:" + PARTITION + ":dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
     }
 
+    /** A secret's ARN without Secrets Manager's random suffix (a partial ARN, which its API accepts). */
+    public static String secretArn(String name) {
+        return "arn:" + PARTITION + ":secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:" + name;
+    }
+
+    public String secretName(String logicalId) {
+        return stackName + "-" + logicalId;
+    }
+
     public static String bucketArn(String name) {
         return "arn:" + PARTITION + ":s3:::" + name;
     }

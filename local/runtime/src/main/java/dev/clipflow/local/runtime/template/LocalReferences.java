@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What {@code Ref} and {@code Fn::GetAtt} give for each resource type locally: names and ARNs of the local
- * account ({@link LocalAws}); SAM's {@code <Function>.Alias} reference is the alias ARN. Resources without a
+ * account ({@link LocalAws}); SAM's {@code <Function>.Alias} reference is the alias ARN; a secret's is its
+ * (partial) ARN. Resources without a
  * local counterpart (CloudFront, Cognito, API Gateway, ...) give {@link Unresolved} values.
  */
 final class LocalReferences {
@@ -48,6 +49,8 @@ final class LocalReferences {
             case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" -> stateMachine(id, props,
                     attribute);
             case "AWS::Logs::LogGroup" -> logGroup(id, props, attribute);
+            case "AWS::SecretsManager::Secret" -> attribute == null || "Id".equals(attribute)
+                    ? LocalAws.secretArn(secretName(id, props)) : new Unresolved(logicalId + "." + attribute);
             case "AWS::CloudFront::Distribution" -> "DomainName".equals(attribute) && local.mediaHost() != null
                     ? local.mediaHost() : new Unresolved(logicalId + (attribute == null ? "" : "." + attribute));
             default -> new Unresolved(logicalId + (attribute == null ? "" : "." + attribute));
@@ -68,6 +71,11 @@ final class LocalReferences {
         Object explicit = props.get("QueueName");
         boolean fifo = Boolean.parseBoolean(String.valueOf(intrinsics.resolve(props.get("FifoQueue"))));
         return explicit == null ? local.queueName(id, fifo) : String.valueOf(intrinsics.resolve(explicit));
+    }
+
+    String secretName(String id, Map<?, ?> props) {
+        Object explicit = props.get("Name");
+        return explicit == null ? local.secretName(id) : String.valueOf(intrinsics.resolve(explicit));
     }
 
     String functionName(String id, Map<?, ?> props) {

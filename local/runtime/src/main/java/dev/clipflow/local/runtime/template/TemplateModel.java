@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The local view of {@code template.yaml}: its functions, buckets, tables, queues and state machine, with SAM's
- * {@code Globals} merged and the intrinsics resolved to local names and ARNs ({@link LocalAws}). Everything the
+ * The local view of {@code template.yaml}: its functions, buckets, tables, queues, secrets and state machine, with
+ * SAM's {@code Globals} merged and the intrinsics resolved to local names and ARNs ({@link LocalAws}). Everything the
  * local runtime provisions and wires comes from here; there is no second copy of the wiring.
  *
  * <p>Resources whose {@code Condition} is false are left out. Parameters take their {@code Default} unless
@@ -33,6 +33,7 @@ public final class TemplateModel {
     private final List<QueueDef> queues = new ArrayList<>();
     private final List<StateMachineDef> stateMachines = new ArrayList<>();
     private final List<DistributionDef> distributions = new ArrayList<>();
+    private final List<SecretDef> secrets = new ArrayList<>();
 
     private TemplateModel(Path file, Map<String, String> parameters) {
         this.file = file;
@@ -115,6 +116,11 @@ public final class TemplateModel {
         return List.copyOf(distributions);
     }
 
+    /** The Secrets Manager secrets (created on the local Secrets Manager, generated values included). */
+    public List<SecretDef> secrets() {
+        return List.copyOf(secrets);
+    }
+
     /** The template's one state machine. */
     public StateMachineDef stateMachine() {
         if (stateMachines.size() != 1) {
@@ -144,6 +150,7 @@ public final class TemplateModel {
                     case "AWS::SQS::Queue" -> model.queues.add(queue(id, props));
                     case "AWS::Serverless::StateMachine" -> model.stateMachines.add(stateMachine(id, props));
                     case "AWS::CloudFront::Distribution" -> pendingDistributions.put(id, props);
+                    case "AWS::SecretsManager::Secret" -> model.secrets.add(secret(id, props));
                     default -> {
                     }
                 }
@@ -185,7 +192,17 @@ public final class TemplateModel {
             return new FunctionDef(id, refs.functionName(id, rawProps),
                     codeUri == null ? null : model.baseDir().resolve(String.valueOf(codeUri)).normalize(),
                     text(p.get("Handler")), text(p.get("Runtime")), integer(p.get("MemorySize"), 128),
-                    integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")), async(id, p));
+                    integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")), async(id, p),
+                    reserved(id, p.get("ReservedConcurrentExecutions")));
+        }
+
+        private static int reserved(String id, Object value) {
+            int reserved = integer(value, FunctionDef.UNRESERVED);
+            if (reserved < 0 && value != null) {
+                throw new TemplateInvalidException("ReservedConcurrentExecutions of " + id + " must be 0 or more, not "
+                        + value);
+            }
+            return reserved;
         }
 
         /** {@code EventInvokeConfig} and {@code DeadLetterQueue} (SQS only: an SNS topic has no local stand-in). */
@@ -206,6 +223,13 @@ public final class TemplateModel {
             } catch (TemplateInvalidException e) {
                 throw new TemplateInvalidException(id + ": " + e.getMessage());
             }
+        }
+
+        private SecretDef secret(String id, Map<?, ?> rawProps) {
+            Map<String, Object> p = stringKeys(in.resolve(rawProps));
+            Map<?, ?> generate = map(p.get("GenerateSecretString"));
+            return new SecretDef(id, refs.secretName(id, rawProps), text(p.get("SecretString")),
+                    p.containsKey("GenerateSecretString") ? GeneratedSecretString.read(id, generate) : null);
         }
 
         private BucketDef bucket(String id, Map<?, ?> rawProps) {

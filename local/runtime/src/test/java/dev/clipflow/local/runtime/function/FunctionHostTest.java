@@ -1,6 +1,7 @@
 package dev.clipflow.local.runtime.function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
@@ -88,6 +89,40 @@ class FunctionHostTest {
             assertThat(r.duration().toMillis()).isLessThan(5_000);
             assertThat(slow.invoke("{\"a\":1}".getBytes(StandardCharsets.UTF_8)).failed())
                     .as("a fresh instance serves the next invocation").isFalse();
+        }
+    }
+
+    @Test
+    void invoke_beyondReservedConcurrency_throttledWithoutRunningUntilASlotFrees() throws Exception {
+        FunctionSpec one = new FunctionSpec("FixtureFunction", zip, FixtureFunction.HANDLER, 512, 2,
+                spec(2).environment(), 1);
+        try (FunctionHost capped = new FunctionHost(one, dir.resolve("cache"))) {
+            capped.warmUp();
+            var busy = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    capped.invoke("{\"action\":\"sleep\"}".getBytes(StandardCharsets.UTF_8)));
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (capped.concurrentExecutions() == 0 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+
+            assertThatThrownBy(() -> capped.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(FunctionThrottledException.class).hasMessageContaining("reserved concurrency of 1");
+            LambdaResponse engine = capped.invoke(Json.parse("{\"n\":1}"));
+            assertThat(engine.functionError()).isNotNull();
+            assertThat(engine.payload().get("errorType").textValue()).isEqualTo("Lambda.TooManyRequestsException");
+            assertThat(busy.get().failed()).as("the running one timed out by itself").isTrue();
+            assertThat(capped.invoke("{\"n\":2}".getBytes(StandardCharsets.UTF_8)).payloadText())
+                    .isEqualTo("{\"n\":2}");
+        }
+    }
+
+    @Test
+    void invoke_reservedConcurrencyZero_everyInvocationThrottled() {
+        FunctionSpec none = new FunctionSpec("FixtureFunction", zip, FixtureFunction.HANDLER, 512, 2,
+                spec(2).environment(), 0);
+        try (FunctionHost stopped = new FunctionHost(none, dir.resolve("cache"))) {
+            assertThatThrownBy(() -> stopped.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(FunctionThrottledException.class);
         }
     }
 

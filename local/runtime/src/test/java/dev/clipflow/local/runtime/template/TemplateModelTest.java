@@ -20,7 +20,7 @@ class TemplateModelTest {
         FunctionDef probe = MODEL.function("ProbeFunction").orElseThrow();
 
         assertThat(probe.handler())
-                .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+                .isEqualTo("dev.clipflow.lambda.RequestIdFunctionInvoker::handleRequest");
         assertThat(probe.codeUri()).isEqualTo(RepoRoot.get().resolve("functions/probe/target/probe.zip"));
         assertThat(probe.runtime()).startsWith("java");
         Map<?, ?> raw = CfnYaml.read(RepoRoot.get().resolve("template.yaml"));
@@ -37,7 +37,7 @@ class TemplateModelTest {
                 .containsEntry("MAIN_CLASS", "dev.clipflow.probe.ProbeApplication")
                 .containsEntry("VIDEOS_TABLE", "clipflow-local-VideosTable")
                 .containsEntry("UPLOADS_BUCKET", "clipflow-local-uploadsbucket")
-                .containsEntry("POWERTOOLS_SERVICE_NAME", "clipflow");
+                .containsEntry("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_CLOUD_FUNCTION_ADAPTER_AWS", "WARN");
     }
 
     @Test
@@ -50,6 +50,24 @@ class TemplateModelTest {
         FunctionDef transcode = MODEL.function("TranscodeFunction").orElseThrow();
         assertThat(transcode.memoryMb()).isEqualTo(10240);
         assertThat(transcode.timeoutSeconds()).isEqualTo(900);
+    }
+
+    @Test
+    void reservedConcurrency_realTemplate_parametersOrUnreserved() {
+        assertThat(MODEL.function("ProbeFunction").orElseThrow().reservedConcurrency()).isEqualTo(20);
+        assertThat(MODEL.function("TranscodeChunkFunction").orElseThrow().reservedConcurrency())
+                .as("ChunkConcurrency").isEqualTo(100);
+        assertThat(MODEL.function("IngestFunction").orElseThrow().reservedConcurrency())
+                .isEqualTo(FunctionDef.UNRESERVED);
+
+        TemplateModel unreserved = TemplateModel.load(RepoRoot.get().resolve("template.yaml"), LocalAws.defaults(),
+                Map.of("ProbeReservedConcurrency", "-1", "ReserveChunkConcurrency", "false", "ChunkConcurrency", "7"));
+        assertThat(unreserved.function("ProbeFunction").orElseThrow().reservedConcurrency())
+                .isEqualTo(FunctionDef.UNRESERVED);
+        assertThat(unreserved.function("TranscodeChunkFunction").orElseThrow().reservedConcurrency())
+                .isEqualTo(FunctionDef.UNRESERVED);
+        assertThat(unreserved.function("ProbeFunction").orElseThrow().environment())
+                .containsEntry("CHUNK_CONCURRENCY", "7");
     }
 
     @Test
@@ -88,6 +106,58 @@ class TemplateModelTest {
                 .isEqualTo("https://mediadistribution-domainname.unresolved.local");
         assertThat(MODEL.functions()).allSatisfy(f -> assertThat(f.environment().values()).noneMatch(
                 v -> v.contains("${")));
+    }
+
+    @Test
+    void secrets_realTemplate_cursorKeyGeneratedLocallyAndOnlyItsArnInTheEnvironment() {
+        SecretDef cursor = MODEL.secrets().stream().filter(s -> s.logicalId().equals("CursorSecret")).findFirst()
+                .orElseThrow();
+        String key = cursor.value(new java.security.SecureRandom());
+
+        assertThat(cursor.name()).isEqualTo("clipflow-local-CursorSecret");
+        assertThat(key).matches("[A-Za-z0-9]{48}").isNotEqualTo(cursor.value(new java.security.SecureRandom()));
+        assertThat(MODEL.function("SocialApiFunction").orElseThrow().environment())
+                .containsEntry("CURSOR_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:"
+                        + "clipflow-local-CursorSecret")
+                .doesNotContainKey("CURSOR_SECRET");
+        assertThat(MODEL.functions()).allSatisfy(f -> assertThat(f.environment().values())
+                .noneMatch(v -> v.contains("resolve:") || v.equals(key)));
+    }
+
+    @Test
+    void secrets_literalNameAndJsonTemplate(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("t.yaml");
+        Files.writeString(t, """
+                Resources:
+                  Plain:
+                    Type: AWS::SecretsManager::Secret
+                    Properties: {Name: my/plain, SecretString: literal-value}
+                  Db:
+                    Type: AWS::SecretsManager::Secret
+                    Properties:
+                      GenerateSecretString:
+                        SecretStringTemplate: '{"username": "app"}'
+                        GenerateStringKey: password
+                        PasswordLength: 12
+                        ExcludeCharacters: '"@/\\'
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: x.zip
+                      Handler: a.B::handleRequest
+                      Environment:
+                        Variables:
+                          PLAIN: !Ref Plain
+                          DB: !Ref Db
+                """);
+        TemplateModel model = TemplateModel.load(t);
+
+        assertThat(model.function("Fn").orElseThrow().environment())
+                .containsEntry("PLAIN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:my/plain")
+                .containsEntry("DB", "arn:aws:secretsmanager:us-east-1:000000000000:secret:clipflow-local-Db");
+        assertThat(model.secrets().get(0).value(new java.security.SecureRandom())).isEqualTo("literal-value");
+        assertThat(model.secrets().get(1).value(new java.security.SecureRandom()))
+                .matches("\\{\"username\": \"app\",\"password\":\"[^\"@/\\\\]{12}\"}");
     }
 
     @Test

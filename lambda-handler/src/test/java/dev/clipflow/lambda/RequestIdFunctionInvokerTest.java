@@ -1,0 +1,136 @@
+package dev.clipflow.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+/** The handler as Lambda calls it, with the functions' structured (ECS) console logging. */
+class RequestIdFunctionInvokerTest {
+
+    static final ByteArrayOutputStream STDOUT = new ByteArrayOutputStream();
+    static final PrintStream ORIGINAL = System.out;
+    static RequestIdFunctionInvoker invoker;
+
+    @BeforeAll
+    static void start() {
+        System.setOut(new PrintStream(STDOUT, true, StandardCharsets.UTF_8));
+        System.setProperty("MAIN_CLASS", EchoApplication.class.getName());
+        System.setProperty("logging.structured.format.console", "ecs");
+        System.setProperty("spring.main.banner-mode", "off");
+        invoker = new RequestIdFunctionInvoker("echo");
+    }
+
+    @AfterAll
+    static void restore() {
+        System.setOut(ORIGINAL);
+        System.clearProperty("MAIN_CLASS");
+        System.clearProperty("logging.structured.format.console");
+    }
+
+    @Test
+    void handleRequest_linesLoggedDuringTheInvocation_carryItsRequestId() throws Exception {
+        String first = invoke("first", "8f3a2c1e-0000-4000-8000-000000000001");
+        String second = invoke("second", "8f3a2c1e-0000-4000-8000-000000000002");
+
+        assertThat(line("echoing first")).contains("\"awsRequestId\":\"8f3a2c1e-0000-4000-8000-000000000001\"");
+        assertThat(line("echoing second")).contains("\"awsRequestId\":\"8f3a2c1e-0000-4000-8000-000000000002\"")
+                .doesNotContain("000000000001");
+        assertThat(first).contains("first");
+        assertThat(second).contains("second");
+        assertThat(MDC.get(RequestIdFunctionInvoker.REQUEST_ID)).as("removed after the invocation").isNull();
+    }
+
+    @Test
+    void handleRequest_withoutContext_runsWithoutARequestId() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream("{\"say\":\"nocontext\"}".getBytes(StandardCharsets.UTF_8)),
+                out, null);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nocontext");
+        assertThat(line("echoing nocontext")).doesNotContain("awsRequestId");
+    }
+
+    private static String invoke(String say, String requestId) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(("{\"say\":\"" + say + "\"}").getBytes(StandardCharsets.UTF_8)),
+                out, context(requestId));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String line(String message) {
+        List<String> lines = STDOUT.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(message)).toList();
+        assertThat(lines).as("log lines with '%s' in:%n%s", message, STDOUT).hasSize(1);
+        return lines.getFirst();
+    }
+
+    static Context context(String requestId) {
+        return new Context() {
+            @Override
+            public String getAwsRequestId() {
+                return requestId;
+            }
+
+            @Override
+            public String getLogGroupName() {
+                return "/clipflow/test/EchoFunction";
+            }
+
+            @Override
+            public String getLogStreamName() {
+                return "stream";
+            }
+
+            @Override
+            public String getFunctionName() {
+                return "EchoFunction";
+            }
+
+            @Override
+            public String getFunctionVersion() {
+                return "$LATEST";
+            }
+
+            @Override
+            public String getInvokedFunctionArn() {
+                return "arn:aws:lambda:us-east-1:000000000000:function:EchoFunction";
+            }
+
+            @Override
+            public CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            @Override
+            public ClientContext getClientContext() {
+                return null;
+            }
+
+            @Override
+            public int getRemainingTimeInMillis() {
+                return 30_000;
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return 1024;
+            }
+
+            @Override
+            public LambdaLogger getLogger() {
+                return null;
+            }
+        };
+    }
+}
