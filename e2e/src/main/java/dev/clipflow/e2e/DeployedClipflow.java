@@ -2,6 +2,7 @@ package dev.clipflow.e2e;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -47,6 +48,14 @@ public interface DeployedClipflow extends AutoCloseable {
      */
     default boolean servesPlayback() {
         return true;
+    }
+
+    /**
+     * Why this target has no HTTP API (the suite's API steps are then skipped with this reason); empty when it has
+     * one.
+     */
+    default Optional<String> withoutHttpApi() {
+        return Optional.empty();
     }
 
     /** One line: the target and where it is. */

@@ -6,7 +6,9 @@ import java.util.function.UnaryOperator;
 /**
  * The switch and its companions, read from system properties (surefire passes the Maven properties on) or JUnit
  * configuration parameters: {@code e2e.target}, and for aws {@code e2e.stack}, {@code e2e.region},
- * {@code e2e.profile}; {@code e2e.localstack.image} overrides the pinned LocalStack image.
+ * {@code e2e.profile}; {@code e2e.localstack.image} overrides the pinned LocalStack image of the target
+ * ({@link #DEFAULT_LOCALSTACK_IMAGE} for localstack, {@link #DEFAULT_LOCALSTACK_COMMUNITY_IMAGE} for
+ * localstack-community).
  *
  * @param stack CloudFormation stack name (aws), empty when not set
  * @param region AWS region (aws), empty = the SDK's default chain
@@ -22,17 +24,25 @@ public record E2eSettings(E2eTarget target, String stack, String region, String 
 
     /**
      * LocalStack's last semantic-versioned release (March 2026 moved to calendar versions, 2026.MM.patch), as the
-     * Pro image: the template needs HTTP APIs (API Gateway v2), Cognito user pools, CloudFront and Lambda layers,
-     * which only the licensed image emulates; since March 2026 every image needs {@code LOCALSTACK_AUTH_TOKEN}.
+     * Pro image: the whole template needs HTTP APIs (API Gateway v2), Cognito user pools, CloudFront and Lambda
+     * layers, which only the licensed image emulates; it needs {@code LOCALSTACK_AUTH_TOKEN}.
      */
     public static final String DEFAULT_LOCALSTACK_IMAGE = "localstack/localstack-pro:4.14.0";
+
+    /**
+     * The community image of the same release: the last tag that starts without an auth token (from March 2026
+     * {@code latest} and the calendar-versioned tags refuse to start without one). Runs the functions, the state
+     * machine, S3 with EventBridge notifications, DynamoDB and SQS.
+     */
+    public static final String DEFAULT_LOCALSTACK_COMMUNITY_IMAGE = "localstack/localstack:4.14.0";
 
     public E2eSettings {
         stack = blankToEmpty(stack);
         region = blankToEmpty(region);
         profile = blankToEmpty(profile);
-        localstackImage = localstackImage == null || localstackImage.isBlank() ? DEFAULT_LOCALSTACK_IMAGE
-                : localstackImage.strip();
+        localstackImage = localstackImage != null && !localstackImage.isBlank() ? localstackImage.strip()
+                : target == E2eTarget.LOCALSTACK_COMMUNITY ? DEFAULT_LOCALSTACK_COMMUNITY_IMAGE
+                : DEFAULT_LOCALSTACK_IMAGE;
     }
 
     /** Settings from a property lookup (e.g. {@code System::getProperty}). */
@@ -57,7 +67,7 @@ public record E2eSettings(E2eTarget target, String stack, String region, String 
     public String describe() {
         return switch (target) {
             case LOCAL -> "target=local";
-            case LOCALSTACK -> "target=localstack image=" + localstackImage;
+            case LOCALSTACK, LOCALSTACK_COMMUNITY -> "target=" + target.id() + " image=" + localstackImage;
             case AWS -> "target=aws stack=" + (stack.isEmpty() ? "<unset>" : stack) + " region="
                     + (region.isEmpty() ? "<default>" : region) + " profile="
                     + (profile.isEmpty() ? "<default>" : profile);

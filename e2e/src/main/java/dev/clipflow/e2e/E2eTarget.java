@@ -2,12 +2,20 @@ package dev.clipflow.e2e;
 
 import java.util.Locale;
 
-/** Where the end-to-end suite runs: chosen with {@code -De2e.target=local|localstack|aws} (default local). */
+/**
+ * Where the end-to-end suite runs: chosen with {@code -De2e.target=local|localstack|localstack-community|aws}
+ * (default local).
+ */
 public enum E2eTarget {
     /** The local runtime, in-process (no Docker, no AWS account): runs in CI. */
     LOCAL,
-    /** template.yaml deployed into a LocalStack container (Testcontainers; needs Docker and an auth token). */
+    /** template.yaml deployed into a LocalStack Pro container (Testcontainers; needs Docker and an auth token). */
     LOCALSTACK,
+    /**
+     * What the LocalStack community image runs of template.yaml (functions, state machine, buckets, tables, queues,
+     * EventBridge rule; no HTTP API, Cognito, CloudFront or layers), in the pinned token-free image (needs Docker).
+     */
+    LOCALSTACK_COMMUNITY,
     /** An existing stack in an AWS account, read from its CloudFormation Outputs. */
     AWS;
 
@@ -20,13 +28,13 @@ public enum E2eTarget {
             return LOCAL;
         }
         try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new E2eTargetUnknownException(value);
         }
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -40,14 +40,22 @@ public final class LocalStackDeployer {
      * @throws StackDeployFailedException when the stack does not reach CREATE_COMPLETE
      */
     public Map<String, String> deploy(Path templateFile, String stackName, Duration timeout) {
-        s3.createBucket(r -> r.bucket(ARTIFACTS_BUCKET));
-        String template;
         try {
-            template = Files.readString(templateFile);
+            return deploy(Files.readString(templateFile), templateFile.getParent(), stackName, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TemplateArtifacts.Rewritten rewritten = TemplateArtifacts.rewrite(template, templateFile.getParent(),
+    }
+
+    /**
+     * @param template the template's text (YAML or JSON, block-style keys for the artifact paths)
+     * @param baseDir where its relative artifact paths start
+     * @throws DeployArtifactMissingException when a zip or the layer was not built
+     * @throws StackDeployFailedException when the stack does not reach CREATE_COMPLETE
+     */
+    public Map<String, String> deploy(String template, Path baseDir, String stackName, Duration timeout) {
+        s3.createBucket(r -> r.bucket(ARTIFACTS_BUCKET));
+        TemplateArtifacts.Rewritten rewritten = TemplateArtifacts.rewrite(template, baseDir,
                 (key, file) -> {
                     s3.putObject(r -> r.bucket(ARTIFACTS_BUCKET).key(key), RequestBody.fromFile(file));
                     return "s3://" + ARTIFACTS_BUCKET + "/" + key;

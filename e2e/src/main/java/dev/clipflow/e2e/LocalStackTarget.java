@@ -1,6 +1,7 @@
 package dev.clipflow.e2e;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The localstack target: a LocalStack container (Testcontainers, pinned image, {@code LOCALSTACK_AUTH_TOKEN}
  * passed through when set; Testcontainers mounts the Docker socket so LocalStack runs the Lambda zips in their own
- * containers), template.yaml deployed into it ({@link LocalStackDeployer}), and the suite run against LocalStack's
+ * containers), {@code sam build}'s template deployed into it ({@link LocalStackDeployer}), and the suite run against LocalStack's
  * own API Gateway, Lambda, Step Functions, S3/EventBridge, DynamoDB, SQS and Cognito.
  */
 public final class LocalStackTarget extends DeployedStack {
@@ -37,8 +38,8 @@ public final class LocalStackTarget extends DeployedStack {
     }
 
     /**
-     * The container's environment: {@code LOCALSTACK_AUTH_TOKEN} passed through when the host has it (every
-     * LocalStack image needs it since March 2026; never printed); a longer wait for Lambda runtimes (a Spring
+     * The container's environment: {@code LOCALSTACK_AUTH_TOKEN} passed through when the host has it (the Pro image
+     * needs it; never printed; the localstack-community target passes an empty host environment); a longer wait for Lambda runtimes (a Spring
      * Cloud Function cold start in a Lambda container takes longer than LocalStack's default); and presigned-URL
      * signatures not checked, stated rather than assumed (newer images check them): the functions presign for
      * the container's port 4566, the suite sends the same URL to the mapped port ({@link #reachable}), and the
@@ -55,13 +56,21 @@ public final class LocalStackTarget extends DeployedStack {
         return env;
     }
 
+    /** What {@code sam build} writes: the template {@code sam deploy} deploys, its paths relative to it. */
+    static final String BUILT_TEMPLATE = ".aws-sam/build/template.yaml";
+
     /**
-     * Starts the container and deploys the stack (several minutes: image pull, Lambda runtimes).
+     * Starts the container and deploys the stack {@code sam build} wrote (several minutes: image pull, Lambda
+     * runtimes): the same function zips and the same built ffmpeg layer as {@code sam deploy} uploads.
      *
-     * @throws DeployArtifactMissingException when a function zip or the ffmpeg layer was not built
+     * @throws DeployArtifactMissingException when {@code sam build} has not run, or a function zip was not built
      * @throws StackDeployFailedException when the stack does not reach CREATE_COMPLETE
      */
     public static LocalStackTarget start(E2eSettings settings, Path root) {
+        Path built = root.resolve(BUILT_TEMPLATE);
+        if (!Files.isRegularFile(built)) {
+            throw new DeployArtifactMissingException(built);
+        }
         LocalStackContainer c = container(settings, System.getenv());
         c.start();
         try {
@@ -69,7 +78,7 @@ public final class LocalStackTarget extends DeployedStack {
             SdkClients clients = SdkClients.forEndpoint(endpoint, c.getAccessKey(), c.getSecretKey(), c.getRegion());
             Map<String, String> raw;
             try (S3Client s3 = clients.s3(); CloudFormationClient cfn = clients.cloudFormation()) {
-                raw = new LocalStackDeployer(s3, cfn).deploy(root.resolve("template.yaml"), STACK,
+                raw = new LocalStackDeployer(s3, cfn).deploy(built, STACK,
                         Duration.ofMinutes(15));
             }
             StackOutputs outputs = StackOutputs.from(raw);

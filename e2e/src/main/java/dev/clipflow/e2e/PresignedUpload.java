@@ -15,9 +15,9 @@ import java.nio.file.Path;
 public final class PresignedUpload {
 
     private final DeployedClipflow target;
-    private final ClipflowApi api;
+    private final ApiCalls api;
 
-    public PresignedUpload(DeployedClipflow target, ClipflowApi api) {
+    public PresignedUpload(DeployedClipflow target, ApiCalls api) {
         this.target = target;
         this.api = api;
     }

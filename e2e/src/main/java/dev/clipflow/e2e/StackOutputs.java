@@ -25,6 +25,18 @@ public record StackOutputs(URI apiUrl, String userPoolId, String userPoolClientI
                 outputs.getOrDefault("MediaDistributionDomain", ""));
     }
 
+    /**
+     * The outputs of a stack without the HTTP API, user pool and CDN (the LocalStack community reduction): the API
+     * URL is {@code about:none}, the pool ids and media domain are empty.
+     *
+     * @throws StackOutputMissingException when a bucket, table or state machine output is missing or empty
+     */
+    public static StackOutputs withoutHttpApi(Map<String, String> outputs) {
+        return new StackOutputs(URI.create("about:none"), "", "", need(outputs, "UploadsBucketName"),
+                need(outputs, "MediaBucketName"), need(outputs, "VideosTableName"),
+                need(outputs, "ChannelsTableName"), need(outputs, "StateMachineArn"), "");
+    }
+
     /** The same outputs with another API URL (LocalStack serves the API on its own host name). */
     public StackOutputs withApiUrl(URI url) {
         return new StackOutputs(url, userPoolId, userPoolClientId, uploadsBucket, mediaBucket, videosTable,

@@ -28,8 +28,8 @@ public record TargetCheck(E2eSettings settings, Optional<String> reason) {
     public static TargetCheck of(E2eSettings settings, TargetProbes probes) {
         return switch (settings.target()) {
             case LOCAL -> runnable(settings);
-            case LOCALSTACK -> probes.dockerProblem()
-                    .map(p -> cannotRun(settings, "target=localstack needs Docker: " + p))
+            case LOCALSTACK, LOCALSTACK_COMMUNITY -> probes.dockerProblem()
+                    .map(p -> cannotRun(settings, "target=" + settings.target().id() + " needs Docker: " + p))
                     .orElseGet(() -> runnable(settings));
             case AWS -> {
                 if (settings.stack().isEmpty()) {

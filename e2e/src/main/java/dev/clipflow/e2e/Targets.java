@@ -16,6 +16,7 @@ public final class Targets {
         return switch (settings.target()) {
             case LOCAL -> LocalTarget.start(root);
             case LOCALSTACK -> LocalStackTarget.start(settings, root);
+            case LOCALSTACK_COMMUNITY -> LocalStackCommunityTarget.start(settings, root);
             case AWS -> AwsTarget.open(settings);
         };
     }

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code sam deploy} does to local artifact paths, for a CreateStack without SAM CLI: every
- * {@code CodeUri}, {@code ContentUri} and {@code DefinitionUri} that is a relative path to a file is uploaded and
- * replaced with its {@code s3://bucket/key}. Text-level, so the short-form tags ({@code !Ref}, {@code !Sub}) stay
- * as written.
+ * {@code CodeUri}, {@code ContentUri} and {@code DefinitionUri} that is a relative path to a file is uploaded, a
+ * path to a folder (a layer {@code sam build} wrote) is zipped and uploaded, and the path is replaced with its
+ * {@code s3://bucket/key}. Text-level, so the short-form tags ({@code !Ref}, {@code !Sub}) stay as written.
  */
 public final class TemplateArtifacts {
 
@@ -31,6 +31,16 @@ public final class TemplateArtifacts {
     private TemplateArtifacts() {
     }
 
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("clipflow-artifacts");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * @param baseDir the folder the template's relative paths start from
      * @throws DeployArtifactMissingException when a path names no file (build first)
@@ -43,11 +53,19 @@ public final class TemplateArtifacts {
             String value = m.group(2);
             String replacement = m.group(0);
             if (!value.startsWith("s3:")) {
-                Path file = baseDir.resolve(value);
-                if (!Files.isRegularFile(file)) {
-                    throw new DeployArtifactMissingException(file);
+                Path path = baseDir.resolve(value).normalize();
+                String key = "artifacts/" + value.replaceAll("^(\\.\\./)+", "");
+                Path file;
+                if (Files.isDirectory(path)) {
+                    file = LambdaZips.ofDirectory(path, tempDir().resolve(path.getFileName() + ".zip"));
+                    key += ".zip";
+                } else if (Files.isRegularFile(path)) {
+                    file = path;
+                } else {
+                    throw new DeployArtifactMissingException(path);
                 }
-                String uri = uploads.computeIfAbsent(value, v -> uploader.upload("artifacts/" + v, file));
+                String k = key;
+                String uri = uploads.computeIfAbsent(value, v -> uploader.upload(k, file));
                 replacement = m.group(1) + uri + m.group(3);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));

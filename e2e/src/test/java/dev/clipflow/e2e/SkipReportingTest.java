@@ -60,6 +60,21 @@ class SkipReportingTest {
     }
 
     @Test
+    void localstackCommunityTargetWithoutDocker_skippedAndReasonPrinted() {
+        EngineExecutionResults results = run(NoDockerSample.class)
+                .configurationParameter("e2e.target", "localstack-community")
+                .execute();
+
+        results.testEvents().assertStatistics(s -> s.started(0).failed(0));
+        assertThat(results.containerEvents().skipped().stream().map(SkipReportingTest::reason).toList()).singleElement()
+                .asString().isEqualTo("SKIPPED e2e (localstack-community): target=localstack-community needs Docker: "
+                        + "no Docker engine found (test probe)");
+        assertThat(NoDockerSample.PRINTED.toString(StandardCharsets.UTF_8))
+                .contains("[e2e] NoDockerSample: SKIPPED e2e (localstack-community): target=localstack-community "
+                        + "needs Docker");
+    }
+
+    @Test
     void unknownTarget_classFailsInsteadOfSkipping() {
         EngineExecutionResults results = run(SkippableSample.class)
                 .configurationParameter("e2e.target", "prod")

@@ -65,7 +65,25 @@ class TargetCheckTest {
     @Test
     void settings_unknownTarget_failsInsteadOfSkipping() {
         assertThatThrownBy(() -> settings(Map.of("e2e.target", "staging")))
-                .isInstanceOf(E2eTargetUnknownException.class).hasMessageContaining("local, localstack or aws");
+                .isInstanceOf(E2eTargetUnknownException.class).hasMessageContaining("local, localstack, localstack-community or aws");
+    }
+
+    @Test
+    void settings_localstackCommunity_pinnedTokenFreeImage() {
+        E2eSettings s = settings(Map.of("e2e.target", "localstack-community"));
+
+        assertThat(s.target()).isEqualTo(E2eTarget.LOCALSTACK_COMMUNITY);
+        assertThat(s.localstackImage()).isEqualTo("localstack/localstack:4.14.0");
+        assertThat(s.describe()).isEqualTo("target=localstack-community image=localstack/localstack:4.14.0");
+        assertThat(E2eTarget.LOCALSTACK_COMMUNITY.id()).isEqualTo("localstack-community");
+    }
+
+    @Test
+    void check_localstackCommunityWithoutDocker_cannotRunWithReason() {
+        TargetCheck c = TargetCheck.of(settings(Map.of("e2e.target", "localstack-community")),
+                new FixedProbes("no Docker engine found", null, null));
+
+        assertThat(c.reason()).hasValue("target=localstack-community needs Docker: no Docker engine found");
     }
 
     @Test

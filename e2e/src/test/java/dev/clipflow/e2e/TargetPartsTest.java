@@ -104,12 +104,12 @@ class TargetPartsTest {
             return "s3://bucket/" + key;
         });
 
-        assertThat(expected).contains("functions/upload-api/target/upload-api.zip",
-                "layers/ffmpeg/target/ffmpeg-layer.zip", "statemachine/video-pipeline.asl.json");
+        assertThat(expected).contains("functions/upload-api/target/upload-api.zip", "layers/ffmpeg",
+                "statemachine/video-pipeline.asl.json");
         assertThat(keys).containsExactlyInAnyOrderElementsOf(expected.stream().distinct().map(p -> "artifacts/" + p)
                 .toList());
         assertThat(r.body()).contains("CodeUri: s3://bucket/artifacts/functions/ingest/target/ingest.zip")
-                .contains("ContentUri: s3://bucket/artifacts/layers/ffmpeg/target/ffmpeg-layer.zip")
+                .contains("ContentUri: s3://bucket/artifacts/layers/ffmpeg")
                 .doesNotContain("CodeUri: functions/").contains("!Ref VideosTable")
                 .startsWith("AWSTemplateFormatVersion");
         assertThat(r.body().length()).isLessThan(LocalStackDeployer.TEMPLATE_BODY_LIMIT);
@@ -119,7 +119,32 @@ class TargetPartsTest {
     void templateArtifacts_missingZip_namesTheFileAndTheBuild(@TempDir Path dir) {
         assertThatThrownBy(() -> TemplateArtifacts.rewrite("  F:\n    Properties:\n      CodeUri: fn/target/fn.zip\n",
                 dir, (k, f) -> "s3://b/" + k)).isInstanceOf(DeployArtifactMissingException.class)
-                .hasMessageContaining("fn.zip").hasMessageContaining("./mvnw -B package");
+                .hasMessageContaining("fn.zip").hasMessageContaining("./mvnw -B -DskipTests package")
+                .hasMessageContaining("sam build");
+    }
+
+    @Test
+    void templateArtifacts_samBuiltTemplate_parentPathsUploadedAndLayerFolderZippedWithModes(@TempDir Path dir)
+            throws IOException {
+        Path build = Files.createDirectories(dir.resolve(".aws-sam/build"));
+        Files.createDirectories(dir.resolve("functions/fn/target"));
+        Files.writeString(dir.resolve("functions/fn/target/fn.zip"), "x");
+        Path ffmpeg = Files.writeString(Files.createDirectories(build.resolve("FfmpegLayer/bin")).resolve("ffmpeg"),
+                "#!/bin/sh\n");
+        ffmpeg.toFile().setExecutable(true);
+        Map<String, Path> uploaded = new HashMap<>();
+
+        TemplateArtifacts.Rewritten r = TemplateArtifacts.rewrite(
+                "      CodeUri: ../../functions/fn/target/fn.zip\n      ContentUri: FfmpegLayer\n", build, (k, f) -> {
+                    uploaded.put(k, f);
+                    return "s3://b/" + k;
+                });
+
+        assertThat(r.body()).isEqualTo("      CodeUri: s3://b/artifacts/functions/fn/target/fn.zip\n"
+                + "      ContentUri: s3://b/artifacts/FfmpegLayer.zip\n");
+        assertThat(CommunityTemplateTest.unixModes(uploaded.get("artifacts/FfmpegLayer.zip")))
+                .containsKey("bin/ffmpeg").extractingByKey("bin/ffmpeg")
+                .satisfies(mode -> assertThat(mode & 0777).as("mode of bin/ffmpeg").isEqualTo(0755));
     }
 
     @Test
