@@ -27,9 +27,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -136,6 +143,42 @@ class ProbeIT {
         assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
                 .isInstanceOf(MediaRejectedException.class)
                 .hasMessageContaining("TOO_LONG").hasMessageContaining("the maximum is 3 s");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vp8", "vp9"})
+    void apply_browserRecordingWithoutADuration_measuresItsLengthByRange(String codec) {
+        ProbeResult result = probe(MediaLimits.DEFAULT).apply(
+                upload(Emulators.uniqueName("vid"), TestVideos.shared().browserRecording(codec)));
+
+        assertThat(result.media().formatName()).contains("webm");
+        assertThat(result.media().durationSeconds()).isCloseTo(3.0, Offset.offset(0.1));
+        assertThat(result.media().pictureEndSeconds()).isCloseTo(3.0, Offset.offset(0.1));
+        assertThat(result.media().frameRate()).isCloseTo(30, Offset.offset(1.0));
+        assertThat(result.plan().mode()).isEqualTo(TranscodeMode.ONE_PASS);
+    }
+
+    static Stream<Arguments> decodeBombs() {
+        TestVideos videos = TestVideos.shared();
+        return Stream.of(
+                Arguments.of("240 fps", (Supplier<Path>) () -> videos.decodeBomb("fps240.mp4", "320x240", "240", 12,
+                        "1"), MediaRejectionReason.FRAME_RATE_TOO_HIGH),
+                Arguments.of("8192x128 coded, shown 128x128", (Supplier<Path>) () -> videos.decodeBomb(
+                        "coded8192.mp4", "8192x128", "25", 2, "1/64"), MediaRejectionReason.CODED_SIZE_TOO_LARGE),
+                Arguments.of("4096x2160 at 100 fps", (Supplier<Path>) () -> videos.decodeBomb("dci4k100.mp4",
+                        "4096x2160", "100", 3, "1"), MediaRejectionReason.PIXEL_RATE_TOO_HIGH));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decodeBombs")
+    void apply_decodeBomb_isRejectedAtProbeWithANamedReason(String name, Supplier<Path> file,
+                                                            MediaRejectionReason reason) {
+        PipelineInput input = upload(Emulators.uniqueName("vid"), file.get());
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageStartingWith(reason.name())
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason()).isEqualTo(reason));
     }
 
     @Test
