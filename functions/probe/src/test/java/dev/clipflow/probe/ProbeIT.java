@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.cost.CostCeiling;
+import dev.clipflow.cost.CostEstimator;
+import dev.clipflow.cost.PriceTable;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
 import dev.clipflow.media.ChunkPlanner;
@@ -22,6 +25,7 @@ import dev.clipflow.testing.Events;
 import dev.clipflow.testing.media.TestVideos;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,6 +183,35 @@ class ProbeIT {
                 .isInstanceOf(MediaRejectedException.class)
                 .hasMessageStartingWith(reason.name())
                 .satisfies(e -> assertThat(((MediaRejectedException) e).reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void apply_forecastAboveTheChannelsCostCeiling_isRefusedWithANamedReason() {
+        String videoId = Emulators.uniqueName("vid");
+        PipelineInput uploaded = upload(videoId, TestVideos.shared().landscape());
+        PipelineInput input = new PipelineInput(1, videoId, "chan-example", uploaded.source(), null, null,
+                new BigDecimal("0.0001"));
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageStartingWith("COST_ABOVE_CEILING")
+                .hasMessageContaining("the ceiling is 0.0001 USD")
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                        .isEqualTo(MediaRejectionReason.COST_ABOVE_CEILING));
+    }
+
+    @Test
+    void apply_forecastAboveTheDeploymentsDefaultCeiling_isRefusedUnlessTheChannelAllowsMore() {
+        Probe strict = new Probe(new S3ObjectStore(s3), new FfprobeMediaProber(FfmpegBinaries.fromEnvironment()),
+                new LadderPlanner(), ChunkPlanner.DEFAULT, MediaLimits.DEFAULT, new CostCeiling(new BigDecimal("0.0001")),
+                new CostEstimator(PriceTable.US_EAST_1), 1769);
+        String videoId = Emulators.uniqueName("vid");
+        PipelineInput uploaded = upload(videoId, TestVideos.shared().landscape());
+        PipelineInput generous = new PipelineInput(1, videoId, "chan-example", uploaded.source(), null, null,
+                new BigDecimal("1.00"));
+
+        assertThatThrownBy(() -> strict.apply(uploaded)).hasMessageStartingWith("COST_ABOVE_CEILING");
+        assertThat(strict.apply(generous).ladder()).isNotEmpty();
     }
 
     @Test
