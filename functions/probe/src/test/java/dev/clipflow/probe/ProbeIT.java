@@ -162,6 +162,17 @@ class ProbeIT {
         assertThat(result.plan().mode()).isEqualTo(TranscodeMode.ONE_PASS);
     }
 
+    @Test
+    void apply_browserRecordingLargerThanTheTailWindow_measuresItsLengthFromItsLastClusters() throws Exception {
+        Path file = TestVideos.shared().browserRecording("vp8", 12, 6000);
+        assertThat(Files.size(file)).as("larger than the probe's first tail window, 4 MiB").isGreaterThan(4L << 20);
+
+        ProbeResult result = probe(MediaLimits.DEFAULT).apply(upload(Emulators.uniqueName("vid"), file));
+
+        assertThat(result.media().durationSeconds()).isCloseTo(12.0, Offset.offset(0.1));
+        assertThat(result.media().pictureEndSeconds()).isCloseTo(12.0, Offset.offset(0.1));
+    }
+
     static Stream<Arguments> decodeBombs() {
         TestVideos videos = TestVideos.shared();
         return Stream.of(

@@ -133,17 +133,23 @@ public final class TestVideos {
     /**
      * What a browser's MediaRecorder uploads: WebM written live ({@code -live 1}: no duration in the header, no
      * cues, no DURATION tags), {@code vp8} or {@code vp9} at about 30 fps with jittery frame times on Matroska's
-     * 1 ms clock, and Opus audio; 640x360, 3 s.
+     * 1 ms clock, a noisy picture (as a camera's, so the bit rate is met), and Opus audio; 640x360, 3 s.
      */
     public Path browserRecording(String videoCodec) {
-        String name = "browser-" + videoCodec + ".webm";
+        return browserRecording(videoCodec, 3, 600);
+    }
+
+    /** A browser recording ({@link #browserRecording(String)}) of {@code seconds} at about {@code kbps}. */
+    public Path browserRecording(String videoCodec, int seconds, int kbps) {
+        String name = "browser-" + videoCodec + "-" + seconds + "s-" + kbps + "k.webm";
         return make(name, () -> {
             Path out = dir.resolve(name);
-            run(List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=3",
-                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=3",
-                    "-vf", "settb=1/1000,setpts='round(N*33.333+7*mod(N,4))'", "-fps_mode", "vfr",
+            run(List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=" + seconds,
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                    "-vf", "noise=alls=25:allf=t,settb=1/1000,setpts='round(N*33.333+7*mod(N,4))'", "-fps_mode", "vfr",
                     "-c:v", videoCodec.equals("vp9") ? "libvpx-vp9" : "libvpx", "-deadline", "realtime",
-                    "-b:v", "600k", "-c:a", "libopus", "-f", "webm", "-live", "1", out.toString()));
+                    "-b:v", kbps + "k", "-minrate", kbps + "k", "-maxrate", kbps + "k", "-c:a", "libopus",
+                    "-f", "webm", "-live", "1", out.toString()));
             return out;
         });
     }
