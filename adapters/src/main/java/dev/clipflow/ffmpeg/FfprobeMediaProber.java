@@ -4,6 +4,7 @@ import dev.clipflow.media.MediaProber;
 import dev.clipflow.media.MediaRejectedException;
 import dev.clipflow.media.MediaRejectionReason;
 import dev.clipflow.pipeline.MediaInfo;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,21 +96,46 @@ public final class FfprobeMediaProber implements MediaProber {
         if (result.exitCode() != 0) {
             throw classifyFailure(ContainerSignature.of(head(source, local)), stderr);
         }
-        return FfprobeReport.parse(new String(result.stdout(), StandardCharsets.UTF_8), size);
+        String json = new String(result.stdout(), StandardCharsets.UTF_8);
+        // A WebM written live (a browser's recording) says nothing of its length: measure it from its last cluster.
+        MatroskaTail.Timeline measured = FfprobeReport.unknownMatroskaLength(json)
+                .flatMap(video -> MatroskaTail.measure(binaries.ffprobe(), timeout,
+                        (offset, length) -> bytes(source, local, offset, length), size, video))
+                .orElse(null);
+        return FfprobeReport.parse(json, size, measured);
     }
 
     /** The first bytes of the source, where containers have their signatures. */
     private static byte[] head(URI source, boolean local) {
+        return bytes(source, local, 0, ContainerSignature.HEAD);
+    }
+
+    /**
+     * {@code length} bytes of the source from {@code offset} (fewer at its end or when it cannot be read): from the
+     * local file, or by ranged requests to the loopback server (each answer may hold less than asked).
+     */
+    private static byte[] bytes(URI source, boolean local, long offset, int length) {
         try {
             if (local) {
-                try (InputStream in = Files.newInputStream(Path.of(source))) {
-                    return in.readNBytes(ContainerSignature.HEAD);
+                try (var channel = Files.newByteChannel(Path.of(source))) {
+                    channel.position(offset);
+                    try (InputStream in = Channels.newInputStream(channel)) {
+                        return in.readNBytes(length);
+                    }
                 }
             }
-            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(source)
-                    .header("Range", "bytes=0-" + (ContainerSignature.HEAD - 1)).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-            return response.statusCode() / 100 == 2 ? response.body() : new byte[0];
+            var out = new ByteArrayOutputStream(length);
+            while (out.size() < length) {
+                long from = offset + out.size();
+                HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(source)
+                        .header("Range", "bytes=" + from + "-" + (offset + length - 1))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() / 100 != 2 || response.body().length == 0) {
+                    break;
+                }
+                out.write(response.body(), 0, Math.min(response.body().length, length - out.size()));
+            }
+            return out.toByteArray();
         } catch (IOException e) {
             return new byte[0];
         } catch (InterruptedException e) {

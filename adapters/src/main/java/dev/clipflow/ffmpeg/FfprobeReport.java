@@ -23,6 +23,30 @@ final class FfprobeReport {
     }
 
     static MediaInfo parse(String json, long fileSize) {
+        return parse(json, fileSize, null);
+    }
+
+    /**
+     * The video stream's index when the source is Matroska or WebM whose header gives no duration (a live-written
+     * WebM, as browsers record): its length must be measured ({@link MatroskaTail}).
+     */
+    static Optional<Integer> unknownMatroskaLength(String json) {
+        JsonNode root = JSON.readTree(json);
+        JsonNode format = root.path("format");
+        if (!format.path("format_name").asString("").contains("matroska") || number(format.path("duration")).isPresent()) {
+            return Optional.empty();
+        }
+        return StreamSupport.stream(root.path("streams").spliterator(), false)
+                .filter(s -> "video".equals(s.path("codec_type").asString("")))
+                .filter(s -> s.path("disposition").path("attached_pic").asInt(0) == 0)
+                .map(s -> s.path("index").asInt(-1)).filter(i -> i >= 0).findFirst();
+    }
+
+    /**
+     * Parses ffprobe's report; {@code measured} (null when not measured) gives the length and the picture's end
+     * when the header does not.
+     */
+    static MediaInfo parse(String json, long fileSize, MatroskaTail.Timeline measured) {
         JsonNode root = JSON.readTree(json);
         JsonNode format = root.path("format");
         String formatName = format.path("format_name").asString("");
@@ -54,7 +78,11 @@ final class FfprobeReport {
             throw new MediaRejectedException(MediaRejectionReason.CORRUPT,
                     "video stream without codec or size (" + codec + " " + width + "x" + height + ")");
         }
+        double origin = number(format.path("start_time")).orElse(0.0);
         double duration = number(format.path("duration")).orElseGet(() -> number(v.path("duration")).orElse(0.0));
+        if (duration <= 0 && measured != null) {
+            duration = measured.endSeconds() - origin;
+        }
         if (duration <= 0) {
             throw new MediaRejectedException(MediaRejectionReason.CORRUPT, "unknown duration");
         }
@@ -69,15 +97,28 @@ final class FfprobeReport {
         }
         boolean swap = rotation == 90 || rotation == 270;
         double fps = ratio(v.path("avg_frame_rate").asString("0/0"));
+        if (fps <= 0 && measured != null && measured.videoFrameRate() > 0) {
+            fps = measured.videoFrameRate();
+        }
         if (fps <= 0) {
             fps = ratio(v.path("r_frame_rate").asString("0/0"));
         }
         long bitRate = (long) number(format.path("bit_rate")).orElse(0.0).doubleValue();
         String audioCodec = audio.map(a -> a.path("codec_name").asString("unknown")).orElse(null);
         int sampleRate = audio.flatMap(a -> number(a.path("sample_rate"))).map(Double::intValue).orElse(0);
+        double videoEnd = videoEnd(format, v);
+        if (videoEnd <= 0 && measured != null) {
+            videoEnd = Math.max(0, measured.videoEndSeconds() - origin);
+        }
         return new MediaInfo(duration, width, height, rotation, swap ? height : displayWidth,
                 swap ? displayWidth : height, fps, codec, audioCodec, bitRate, formatName, sampleRate,
-                videoEnd(format, v));
+                videoEnd, color(v.path("color_transfer")), color(v.path("color_primaries")));
+    }
+
+    /** A colour property as ffprobe names it; null when absent or {@code unknown}. */
+    private static String color(JsonNode node) {
+        String value = node.asString("").strip();
+        return value.isEmpty() || value.equals("unknown") || value.equals("unspecified") ? null : value;
     }
 
     /**

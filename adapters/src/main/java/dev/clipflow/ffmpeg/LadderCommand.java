@@ -38,6 +38,16 @@ final class LadderCommand {
     static final String TILE_PATTERN = ThumbnailPlan.TILE_FILE;
     /** How far past the probed end of an open range key frames are still listed (the probe can be short). */
     static final int KEYFRAME_MARGIN_SECONDS = 60;
+    /**
+     * HDR (PQ, HLG) or wide-gamut (BT.2020) pictures become 8-bit BT.709 SDR, once, before the ladder's scalers:
+     * swscale converts the transfer and the primaries through linear light (FFmpeg 8's {@code scale} colour
+     * options; the layer's static build has no zscale). docs/adr/0011.
+     */
+    static final String TO_SDR = "scale=out_color_matrix=bt709:out_primaries=bt709:out_transfer=bt709:out_range=tv"
+            + ",format=yuv420p";
+    /** The colour description every rendition of a converted source declares. */
+    static final List<String> SDR_TAGS = List.of("-color_primaries", "bt709", "-color_trc", "bt709",
+            "-colorspace", "bt709", "-color_range", "tv");
 
     private LadderCommand() {
     }
@@ -83,6 +93,9 @@ final class LadderCommand {
                 g.append(":end=").append(s.endSeconds());
             }
             g.append(',');
+        }
+        if (s.media().needsSdrConversion()) {
+            g.append(TO_SDR).append(',');
         }
         List<String> branches = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -155,6 +168,9 @@ final class LadderCommand {
                     cmd.addAll(List.of("-bsf:a", "noise=drop=" + drop));
                 }
             }
+            if (s.media().needsSdrConversion()) {
+                cmd.addAll(SDR_TAGS);
+            }
             cmd.addAll(List.of("-c:v", "libx264", "-enc_time_base:v", "1:90000", "-preset", s.preset(),
                     "-profile:v", Math.min(r.width(), r.height()) <= 480 ? "main" : "high",
                     "-b:v", r.videoKbps() + "k", "-maxrate", (r.videoKbps() * 11 / 10) + "k",
@@ -222,7 +238,8 @@ final class LadderCommand {
             cmd.addAll(List.of("-f", demuxer));
         }
         cmd.addAll(List.of("-i", input, "-frames:v", "1",
-                "-vf", "scale=" + thumbs.posterWidth() + ":" + thumbs.posterHeight() + ",setsar=1",
+                "-vf", (media.needsSdrConversion() ? TO_SDR + "," : "") + "scale=" + thumbs.posterWidth() + ":"
+                        + thumbs.posterHeight() + ",setsar=1",
                 "-q:v", "3", "-update", "1", poster.toString()));
         return cmd;
     }

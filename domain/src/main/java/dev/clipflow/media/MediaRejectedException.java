@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Thrown when a source file cannot be turned into a video because of the file itself: empty, not a
- * video, audio only, truncated, corrupt, too long or too large. Permanent: retrying the same file
+ * video, audio only, truncated, corrupt, too long or too large, beyond what a decoder is allowed (frame
+ * rate, coded size, pixel rate), or forecast to cost more than its channel's ceiling. Permanent: retrying the same file
  * fails the same way. The message starts with the reason's explanation for the creator; the
  * detail (e.g. the tail of ffprobe's output) follows for operators.
  */

@@ -1,6 +1,7 @@
 package dev.clipflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,12 +117,8 @@ class VideoLifecycleE2E {
         List<String> keys = mediaKeys(videoId);
         assertThat(keys).contains(prefix + "hls/master.m3u8", prefix + "poster.jpg", prefix + "thumbnails/sprite.jpg")
                 .noneMatch(k -> k.startsWith(prefix + "chunks/"));
-        String rendition = video.path("renditions").get(0).path("name").asText();
-        String playlist = target.s3().getObjectAsBytes(r -> r.bucket(target.outputs().mediaBucket())
-                .key(prefix + "hls/" + rendition + "/index.m3u8")).asUtf8String();
-        double seconds = playlist.lines().filter(l -> l.startsWith("#EXTINF:"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(8, l.indexOf(',')))).sum();
-        assertThat(seconds).as("the playlist's length").isBetween(1499.0, 1501.0);
+        String playlist = firstPlaylist(videoId, video);
+        assertThat(length(playlist)).as("the playlist's length").isBetween(1499.0, 1501.0);
         assertThat(playlist).doesNotContain("DISCONTINUITY");
     }
 
@@ -130,6 +127,39 @@ class VideoLifecycleE2E {
         return target.sfn().listExecutionsPaginator(r -> r.stateMachineArn(target.outputs().stateMachineArn()))
                 .executions().stream().filter(e -> e.name().startsWith(videoId + "-")).findFirst()
                 .orElseThrow(() -> new AssertionError("no execution for " + videoId)).executionArn();
+    }
+
+    /**
+     * What browsers upload: a MediaRecorder WebM (no duration anywhere in the file), and one whose microphone ran
+     * on after the camera stopped. Both publish, with the length measured by the probe: the picture's.
+     */
+    @Test
+    void upload_browserRecordings_publishedWithTheirMeasuredLength() {
+        String recording = uploadAndComplete(TestVideos.shared().browserRecording("vp9"), "E2E browser recording");
+        String cameraOff = uploadAndComplete(TestVideos.shared().audioLongerThanVideo("webm"), "E2E camera off");
+
+        JsonNode video = awaitTerminal(recording);
+        JsonNode cut = awaitTerminal(cameraOff);
+
+        assertThat(video.path("status").asText()).as("video %s: %s", recording, video).isEqualTo("PUBLISHED");
+        assertThat(video.path("media").path("durationSeconds").asDouble()).isCloseTo(3.0, within(0.1));
+        assertThat(length(firstPlaylist(recording, video))).isCloseTo(3.0, within(0.3));
+        assertThat(cut.path("status").asText()).as("video %s: %s", cameraOff, cut).isEqualTo("PUBLISHED");
+        assertThat(cut.path("media").path("durationSeconds").asDouble()).isCloseTo(2.0, within(0.1));
+        assertThat(length(firstPlaylist(cameraOff, cut))).isCloseTo(2.0, within(0.3));
+    }
+
+    /** The published video's first rendition's media playlist. */
+    static String firstPlaylist(String videoId, JsonNode video) {
+        String rendition = video.path("renditions").get(0).path("name").asText();
+        return target.s3().getObjectAsBytes(r -> r.bucket(target.outputs().mediaBucket())
+                .key("videos/" + videoId + "/hls/" + rendition + "/index.m3u8")).asUtf8String();
+    }
+
+    /** A media playlist's length: the sum of its segment durations. */
+    static double length(String playlist) {
+        return playlist.lines().filter(l -> l.startsWith("#EXTINF:"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(8, l.indexOf(',')))).sum();
     }
 
     @Test
@@ -151,7 +181,8 @@ class VideoLifecycleE2E {
             throw new UncheckedIOException(e);
         }
         ObjectNode create = ClipflowApi.object().put("channelId", channelId).put("title", title)
-                .put("sizeBytes", size).put("contentType", "video/mp4").put("fileName", file.getFileName().toString());
+                .put("sizeBytes", size).put("contentType", file.toString().endsWith(".webm") ? "video/webm" : "video/mp4")
+                .put("fileName", file.getFileName().toString());
         create.putArray("tags").add("e2e").add("test-pattern");
         JsonNode created = expect(201, api.call(creator, "POST", "/videos", create));
         String videoId = created.path("videoId").asText();

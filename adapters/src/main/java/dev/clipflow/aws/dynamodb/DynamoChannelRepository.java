@@ -4,6 +4,7 @@ import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.media.MediaLimits;
 import dev.clipflow.catalog.ChannelRepository;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -61,6 +62,9 @@ public final class DynamoChannelRepository implements ChannelRepository {
         item.put("allowedContentTypes", Attr.strings(List.copyOf(channel.limits().allowedContentTypes())));
         item.put("uploadsPerDay", Attr.n(channel.limits().uploadsPerDay()));
         item.put("maxDurationSeconds", Attr.n(channel.limits().maxDurationSeconds()));
+        if (channel.limits().maxCostUsd() != null) {
+            item.put("maxCostUsd", AttributeValue.fromN(channel.limits().maxCostUsd().toPlainString()));
+        }
         item.put("createdAt", Attr.time(clock.instant()));
         try {
             call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(item)
@@ -82,7 +86,7 @@ public final class DynamoChannelRepository implements ChannelRepository {
                 ? Double.parseDouble(item.get("maxDurationSeconds").n()) : MediaLimits.DEFAULT_MAX_DURATION_SECONDS;
         ChannelLimits limits = new ChannelLimits(Attr.lng(item, "maxBytes"),
                 new HashSet<>(Attr.strList(item, "allowedContentTypes")), Attr.integer(item, "uploadsPerDay"),
-                maxSeconds);
+                maxSeconds, item.containsKey("maxCostUsd") ? new BigDecimal(item.get("maxCostUsd").n()) : null);
         return Optional.of(new Channel(Attr.str(item, "channelId"), Attr.str(item, "ownerId"),
                 Attr.str(item, "name"), limits));
     }

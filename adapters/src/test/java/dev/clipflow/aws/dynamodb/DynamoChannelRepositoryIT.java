@@ -38,6 +38,18 @@ class DynamoChannelRepositoryIT {
     }
 
     @Test
+    void create_withACostCeiling_findsItAgain() {
+        ChannelLimits limits = new ChannelLimits(1_000_000L, Set.of("video/mp4"), 3, 600,
+                new java.math.BigDecimal("0.75"));
+        Channel channel = new Channel("ch-cost", "user-1", "Frugal", limits);
+
+        repo.create(channel);
+
+        assertThat(repo.find("ch-cost").orElseThrow().limits().maxCostUsd()).isEqualByComparingTo("0.75");
+        assertThat(repo.find("ch-cost")).contains(channel);
+    }
+
+    @Test
     void tryCountUpload_countsUpToTheLimitPerDay() {
         assertThat(repo.tryCountUpload("ch-1", DAY, 2)).isTrue();
         assertThat(repo.tryCountUpload("ch-1", DAY, 2)).isTrue();

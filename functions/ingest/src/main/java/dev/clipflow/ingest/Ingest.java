@@ -135,7 +135,7 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
                 created.sequencer());
         String name = ExecutionNames.forUpload(video.videoId(), source);
         PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
-                source, name, limits.maxDurationSeconds());
+                source, name, limits.maxDurationSeconds(), limits.maxCostUsd());
         ExecutionStart start = executions.start(name, toJson.apply(input));
         MDC.put("executionId", start.executionId());
         try {

@@ -117,6 +117,20 @@ class IngestIT {
     }
 
     @Test
+    void apply_channelWithItsOwnLimits_carriesDurationAndCostCeilingToTheProbe() {
+        channelId = Emulators.uniqueName("chan");
+        channels.create(new Channel(channelId, "owner-1", "Frugal channel",
+                new ChannelLimits(10_000, Set.of("video/mp4"), 50, 600, new java.math.BigDecimal("0.25"))));
+        String key = upload(video("clip.mp4", 100), 100);
+
+        ingest.apply(eventBridge(key, 100, "0C"));
+
+        Map<String, Object> input = Events.read(null, executions.executions().values().iterator().next());
+        assertThat(input).containsEntry("maxDurationSeconds", 600.0);
+        assertThat(new java.math.BigDecimal(String.valueOf(input.get("maxCostUsd")))).isEqualByComparingTo("0.25");
+    }
+
+    @Test
     void apply_objectLargerThanDeclared_deletesObjectAndFailsVideo() {
         Video video = video("too big.mp4", 100);
         String key = upload(video, 150);

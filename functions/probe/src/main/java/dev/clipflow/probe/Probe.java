@@ -1,5 +1,8 @@
 package dev.clipflow.probe;
 
+import dev.clipflow.cost.CostCeiling;
+import dev.clipflow.cost.CostEstimator;
+import dev.clipflow.cost.PriceTable;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.SourceServer;
 import dev.clipflow.media.ChunkPlanner;
@@ -15,6 +18,7 @@ import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.RenditionSpec;
 import dev.clipflow.pipeline.TranscodePlan;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,8 +30,9 @@ import org.slf4j.MDC;
  * The {@code probe} function, the pipeline's first stage: reads the source with ffprobe through a loopback
  * range server (only its header and index; no presigned URL, no copy: docs/adr/0008), rejects what cannot
  * become a video ({@link MediaRejectedException}, permanent), checks the
- * {@link MediaLimits} (the channel's duration limit from the input, when set), plans the ladder, and plans how to
- * transcode: one pass, or chunks encoded in parallel and stitched ({@link ChunkPlanner}, docs/adr/0008).
+ * {@link MediaLimits} (the channel's duration limit from the input, when set; the decode-bomb limits), plans the
+ * ladder, refuses a source whose forecast transcode and storage cost is above the channel's {@link CostCeiling}
+ * (its own from the input, else the deployment's default), and plans how to transcode: one pass, or chunks encoded in parallel and stitched ({@link ChunkPlanner}, docs/adr/0008).
  */
 public final class Probe implements Function<PipelineInput, ProbeResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Probe.class);
@@ -37,16 +42,27 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
     private final LadderPlanner planner;
     private final ChunkPlanner chunks;
     private final MediaLimits limits;
+    private final CostCeiling ceiling;
+    private final CostEstimator costs;
     private final int memoryMb;
 
     public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, ChunkPlanner chunks, MediaLimits limits,
-                 int memoryMb) {
+                 CostCeiling ceiling, CostEstimator costs, int memoryMb) {
         this.store = Objects.requireNonNull(store, "store");
         this.prober = Objects.requireNonNull(prober, "prober");
         this.planner = Objects.requireNonNull(planner, "planner");
         this.chunks = Objects.requireNonNull(chunks, "chunks");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.ceiling = Objects.requireNonNull(ceiling, "ceiling");
+        this.costs = Objects.requireNonNull(costs, "costs");
         this.memoryMb = memoryMb;
+    }
+
+    /** A probe with the default cost ceiling at us-east-1 list prices. */
+    public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, ChunkPlanner chunks, MediaLimits limits,
+                 int memoryMb) {
+        this(store, prober, planner, chunks, limits, new CostCeiling(CostCeiling.DEFAULT_MAX_USD),
+                new CostEstimator(PriceTable.US_EAST_1), memoryMb);
     }
 
     @Override
@@ -77,11 +93,13 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
             }
             limits.forChannel(input.maxDurationSeconds()).check(media);
             List<RenditionSpec> ladder = planner.plan(media);
+            BigDecimal forecast = ceiling.check(media, ladder, input.maxCostUsd(), costs);
             TranscodePlan plan = chunks.plan(media);
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-            LOG.info("Probed {}x{} {} s {}/{}; ladder {}; {} ({} chunks)", media.displayWidth(), media.displayHeight(),
-                    Math.round(media.durationSeconds()), media.videoCodec(), media.audioCodec(),
-                    ladder.stream().map(RenditionSpec::name).toList(), plan.mode(), plan.chunkCount());
+            LOG.info("Probed {}x{} {} s {}/{}; ladder {}; {} ({} chunks); forecast {} USD", media.displayWidth(),
+                    media.displayHeight(), Math.round(media.durationSeconds()), media.videoCodec(), media.audioCodec(),
+                    ladder.stream().map(RenditionSpec::name).toList(), plan.mode(), plan.chunkCount(),
+                    forecast.toPlainString());
             return new ProbeResult(media, ladder, new StageUsage("probe", 1, millis, invocationMemoryMb, 0, 0), plan);
         } catch (MediaRejectedException e) {
             LOG.warn("Rejected the source: {}", e.reason());

@@ -3,6 +3,9 @@ package dev.clipflow.probe;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.cost.CostCeiling;
+import dev.clipflow.cost.CostEstimator;
+import dev.clipflow.cost.PriceTable;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
 import dev.clipflow.media.ChunkPlanner;
@@ -10,6 +13,7 @@ import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaLimits;
 import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
+import java.math.BigDecimal;
 import java.util.function.Function;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,7 +27,8 @@ import org.springframework.messaging.Message;
  * The probe function's application: bean {@code probe} ({@link Probe}). Configuration: FFPROBE_PATH
  * (else /opt/bin/ffprobe, else PATH), MAX_SOURCE_SECONDS (the longest source
  * of any channel, default {@link MediaLimits#DEFAULT}), CHUNK_SECONDS, CHUNKED_ABOVE_SECONDS and CHUNK_CONCURRENCY
- * (the {@link ChunkPlanner}'s, defaults 40, 120 and 100), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no
+ * (the {@link ChunkPlanner}'s, defaults 40, 120 and 100), MAX_VIDEO_COST_USD (the {@link CostCeiling} of channels
+ * without their own, default 5.00) and PRICE_TABLE (its prices), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no
  * Lambda context)
  * and the AWS_ENDPOINT_URL* overrides.
  */
@@ -45,8 +50,11 @@ public class ProbeApplication {
                 env.getProperty("CHUNK_SECONDS", Integer.class, ChunkPlanner.DEFAULT_CHUNK_SECONDS),
                 env.getProperty("CHUNKED_ABOVE_SECONDS", Double.class, ChunkPlanner.DEFAULT_CHUNKED_ABOVE_SECONDS),
                 env.getProperty("CHUNK_CONCURRENCY", Integer.class, ChunkPlanner.DEFAULT_MAX_CONCURRENCY));
+        CostCeiling ceiling = new CostCeiling(new BigDecimal(
+                env.getProperty("MAX_VIDEO_COST_USD", CostCeiling.DEFAULT_MAX_USD.toPlainString()).strip()));
         return new Probe(new S3ObjectStore(aws.s3()), new FfprobeMediaProber(FfmpegBinaries.from(env::getProperty)),
-                new LadderPlanner(), chunks, limits,
+                new LadderPlanner(), chunks, limits, ceiling,
+                new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))),
                 env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
     }
 

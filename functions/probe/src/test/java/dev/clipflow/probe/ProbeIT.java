@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.cost.CostCeiling;
+import dev.clipflow.cost.CostEstimator;
+import dev.clipflow.cost.PriceTable;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
 import dev.clipflow.media.ChunkPlanner;
@@ -22,14 +25,22 @@ import dev.clipflow.testing.Events;
 import dev.clipflow.testing.media.TestVideos;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -136,6 +147,82 @@ class ProbeIT {
         assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
                 .isInstanceOf(MediaRejectedException.class)
                 .hasMessageContaining("TOO_LONG").hasMessageContaining("the maximum is 3 s");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vp8", "vp9"})
+    void apply_browserRecordingWithoutADuration_measuresItsLengthByRange(String codec) {
+        ProbeResult result = probe(MediaLimits.DEFAULT).apply(
+                upload(Emulators.uniqueName("vid"), TestVideos.shared().browserRecording(codec)));
+
+        assertThat(result.media().formatName()).contains("webm");
+        assertThat(result.media().durationSeconds()).isCloseTo(3.0, Offset.offset(0.1));
+        assertThat(result.media().pictureEndSeconds()).isCloseTo(3.0, Offset.offset(0.1));
+        assertThat(result.media().frameRate()).isCloseTo(30, Offset.offset(1.0));
+        assertThat(result.plan().mode()).isEqualTo(TranscodeMode.ONE_PASS);
+    }
+
+    @Test
+    void apply_browserRecordingLargerThanTheTailWindow_measuresItsLengthFromItsLastClusters() throws Exception {
+        Path file = TestVideos.shared().browserRecording("vp8", 12, 6000);
+        assertThat(Files.size(file)).as("larger than the probe's first tail window, 4 MiB").isGreaterThan(4L << 20);
+
+        ProbeResult result = probe(MediaLimits.DEFAULT).apply(upload(Emulators.uniqueName("vid"), file));
+
+        assertThat(result.media().durationSeconds()).isCloseTo(12.0, Offset.offset(0.1));
+        assertThat(result.media().pictureEndSeconds()).isCloseTo(12.0, Offset.offset(0.1));
+    }
+
+    static Stream<Arguments> decodeBombs() {
+        TestVideos videos = TestVideos.shared();
+        return Stream.of(
+                Arguments.of("240 fps", (Supplier<Path>) () -> videos.decodeBomb("fps240.mp4", "320x240", "240", 12,
+                        "1"), MediaRejectionReason.FRAME_RATE_TOO_HIGH),
+                Arguments.of("8192x128 coded, shown 128x128", (Supplier<Path>) () -> videos.decodeBomb(
+                        "coded8192.mp4", "8192x128", "25", 2, "1/64"), MediaRejectionReason.CODED_SIZE_TOO_LARGE),
+                Arguments.of("4096x2160 at 100 fps", (Supplier<Path>) () -> videos.decodeBomb("dci4k100.mp4",
+                        "4096x2160", "100", 3, "1"), MediaRejectionReason.PIXEL_RATE_TOO_HIGH));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decodeBombs")
+    void apply_decodeBomb_isRejectedAtProbeWithANamedReason(String name, Supplier<Path> file,
+                                                            MediaRejectionReason reason) {
+        PipelineInput input = upload(Emulators.uniqueName("vid"), file.get());
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageStartingWith(reason.name())
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void apply_forecastAboveTheChannelsCostCeiling_isRefusedWithANamedReason() {
+        String videoId = Emulators.uniqueName("vid");
+        PipelineInput uploaded = upload(videoId, TestVideos.shared().landscape());
+        PipelineInput input = new PipelineInput(1, videoId, "chan-example", uploaded.source(), null, null,
+                new BigDecimal("0.0001"));
+
+        assertThatThrownBy(() -> probe(MediaLimits.DEFAULT).apply(input))
+                .isInstanceOf(MediaRejectedException.class)
+                .hasMessageStartingWith("COST_ABOVE_CEILING")
+                .hasMessageContaining("the ceiling is 0.0001 USD")
+                .satisfies(e -> assertThat(((MediaRejectedException) e).reason())
+                        .isEqualTo(MediaRejectionReason.COST_ABOVE_CEILING));
+    }
+
+    @Test
+    void apply_forecastAboveTheDeploymentsDefaultCeiling_isRefusedUnlessTheChannelAllowsMore() {
+        Probe strict = new Probe(new S3ObjectStore(s3), new FfprobeMediaProber(FfmpegBinaries.fromEnvironment()),
+                new LadderPlanner(), ChunkPlanner.DEFAULT, MediaLimits.DEFAULT, new CostCeiling(new BigDecimal("0.0001")),
+                new CostEstimator(PriceTable.US_EAST_1), 1769);
+        String videoId = Emulators.uniqueName("vid");
+        PipelineInput uploaded = upload(videoId, TestVideos.shared().landscape());
+        PipelineInput generous = new PipelineInput(1, videoId, "chan-example", uploaded.source(), null, null,
+                new BigDecimal("1.00"));
+
+        assertThatThrownBy(() -> strict.apply(uploaded)).hasMessageStartingWith("COST_ABOVE_CEILING");
+        assertThat(strict.apply(generous).ladder()).isNotEmpty();
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class Publish implements Function<PublishInput, PublishResult> {
         if (alreadyPublished) {
             LOG.info("Video was already published (a repeated publish); no metric emitted");
         } else {
-            double seconds = input.probe().media() == null ? 0 : input.probe().media().durationSeconds();
+            double seconds = input.probe().media() == null ? 0 : input.probe().media().pictureEndSeconds();
             metrics.published(videoId, input.executionId(), cost.total().doubleValue(), seconds);
             LOG.info("Published video with {} renditions, estimated cost {} USD", t.renditions().size(), cost.total());
         }

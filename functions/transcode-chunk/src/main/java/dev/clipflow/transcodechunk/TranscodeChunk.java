@@ -108,7 +108,8 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
             }
             long encoded = System.nanoTime();
             Map<Path, String> keys = keys(videoId, output);
-            OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(keys, mediaBucket);
+            OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(keys, mediaBucket,
+                    RESERVE.uploadBudget(timeLeft, Duration.ofNanos(encoded - started)));
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             int attempt = input.attempt() == null ? 0 : input.attempt();
             StageUsage usage = new StageUsage("transcode", 1, millis, invocationMemoryMb, 0, uploaded.bytes(),

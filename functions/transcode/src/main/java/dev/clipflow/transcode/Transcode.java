@@ -27,8 +27,11 @@ import org.slf4j.MDC;
  * The {@code transcode} function: downloads the source to a scratch folder, runs the
  * {@link Transcoder} once for the whole ladder (docs/adr/0004-transcode-in-one-pass.md), uploads
  * every output under {@link MediaKeys#outputPrefix(String)} in MEDIA_BUCKET and reports the
- * renditions. Storage failures are transient (retried by the state machine); bad media, encoder
- * failures and timeouts are permanent. Repeating it rewrites the same keys.
+ * renditions. The encode and the upload each have a deadline within the invocation's time
+ * ({@link UploadReserve}); the scratch folder is private and stale ones a killed invocation left in a
+ * reused sandbox's WORK_DIR are removed first ({@link ScratchDirectory}). Storage failures are transient
+ * (retried by the state machine); bad media, encoder failures and timeouts (encode or upload) are
+ * permanent. Repeating it rewrites the same keys.
  */
 public final class Transcode implements Function<TranscodeInput, TranscodeResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Transcode.class);
@@ -67,6 +70,10 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
             MDC.put("executionName", input.executionName());
         }
         try (ScratchDirectory scratch = ScratchDirectory.create(workDir, videoId)) {
+            if (scratch.staleRemoved().folders() > 0) {
+                LOG.info("Removed {} stale scratch folders ({} MB) left by killed invocations",
+                        scratch.staleRemoved().folders(), scratch.staleRemoved().bytes() >> 20);
+            }
             checkSpace(input, scratch);
             Path source = scratch.path().resolve("source");
             store.download(input.source().bucket(), input.source().key(), source);
@@ -78,7 +85,8 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
                     input.probe().ladder(), out, encodeBudget));
             long encoded = System.nanoTime();
             String prefix = MediaKeys.outputPrefix(videoId);
-            OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(out, mediaBucket, prefix);
+            OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(out, mediaBucket, prefix,
+                    RESERVE.uploadBudget(timeLeft, Duration.ofNanos(encoded - started)));
             long bytes = uploaded.bytes();
             List<Rendition> renditions = output.renditions().stream()
                     .map(r -> rendition(prefix, r)).toList();

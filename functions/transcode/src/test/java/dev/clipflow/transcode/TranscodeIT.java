@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.aws.s3.OutputUploadTimeoutException;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
+import dev.clipflow.ffmpeg.ScratchDirectory;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.MediaRejectedException;
+import dev.clipflow.media.ObjectStore;
 import dev.clipflow.pipeline.TranscodeResult;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +112,98 @@ class TranscodeIT {
         assertThatThrownBy(() -> transcode().apply(input)).isInstanceOf(MediaRejectedException.class)
                 .hasMessageContaining("CORRUPT");
         assertThat(keys(MediaKeys.outputPrefix(videoId))).isEmpty();
+        assertThat(work).isEmptyDirectory();
+    }
+
+    /** What a killed invocation leaves in a reused sandbox's /tmp: its folder, its unlocked lock file, its files. */
+    private Path staleScratch(String name, long sourceBytes) throws java.io.IOException {
+        Path stale = Files.createDirectories(work.resolve(ScratchDirectory.PREFIX + name));
+        Files.createFile(stale.resolve(ScratchDirectory.LOCK_FILE));
+        try (var out = new java.io.RandomAccessFile(stale.resolve("source").toFile(), "rw")) {
+            byte[] block = new byte[1 << 20];
+            for (long written = 0; written < sourceBytes; written += block.length) {
+                out.write(block);
+            }
+        }
+        Path segments = Files.createDirectories(stale.resolve("out/hls/720p"));
+        Files.write(segments.resolve("seg_00000.ts"), new byte[188 * 1000]);
+        return stale;
+    }
+
+    @Test
+    void apply_staleScratchOfAKilledInvocation_isRemovedAndTheVideoPublishes() throws Exception {
+        Path stale = staleScratch("vid-killed-123", 256L << 20);
+        String videoId = Emulators.uniqueName("vid");
+        TranscodeInput input = JSON.readValue(event(videoId, TestVideos.shared().landscape()), TranscodeInput.class);
+
+        try (ScratchDirectory busy = ScratchDirectory.create(work.toString(), "vid-running-elsewhere")) {
+            TranscodeResult result = transcode().apply(input);
+
+            assertThat(result.renditions()).hasSize(2);
+            assertThat(keys(MediaKeys.outputPrefix(videoId))).contains(result.masterPlaylistKey());
+            assertThat(stale).doesNotExist();
+            assertThat(busy.path()).as("a folder in use by another invocation is kept").isDirectory();
+        }
+        assertThat(work).isEmptyDirectory();
+    }
+
+    /** A store whose uploads hang: an S3 endpoint that has become very slow. */
+    private static ObjectStore slowUploads(ObjectStore store, Duration delay) {
+        return new ObjectStore() {
+            @Override
+            public Optional<ObjectInfo> head(String bucket, String key) {
+                return store.head(bucket, key);
+            }
+
+            @Override
+            public void download(String bucket, String key, Path target) {
+                store.download(bucket, key, target);
+            }
+
+            @Override
+            public java.io.InputStream read(String bucket, String key, long offset) {
+                return store.read(bucket, key, offset);
+            }
+
+            @Override
+            public long upload(String bucket, String key, Path source, String contentType) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                return store.upload(bucket, key, source, contentType);
+            }
+
+            @Override
+            public void delete(String bucket, String key) {
+                store.delete(bucket, key);
+            }
+
+            @Override
+            public int deletePrefix(String bucket, String prefix) {
+                return store.deletePrefix(bucket, prefix);
+            }
+        };
+    }
+
+    @Test
+    void apply_uploadSlowerThanItsDeadline_failsByNameWithinTheInvocationsTime() {
+        String videoId = Emulators.uniqueName("vid");
+        TranscodeInput input = JSON.readValue(event(videoId, TestVideos.shared().landscape()), TranscodeInput.class);
+        Transcode stage = new Transcode(slowUploads(new S3ObjectStore(s3), Duration.ofSeconds(90)),
+                new FfmpegTranscoder(FfmpegBinaries.fromEnvironment(), "ultrafast"), media, work.toString(), 3008,
+                Duration.ofMinutes(2));
+        Duration timeLeft = Duration.ofSeconds(25);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> stage.apply(input, 3008, timeLeft))
+                .isInstanceOf(OutputUploadTimeoutException.class)
+                .hasMessageContaining("deadline");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("failed by name before Lambda's timeout").isLessThan(timeLeft);
         assertThat(work).isEmptyDirectory();
     }
 

@@ -89,7 +89,7 @@ final class VideoViews {
 
     private static Map<String, Object> media(MediaInfo m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("durationSeconds", m.durationSeconds());
+        out.put("durationSeconds", m.pictureEndSeconds());
         out.put("width", m.displayWidth());
         out.put("height", m.displayHeight());
         out.put("frameRate", m.frameRate());

@@ -10,6 +10,7 @@ import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.http.HttpEvents;
 import dev.clipflow.media.MediaKeys;
+import dev.clipflow.pipeline.MediaInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -186,6 +187,20 @@ class UploadApiIT {
                 + "/poster.jpg");
         assertThat(published.has("cost")).isFalse();
         assertThat(publicView.getBody()).doesNotContain("X-Amz-Signature");
+    }
+
+    @Test
+    void getVideo_audioRanOnAfterThePicture_showsThePublishedLengthThePictures() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/webm", "a.webm")))
+                .get("videoId").stringValue();
+        // A recording whose microphone ran 5 s and camera 2 s: the published video is cut to the picture.
+        fx.videos.recordMedia(videoId, new MediaInfo(5.0, 640, 360, 0, 640, 360, 30, "vp8", "opus", 500_000,
+                "matroska,webm", 48_000, 2.0));
+
+        JsonNode view = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "alice", null)));
+
+        assertThat(view.get("media").get("durationSeconds").doubleValue()).isEqualTo(2.0);
     }
 
     @Test

@@ -130,6 +130,86 @@ public final class TestVideos {
         });
     }
 
+    /**
+     * What a browser's MediaRecorder uploads: WebM written live ({@code -live 1}: no duration in the header, no
+     * cues, no DURATION tags), {@code vp8} or {@code vp9} at about 30 fps with jittery frame times on Matroska's
+     * 1 ms clock, a noisy picture (as a camera's, so the bit rate is met), and Opus audio; 640x360, 3 s.
+     */
+    public Path browserRecording(String videoCodec) {
+        return browserRecording(videoCodec, 3, 600);
+    }
+
+    /** A browser recording ({@link #browserRecording(String)}) of {@code seconds} at about {@code kbps}. */
+    public Path browserRecording(String videoCodec, int seconds, int kbps) {
+        String name = "browser-" + videoCodec + "-" + seconds + "s-" + kbps + "k.webm";
+        return make(name, () -> {
+            Path out = dir.resolve(name);
+            run(List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=" + seconds,
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                    "-vf", "noise=alls=25:allf=t,settb=1/1000,setpts='round(N*33.333+7*mod(N,4))'", "-fps_mode", "vfr",
+                    "-c:v", videoCodec.equals("vp9") ? "libvpx-vp9" : "libvpx", "-deadline", "realtime",
+                    "-b:v", kbps + "k", "-minrate", kbps + "k", "-maxrate", kbps + "k", "-c:a", "libopus",
+                    "-f", "webm", "-live", "1", out.toString()));
+            return out;
+        });
+    }
+
+    /**
+     * A source whose audio runs on after the picture (a recording that kept the microphone after the camera
+     * stopped): 320x240 25 fps for 2 s, a tone for 5 s. {@code container}: {@code mp4} (H.264 + AAC), {@code mkv}
+     * (the same in Matroska) or {@code webm} (VP8 + Opus written live, as a browser does: no durations anywhere).
+     */
+    public Path audioLongerThanVideo(String container) {
+        String name = "audio-longer." + container;
+        return make(name, () -> {
+            Path out = dir.resolve(name);
+            List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=5"));
+            if (container.equals("webm")) {
+                args.addAll(List.of("-c:v", "libvpx", "-deadline", "realtime", "-c:a", "libopus", "-live", "1"));
+            } else {
+                args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-ac", "2"));
+            }
+            args.add(out.toString());
+            run(args);
+            return out;
+        });
+    }
+
+    /**
+     * An HDR source: 10-bit H.264 (High 10), BT.2020 primaries and matrix, with the transfer
+     * {@code arib-std-b67} (HLG) or {@code smpte2084} (PQ), made by converting a test pattern into that colour
+     * space; 640x360 25 fps, 2 s, with audio.
+     */
+    public Path hdr(String transfer) {
+        String name = "hdr-" + transfer + ".mp4";
+        return make(name, () -> {
+            Path out = dir.resolve(name);
+            run(List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=2",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=2",
+                    "-vf", "scale=out_transfer=" + transfer + ":out_primaries=bt2020:out_color_matrix=bt2020"
+                            + ":out_range=tv,format=yuv420p10le",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-color_primaries", "bt2020", "-color_trc", transfer,
+                    "-colorspace", "bt2020nc", "-c:a", "aac", "-ac", "2", out.toString()));
+            return out;
+        });
+    }
+
+    /**
+     * A tiny file that asks the decoder for a lot: {@code size} at {@code rate} frames per second for
+     * {@code frames} frames, stored with sample aspect ratio {@code sar} (e.g. {@code 1/64}: a picture
+     * displayed 64 times narrower than it is coded), H.264, no audio.
+     */
+    public Path decodeBomb(String name, String size, String rate, int frames, String sar) {
+        return make(name, () -> {
+            Path out = dir.resolve(name);
+            run(List.of("-f", "lavfi", "-i", "color=c=gray:size=" + size + ":rate=" + rate, "-frames:v",
+                    String.valueOf(frames), "-vf", "setsar=" + sar, "-c:v", "libx264", "-preset", "ultrafast",
+                    "-pix_fmt", "yuv420p", out.toString()));
+            return out;
+        });
+    }
+
     /** Zero bytes. */
     public Path emptyFile() {
         return make("empty.mp4", () -> write("empty.mp4", new byte[0]));
