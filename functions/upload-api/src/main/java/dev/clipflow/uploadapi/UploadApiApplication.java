@@ -7,6 +7,7 @@ import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
+import dev.clipflow.http.HttpApiFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The upload API's application: bean {@code uploadApi} ({@link UploadApi}). Configuration from the
+ * The upload API's application: bean {@code uploadApi} ({@link UploadApi} behind {@link HttpApiFunction}). Configuration from the
  * environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL, UPLOAD_URL_TTL_SECONDS
  * (default 900, at most 3600), PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
  */
@@ -33,8 +34,13 @@ public class UploadApiApplication {
         SpringApplication.run(UploadApiApplication.class, args);
     }
 
+    /** The bean Lambda calls: the event's bytes in ({@link HttpApiFunction}), the API's answer out. */
     @Bean
-    public UploadApi uploadApi(Environment env) {
+    public HttpApiFunction uploadApi(Environment env) {
+        return new HttpApiFunction(api(env));
+    }
+
+    static UploadApi api(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         var videos = new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE"));
