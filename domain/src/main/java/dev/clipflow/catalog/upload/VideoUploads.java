@@ -8,6 +8,7 @@ import dev.clipflow.catalog.ChannelRepository;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.media.MediaKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,13 +118,20 @@ public final class VideoUploads {
         return videos.get(videoId);
     }
 
-    /** Aborts an open upload and ends the video FAILED with {@link #ABORTED_REASON}. */
+    /**
+     * Aborts the multipart upload (freeing its parts; a no-op on one already completed or aborted), then ends the
+     * video FAILED with {@link #ABORTED_REASON} in one conditional write from AWAITING_UPLOAD: a video that moved on
+     * meanwhile (its upload completed and taken by ingest) is left as it is and this throws
+     * {@link UploadNotOpenException}. A retry after a failure between the two steps finishes the job.
+     */
     public Video abort(String userId, String videoId) {
         Video video = openUpload(userId, videoId);
         uploads.abort(video.uploadKey(), video.uploadId());
-        videos.fail(videoId, ABORTED_REASON);
-        videos.clearUploadId(videoId);
-        return videos.get(videoId);
+        try {
+            return videos.failUpload(videoId, ABORTED_REASON);
+        } catch (VideoTransitionException e) {
+            throw new UploadNotOpenException(videoId);
+        }
     }
 
     private Channel ownedChannel(String userId, String channelId) {

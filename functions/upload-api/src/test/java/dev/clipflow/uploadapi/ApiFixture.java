@@ -8,6 +8,7 @@ import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
@@ -44,6 +45,11 @@ final class ApiFixture {
     }
 
     UploadApi api(Duration urlTtl) {
+        return api(urlTtl, videos);
+    }
+
+    /** The API on another view of the videos table (a test's decorator of {@link #videos}). */
+    UploadApi api(Duration urlTtl, VideoRepository videos) {
         var uploads = new VideoUploads(channels, videos, new S3MultipartUploads(s3, aws.s3Presigner(), bucket),
                 Clock.systemUTC(), () -> UUID.randomUUID().toString(), urlTtl);
         return new UploadApi(uploads, videos, channels,

@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.http.HttpEvents;
 import dev.clipflow.media.MediaKeys;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
@@ -262,6 +266,47 @@ class UploadApiIT {
         assertThat(fx.videos.get(videoId).uploadId()).isNull();
         assertError(again, 409, "UPLOAD_NOT_OPEN");
         assertThat(multipartUploads()).isZero();
+    }
+
+    @Test
+    void abort_racingACompletedUploadThatIngestTookOn_leavesTheVideoProcessing() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+        // The abort reads the video AWAITING_UPLOAD; right after that read, the upload completes and ingest
+        // moves the video to PROCESSING (what ingest writes), before the abort writes anything.
+        AtomicBoolean raced = new AtomicBoolean();
+        VideoRepository racing = afterRead(fx.videos, () -> {
+            if (raced.compareAndSet(false, true)) {
+                fx.videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+            }
+        });
+
+        var aborted = fx.api(Duration.ofMinutes(15), racing)
+                .apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
+
+        assertThat(raced).isTrue();
+        assertError(aborted, 409, "UPLOAD_NOT_OPEN");
+        Video video = fx.videos.get(videoId);
+        assertThat(video.status()).isEqualTo(VideoStatus.PROCESSING);
+        assertThat(video.failureReason()).isNull();
+    }
+
+    /** {@code videos} whose reads ({@code find}, {@code get}) run {@code then} after reading. */
+    private static VideoRepository afterRead(VideoRepository videos, Runnable then) {
+        return (VideoRepository) Proxy.newProxyInstance(VideoRepository.class.getClassLoader(),
+                new Class<?>[] {VideoRepository.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(videos, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("find") || method.getName().equals("get")) {
+                        then.run();
+                    }
+                    return result;
+                });
     }
 
     @Test
