@@ -1,11 +1,11 @@
 package dev.clipflow.catalog.upload;
 
 import dev.clipflow.catalog.Channel;
-import dev.clipflow.catalog.ChannelAccessDeniedException;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.ChannelRepository;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
@@ -60,8 +60,8 @@ public final class VideoUploads {
     /**
      * Validates, checks ownership and limits, counts the upload, starts the multipart upload and
      * records the video AWAITING_UPLOAD. Nothing is stored or counted when it throws
-     * {@link VideoMetadataInvalidException}, {@link ChannelNotFoundException},
-     * {@link ChannelAccessDeniedException} or {@link UploadRejectedException}.
+     * {@link VideoMetadataInvalidException}, {@link ChannelNotFoundException} (also for a channel someone else
+     * owns) or {@link UploadRejectedException}.
      */
     public StartedUpload start(String userId, NewVideo request) {
         VideoMetadata meta = new VideoMetadata(request.title(), request.description(), request.tags());
@@ -134,19 +134,16 @@ public final class VideoUploads {
         }
     }
 
+    /** The channel, if {@code userId} owns it; to anyone else it does not exist (no answer confirms it does). */
     private Channel ownedChannel(String userId, String channelId) {
-        Channel channel = channels.find(channelId).orElseThrow(() -> new ChannelNotFoundException(channelId));
-        if (!channel.isOwnedBy(userId)) {
-            throw new ChannelAccessDeniedException(channelId);
-        }
-        return channel;
+        return channels.find(channelId).filter(c -> c.isOwnedBy(userId))
+                .orElseThrow(() -> new ChannelNotFoundException(channelId));
     }
 
+    /** The video with an open upload, if {@code userId} owns it; to anyone else it does not exist. */
     private Video openUpload(String userId, String videoId) {
-        Video video = videos.get(videoId);
-        if (!video.ownerId().equals(userId)) {
-            throw new ChannelAccessDeniedException(video.channelId());
-        }
+        Video video = videos.find(videoId).filter(v -> v.ownerId().equals(userId))
+                .orElseThrow(() -> new VideoNotFoundException(videoId));
         if (video.status() != VideoStatus.AWAITING_UPLOAD || video.uploadId() == null) {
             throw new UploadNotOpenException(videoId);
         }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.catalog.Channel;
-import dev.clipflow.catalog.ChannelAccessDeniedException;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +61,7 @@ class VideoUploadsTest {
         String channelId = channel("alice");
 
         assertThatThrownBy(() -> service.start("mallory", request(channelId, 100, "video/mp4")))
-                .isInstanceOf(ChannelAccessDeniedException.class);
+                .isInstanceOf(ChannelNotFoundException.class).hasMessage("Channel " + channelId + " does not exist");
         assertThatThrownBy(() -> service.start("mallory", request("nope", 100, "video/mp4")))
                 .isInstanceOf(ChannelNotFoundException.class);
         assertThat(channels.counted(channelId, TODAY)).isZero();
@@ -107,7 +107,7 @@ class VideoUploadsTest {
                 new MultipartUploads.CompletedPart(1, "a"), new MultipartUploads.CompletedPart(2, "b"))))
                 .isInstanceOf(UploadPartsInvalidException.class).hasMessageContaining("3 parts");
         assertThatThrownBy(() -> service.complete("bob", v.videoId(), List.of()))
-                .isInstanceOf(ChannelAccessDeniedException.class);
+                .isInstanceOf(VideoNotFoundException.class);
 
         Video done = service.complete("alice", v.videoId(), List.of(new MultipartUploads.CompletedPart(3, "c"),
                 new MultipartUploads.CompletedPart(1, "a"), new MultipartUploads.CompletedPart(2, "b")));

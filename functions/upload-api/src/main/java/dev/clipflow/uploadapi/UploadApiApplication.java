@@ -4,10 +4,13 @@ import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
+import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.http.HttpApiFunction;
+import dev.clipflow.paging.SignedCursors;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The upload API's application: bean {@code uploadApi} ({@link UploadApi} behind {@link HttpApiFunction}). Configuration from the
  * environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL, UPLOAD_URL_TTL_SECONDS
- * (default 900, at most 3600), PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
+ * (default 900, at most 3600), CURSOR_SECRET (at least 32 bytes; signs the channel listing's page cursors, the
+ * same key as the social API's), CURSOR_TTL_SECONDS (default 3600), PRICE_TABLE (optional) and the
+ * AWS_ENDPOINT_URL* overrides.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -51,8 +56,11 @@ public class UploadApiApplication {
                 () -> UUID.randomUUID().toString(), ttl);
         var views = new VideoViews(env.getRequiredProperty("MEDIA_BASE_URL"),
                 new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))));
+        var cursors = new SignedCursors(env.getRequiredProperty("CURSOR_SECRET").getBytes(StandardCharsets.UTF_8),
+                Clock.systemUTC(), Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class,
+                SignedCursors.DEFAULT_TTL.toSeconds())));
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-        return new UploadApi(uploads, videos, channels, views, json);
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, json);
     }
 
     /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */

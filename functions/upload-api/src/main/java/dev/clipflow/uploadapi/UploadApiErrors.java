@@ -1,6 +1,5 @@
 package dev.clipflow.uploadapi;
 
-import dev.clipflow.catalog.ChannelAccessDeniedException;
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.PageCursorInvalidException;
 import dev.clipflow.catalog.VideoNotFoundException;
@@ -10,6 +9,8 @@ import dev.clipflow.catalog.upload.UploadPartsInvalidException;
 import dev.clipflow.catalog.upload.UploadRejectedException;
 import dev.clipflow.catalog.upload.VideoMetadataInvalidException;
 import dev.clipflow.http.ApiError;
+import dev.clipflow.paging.CursorExpiredException;
+import dev.clipflow.paging.CursorInvalidException;
 import dev.clipflow.pipeline.TransientStageException;
 import java.util.Optional;
 
@@ -32,11 +33,12 @@ final class UploadApiErrors {
             };
             case ChannelNotFoundException c -> new ApiError(404, "CHANNEL_NOT_FOUND", c.getMessage() + ".");
             case VideoNotFoundException v -> new ApiError(404, "VIDEO_NOT_FOUND", v.getMessage() + ".");
-            case ChannelAccessDeniedException d -> new ApiError(403, "FORBIDDEN", d.getMessage() + ".");
             case UploadNotOpenException n -> new ApiError(409, "UPLOAD_NOT_OPEN", n.getMessage());
             case VideoTransitionException t -> new ApiError(409, "CONFLICT", t.getMessage() + ".");
             case UploadPartsInvalidException p -> new ApiError(400, "INVALID_PARTS", p.getMessage());
             case PageCursorInvalidException c -> new ApiError(400, "INVALID_CURSOR", c.getMessage() + ".");
+            case CursorInvalidException c -> new ApiError(400, "INVALID_CURSOR", c.getMessage() + ".");
+            case CursorExpiredException c -> new ApiError(400, "CURSOR_EXPIRED", c.getMessage() + ".");
             case TransientStageException t -> ApiError.serviceBusy();
             default -> null;
         });

@@ -17,11 +17,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,7 @@ class UploadApiIT {
 
         assertError(wrongETag, 400, "INVALID_PARTS");
         assertError(missing, 400, "INVALID_PARTS");
-        assertError(someoneElse, 403, "FORBIDDEN");
+        assertError(someoneElse, 404, "VIDEO_NOT_FOUND");
         assertThat(fx.videos.get(videoId).uploadId()).isEqualTo(created.get("uploadId").stringValue());
         assertThat(multipartUploads()).isEqualTo(1);
     }
@@ -152,13 +154,13 @@ class UploadApiIT {
     }
 
     @Test
-    void createVideo_someoneElsesChannel_is403AndStoresNothing() {
+    void createVideo_someoneElsesChannel_is404AndStoresNothing() {
         String channelId = fx.channel("alice", LIMITS);
 
         var response = api.apply(createVideo("mallory", channelId, 1000, "video/mp4", "mine.mp4"));
         var unknown = api.apply(createVideo("mallory", "no-such-channel", 1000, "video/mp4", "mine.mp4"));
 
-        assertError(response, 403, "FORBIDDEN");
+        assertError(response, 404, "CHANNEL_NOT_FOUND");
         assertError(unknown, 404, "CHANNEL_NOT_FOUND");
         assertThat(counter(channelId)).isEmpty();
         assertThat(multipartUploads()).isZero();
@@ -249,13 +251,65 @@ class UploadApiIT {
     }
 
     @Test
+    void nonOwner_everyRouteOfAVideoOrChannelItMayNotUse_answersAsForOneThatDoesNotExist() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+        String part = "{\"parts\": [{\"partNumber\": 1, \"eTag\": \"x\"}]}";
+        List<String[]> videoRoutes = List.of(new String[] {"GET", ""}, new String[] {"GET", "/upload/parts"},
+                new String[] {"POST", "/upload/complete"}, new String[] {"DELETE", "/upload"});
+
+        for (String[] route : videoRoutes) {
+            String body = route[0].equals("POST") ? part : null;
+            var mallory = api.apply(HttpEvents.request(route[0], "/videos/" + videoId + route[1], "mallory", body));
+            var missing = api.apply(HttpEvents.request(route[0], "/videos/no-such-video" + route[1], "mallory", body));
+
+            assertError(mallory, 404, "VIDEO_NOT_FOUND");
+            assertThat(mallory.getBody()).as(route[0] + route[1])
+                    .isEqualTo(missing.getBody().replace("no-such-video", videoId));
+        }
+        var mallorysVideo = api.apply(createVideo("mallory", channelId, 1000, "video/mp4", "m.mp4"));
+        var unknownChannel = api.apply(createVideo("mallory", "no-such-channel", 1000, "video/mp4", "m.mp4"));
+        assertError(mallorysVideo, 404, "CHANNEL_NOT_FOUND");
+        assertThat(mallorysVideo.getBody()).isEqualTo(unknownChannel.getBody().replace("no-such-channel", channelId));
+        assertThat(fx.videos.get(videoId).status()).isEqualTo(VideoStatus.AWAITING_UPLOAD);
+        assertThat(fx.videos.get(videoId).uploadId()).isNotNull();
+        assertThat(multipartUploads()).isEqualTo(1);
+    }
+
+    @Test
+    void listVideos_cursorAlteredHandMadeOrIssuedToSomeoneElse_is400InvalidCursor() {
+        String channelId = fx.channel("alice", new ChannelLimits(64 * MIB, Set.of("video/mp4"), 10));
+        for (int i = 0; i < 3; i++) {
+            api.apply(createVideo("alice", channelId, 1000, "video/mp4", i + ".mp4"));
+        }
+        String path = "/channels/" + channelId + "/videos";
+        String cursor = ApiFixture.body(api.apply(HttpEvents.request("GET", path, "alice", null,
+                Map.of("limit", "1")))).get("nextCursor").stringValue();
+        String newest = fx.videos.listByChannel(channelId, null, 1).items().getFirst().videoId();
+        // What an unsigned cursor was: base64url of "createdAt|videoId" of the last video seen.
+        String handMade = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("2999-01-01T00:00:00Z|" + newest).getBytes(StandardCharsets.UTF_8));
+        String altered = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
+
+        for (String bad : List.of(handMade, altered, "x".repeat(1025), "not a cursor")) {
+            assertError(api.apply(HttpEvents.request("GET", path, "alice", null, Map.of("cursor", bad))), 400,
+                    "INVALID_CURSOR");
+        }
+        assertError(api.apply(HttpEvents.request("GET", path, "bob", null, Map.of("cursor", cursor))), 400,
+                "INVALID_CURSOR");
+        assertThat(api.apply(HttpEvents.request("GET", path, "alice", null, Map.of("cursor", cursor)))
+                .getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void abort_openUpload_failsTheVideoAndFreesTheUpload() {
         String channelId = fx.channel("alice", LIMITS);
         String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
                 .get("videoId").stringValue();
 
-        assertError(api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "bob", null)), 403,
-                "FORBIDDEN");
+        assertError(api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "bob", null)), 404,
+                "VIDEO_NOT_FOUND");
         var aborted = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
         var again = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
 

@@ -33,6 +33,7 @@ class UploadApiWiringIT {
         System.setProperty("CHANNELS_TABLE", fx.channelsTable);
         System.setProperty("UPLOADS_BUCKET", fx.bucket);
         System.setProperty("MEDIA_BASE_URL", ApiFixture.MEDIA_BASE);
+        System.setProperty("CURSOR_SECRET", ApiFixture.SECRET);
         invoker = new FunctionInvoker("uploadApi");
     }
 
