@@ -154,7 +154,9 @@ public final class VideoUploads {
         int to = Math.min(plan.partCount(), from + URL_BATCH - 1);
         List<PartUrls.PartUrl> parts = new ArrayList<>();
         for (int n = from; n <= to; n++) {
-            parts.add(new PartUrls.PartUrl(n, uploads.presignPart(video.uploadKey(), video.uploadId(), n, urlTtl)));
+            long size = plan.sizeOfPart(n);
+            parts.add(new PartUrls.PartUrl(n, size, uploads.presignPart(video.uploadKey(), video.uploadId(), n, size,
+                    urlTtl)));
         }
         return new PartUrls(parts, to < plan.partCount() ? to + 1 : null, clock.instant().plus(urlTtl));
     }

@@ -82,6 +82,29 @@ class UploadApiIT {
     }
 
     @Test
+    void presignedPartUrl_signsThePartsExactLength_s3RefusesMoreOrFewerBytes() throws Exception {
+        String channelId = fx.channel("alice", LIMITS);
+        long size = 8 * MIB + 1000;
+        JsonNode created = ApiFixture.body(api.apply(createVideo("alice", channelId, size, "video/mp4", "a.mp4")));
+        JsonNode first = created.get("parts").get(0);
+        JsonNode last = created.get("parts").get(1);
+        assertThat(first.get("sizeBytes").longValue()).isEqualTo(8 * MIB);
+        assertThat(last.get("sizeBytes").longValue()).isEqualTo(1000);
+        String lastUrl = last.get("url").stringValue();
+        assertThat(lastUrl).containsPattern("X-Amz-SignedHeaders=[^&]*content-length");
+
+        assertThat(put(lastUrl, new byte[1001]).statusCode()).isEqualTo(403);
+        assertThat(put(lastUrl, new byte[999]).statusCode()).isEqualTo(403);
+        // (Much larger bodies are refused too, but S3 may answer before reading them and close the connection.)
+        assertThat(put(lastUrl, new byte[1000]).statusCode()).isEqualTo(200);
+        JsonNode batch = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + created.get("videoId")
+                .stringValue() + "/upload/parts", "alice", null, Map.of("from", "2"))));
+        String refreshed = batch.get("parts").get(0).get("url").stringValue();
+        assertThat(put(refreshed, new byte[1024]).statusCode()).isEqualTo(403);
+        assertThat(put(refreshed, new byte[1000]).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void complete_wrongOrMissingParts_is400AndTheUploadStaysOpen() throws Exception {
         String channelId = fx.channel("alice", LIMITS);
         JsonNode created = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")));
