@@ -85,6 +85,18 @@ public final class JsonBody {
         return node.longValue();
     }
 
+    /** An optional finite number (a double); null when absent or JSON null. */
+    public Double number(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw invalid("INVALID_REQUEST", "The field '" + name + "' must be a number.");
+        }
+        return node.doubleValue();
+    }
+
     /** An array of strings; empty when absent or JSON null. */
     public List<String> strings(String name) {
         JsonNode node = root.get(name);

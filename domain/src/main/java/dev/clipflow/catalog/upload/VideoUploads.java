@@ -4,6 +4,8 @@ import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.ChannelRepository;
+import dev.clipflow.catalog.QuotaExceededException;
+import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
@@ -35,33 +37,42 @@ public final class VideoUploads {
     private final ChannelRepository channels;
     private final VideoRepository videos;
     private final MultipartUploads uploads;
-    private final UploadRules rules;
+    private final UploadQuotas quotas;
+    private final UserLimits limits;
     private final Clock clock;
     private final Supplier<String> ids;
     private final Duration urlTtl;
 
-    public VideoUploads(ChannelRepository channels, VideoRepository videos, MultipartUploads uploads, Clock clock,
-                        Supplier<String> ids, Duration urlTtl) {
+    public VideoUploads(ChannelRepository channels, VideoRepository videos, MultipartUploads uploads,
+                        UploadQuotas quotas, UserLimits limits, Clock clock, Supplier<String> ids, Duration urlTtl) {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
-        this.rules = new UploadRules(channels);
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.urlTtl = Objects.requireNonNull(urlTtl, "urlTtl");
     }
 
+    /**
+     * Creates a channel owned by {@code userId}, counted against their {@link UserLimits#channels()}.
+     *
+     * @throws QuotaExceededException {@code CHANNELS}, having stored nothing
+     */
     public Channel createChannel(String userId, String name) {
         Channel channel = new Channel(ids.get(), userId, VideoMetadata.channelName(name), ChannelLimits.DEFAULT);
-        channels.create(channel);
+        quotas.createChannel(channel, limits);
         return channel;
     }
 
     /**
-     * Validates, checks ownership and limits, counts the upload, starts the multipart upload and
-     * records the video AWAITING_UPLOAD. Nothing is stored or counted when it throws
+     * Validates, checks ownership and the channel's limits, starts the multipart upload, then stores the video
+     * AWAITING_UPLOAD and counts it against the channel's and the user's daily limits in one atomic write
+     * ({@link UploadQuotas#createVideo}). Nothing is stored or counted when it throws
      * {@link VideoMetadataInvalidException}, {@link ChannelNotFoundException} (also for a channel someone else
-     * owns) or {@link UploadRejectedException}.
+     * owns), {@link UploadRejectedException} or {@link QuotaExceededException}; the multipart upload started for
+     * a refused video is aborted.
      */
     public StartedUpload start(String userId, NewVideo request) {
         VideoMetadata meta = new VideoMetadata(request.title(), request.description(), request.tags());
@@ -70,14 +81,18 @@ public final class VideoUploads {
         MediaKeys.UploadKey key = MediaKeys.upload(channel.channelId(), videoId, request.fileName());
         String contentType = UploadRules.normaliseContentType(request.contentType());
         Instant now = clock.instant();
-        UploadPlan plan = rules.admit(channel, request.sizeBytes(), contentType, LocalDate.ofInstant(now,
-                ZoneOffset.UTC));
+        UploadPlan plan = UploadRules.plan(channel.limits(), request.sizeBytes(), contentType);
+        long reserved = UploadRules.reservedSeconds(channel.limits(), request.durationSeconds());
+        if (reserved > limits.sourceSecondsPerDay()) {
+            throw QuotaExceededException.of(QuotaExceededException.Quota.SOURCE_MINUTES_PER_DAY, limits);
+        }
         String uploadId = uploads.start(key.key(), contentType);
         Video video = new Video(videoId, channel.channelId(), userId, meta.title(), meta.description(), meta.tags(),
                 request.sizeBytes(), contentType, key.key(), uploadId, VideoStatus.AWAITING_UPLOAD, null, null,
-                List.of(), null, Map.of(), now, now);
+                List.of(), null, Map.of(), now, now, Map.of(), (double) reserved);
         try {
-            videos.create(video);
+            quotas.createVideo(video, LocalDate.ofInstant(now, ZoneOffset.UTC), channel.limits().uploadsPerDay(),
+                    limits);
         } catch (RuntimeException e) {
             uploads.abort(key.key(), uploadId);
             throw e;

@@ -124,7 +124,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         }
         NewVideo request = new NewVideo(channelId, body.string("title", true), body.string("description", false),
                 body.strings("tags"), body.wholeNumber("sizeBytes"), body.string("contentType", true),
-                body.string("fileName", false));
+                body.string("fileName", false), body.number("durationSeconds"));
         MDC.put("channelId", channelId);
         StartedUpload started = uploads.start(user, request);
         MDC.put("videoId", started.video().videoId());

@@ -2,9 +2,11 @@ package dev.clipflow.uploadapi;
 
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.ChannelVideos;
+import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
@@ -26,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The upload API's application: bean {@code uploadApi} ({@link UploadApi} behind {@link HttpApiFunction}). Configuration from the
  * environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL, UPLOAD_URL_TTL_SECONDS
  * (default 900, at most 3600), CURSOR_SECRET (at least 32 bytes; signs the channel listing's page cursors, the
- * same key as the social API's), CURSOR_TTL_SECONDS (default 3600), PRICE_TABLE (optional) and the
- * AWS_ENDPOINT_URL* overrides.
+ * same key as the social API's), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
+ * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
+ * PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -52,7 +55,11 @@ public class UploadApiApplication {
         var channels = new DynamoChannelRepository(dynamo, env.getRequiredProperty("CHANNELS_TABLE"));
         var multipart = new S3MultipartUploads(aws.s3(), aws.s3Presigner(), env.getRequiredProperty("UPLOADS_BUCKET"));
         Duration ttl = Duration.ofSeconds(urlTtlSeconds(env.getProperty("UPLOAD_URL_TTL_SECONDS")));
-        var uploads = new VideoUploads(channels, videos, multipart, Clock.systemUTC(),
+        var limits = UserLimits.parse(env.getProperty("USER_MAX_CHANNELS"), env.getProperty("USER_MAX_UPLOADS_PER_DAY"),
+                env.getProperty("USER_MAX_SOURCE_MINUTES_PER_DAY"));
+        var quotas = new DynamoUploadQuotas(dynamo, env.getRequiredProperty("VIDEOS_TABLE"),
+                env.getRequiredProperty("CHANNELS_TABLE"));
+        var uploads = new VideoUploads(channels, videos, multipart, quotas, limits, Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), ttl);
         var views = new VideoViews(env.getRequiredProperty("MEDIA_BASE_URL"),
                 new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))));

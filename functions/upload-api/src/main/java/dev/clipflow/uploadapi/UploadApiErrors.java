@@ -2,6 +2,7 @@ package dev.clipflow.uploadapi;
 
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.PageCursorInvalidException;
+import dev.clipflow.catalog.QuotaExceededException;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.catalog.upload.UploadNotOpenException;
@@ -29,7 +30,13 @@ final class UploadApiErrors {
                 case EMPTY -> new ApiError(400, "EMPTY_FILE", u.getMessage());
                 case TOO_LARGE -> new ApiError(413, "TOO_LARGE", u.getMessage());
                 case CONTENT_TYPE_NOT_ALLOWED -> new ApiError(415, "CONTENT_TYPE_NOT_ALLOWED", u.getMessage());
+                case TOO_LONG -> new ApiError(400, "INVALID_DURATION", u.getMessage());
                 case DAILY_LIMIT_REACHED -> new ApiError(429, "DAILY_LIMIT_REACHED", u.getMessage());
+            };
+            case QuotaExceededException q -> switch (q.quota()) {
+                case CHANNELS -> new ApiError(429, "CHANNEL_LIMIT_REACHED", q.getMessage());
+                case UPLOADS_PER_DAY -> new ApiError(429, "USER_DAILY_UPLOADS_REACHED", q.getMessage());
+                case SOURCE_MINUTES_PER_DAY -> new ApiError(429, "USER_DAILY_MINUTES_REACHED", q.getMessage());
             };
             case ChannelNotFoundException c -> new ApiError(404, "CHANNEL_NOT_FOUND", c.getMessage() + ".");
             case VideoNotFoundException v -> new ApiError(404, "VIDEO_NOT_FOUND", v.getMessage() + ".");

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelVideos;
+import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
@@ -54,8 +56,16 @@ final class ApiFixture {
 
     /** The API on another view of the videos table (a test's decorator of {@link #videos}). */
     UploadApi api(Duration urlTtl, VideoRepository videos) {
+        return api(urlTtl, videos, UserLimits.DEFAULT);
+    }
+
+    UploadApi api(Duration urlTtl, UserLimits limits) {
+        return api(urlTtl, videos, limits);
+    }
+
+    UploadApi api(Duration urlTtl, VideoRepository videos, UserLimits limits) {
         var uploads = new VideoUploads(channels, videos, new S3MultipartUploads(s3, aws.s3Presigner(), bucket),
-                Clock.systemUTC(), () -> UUID.randomUUID().toString(), urlTtl);
+                new DynamoUploadQuotas(dynamo, videosTable, channelsTable), limits, Clock.systemUTC(), () -> UUID.randomUUID().toString(), urlTtl);
         var cursors = new SignedCursors(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
                 SignedCursors.DEFAULT_TTL);
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
@@ -188,6 +189,50 @@ class UploadApiIT {
         assertThat(counter(channelId)).isEmpty();
         assertThat(multipartUploads()).isZero();
         assertThat(fx.videos.listByChannel(channelId, null, 10).items()).isEmpty();
+    }
+
+    @Test
+    void userLimits_channelsUploadsAndMinutesPerUser_are429WithTheirCodes_andStoreNothing() {
+        UploadApi limited = fx.api(Duration.ofMinutes(15), new UserLimits(2, 3, 10));
+        var first = limited.apply(HttpEvents.request("POST", "/channels", "carol", "{\"name\": \"One\"}"));
+        var second = limited.apply(HttpEvents.request("POST", "/channels", "carol", "{\"name\": \"Two\"}"));
+        var third = limited.apply(HttpEvents.request("POST", "/channels", "carol", "{\"name\": \"Three\"}"));
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(second.getStatusCode()).isEqualTo(201);
+        assertError(third, 429, "CHANNEL_LIMIT_REACHED");
+        String one = ApiFixture.body(first).get("channelId").stringValue();
+        String two = ApiFixture.body(second).get("channelId").stringValue();
+
+        assertThat(limited.apply(declared("carol", one, 240.0)).getStatusCode()).isEqualTo(201);
+        assertThat(limited.apply(declared("carol", two, 239.0)).getStatusCode()).isEqualTo(201);
+        var tooManyMinutes = limited.apply(declared("carol", two, 200.0));
+        var undeclared = limited.apply(createVideo("carol", one, 1000, "video/mp4", "long.mp4"));
+        assertThat(limited.apply(declared("carol", one, 100.0)).getStatusCode()).isEqualTo(201);
+        var tooManyUploads = limited.apply(declared("carol", two, 1.0));
+        var badLength = limited.apply(declared("carol", two, -5.0));
+        var lengthNotANumber = limited.apply(HttpEvents.request("POST", "/videos", "carol", ApiFixture.json(Map.of(
+                "channelId", two, "title", "t", "sizeBytes", 1000, "contentType", "video/mp4",
+                "durationSeconds", "ten"))));
+
+        assertError(tooManyMinutes, 429, "USER_DAILY_MINUTES_REACHED");
+        assertThat(ApiFixture.body(tooManyMinutes).get("message").stringValue()).contains("10 minutes");
+        assertError(undeclared, 429, "USER_DAILY_MINUTES_REACHED");
+        assertError(tooManyUploads, 429, "USER_DAILY_UPLOADS_REACHED");
+        assertError(badLength, 400, "INVALID_DURATION");
+        assertError(lengthNotANumber, 400, "INVALID_REQUEST");
+        assertThat(fx.videos.listByChannel(one, null, 10).items()).hasSize(2);
+        assertThat(fx.videos.listByChannel(two, null, 10).items()).hasSize(1);
+        assertThat(multipartUploads()).isEqualTo(3);
+        String userKey = "USAGE#USER#carol#" + LocalDate.now(ZoneOffset.UTC);
+        Map<String, AttributeValue> counter = fx.dynamo.getItem(r -> r.tableName(fx.channelsTable)
+                .consistentRead(true).key(Map.of("pk", AttributeValue.fromS(userKey)))).item();
+        assertThat(counter.get("uploads").n()).isEqualTo("3");
+        assertThat(counter.get("sourceSeconds").n()).isEqualTo(Long.toString(241 + 240 + 101));
+    }
+
+    private static APIGatewayV2HTTPEvent declared(String sub, String channelId, double seconds) {
+        return HttpEvents.request("POST", "/videos", sub, ApiFixture.json(Map.of("channelId", channelId,
+                "title", "Clip", "sizeBytes", 1000, "contentType", "video/mp4", "durationSeconds", seconds)));
     }
 
     @Test
