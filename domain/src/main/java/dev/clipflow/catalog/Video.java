@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param branchFailures the after-publish branches that failed for good, keyed by branch
  *                     ({@code fanout}, {@code recommendation}); written by the state machine on a
  *                     PUBLISHED video, which stays PUBLISHED
+ * @param reservedSeconds the source length counted against the owner's daily minutes when the upload started
+ *                     (declared by the creator, else the channel's longest); the probe refuses a longer source.
+ *                     Null for videos created before per-user limits existed
  */
 public record Video(
         String videoId,
@@ -42,7 +45,8 @@ public record Video(
         Map<String, StageUsage> usage,
         Instant createdAt,
         Instant updatedAt,
-        Map<String, BranchFailure> branchFailures) {
+        Map<String, BranchFailure> branchFailures,
+        Double reservedSeconds) {
 
     public Video {
         Objects.requireNonNull(videoId, "videoId");
@@ -53,6 +57,16 @@ public record Video(
         renditions = renditions == null ? List.of() : List.copyOf(renditions);
         usage = usage == null ? Map.of() : Map.copyOf(usage);
         branchFailures = branchFailures == null ? Map.of() : Map.copyOf(branchFailures);
+    }
+
+    /** A video without a reservation of source seconds. */
+    public Video(String videoId, String channelId, String ownerId, String title, String description,
+                 List<String> tags, long declaredBytes, String contentType, String uploadKey, String uploadId,
+                 VideoStatus status, String failureReason, MediaInfo media, List<Rendition> renditions,
+                 PublishedAssets assets, Map<String, StageUsage> usage, Instant createdAt, Instant updatedAt,
+                 Map<String, BranchFailure> branchFailures) {
+        this(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey, uploadId,
+                status, failureReason, media, renditions, assets, usage, createdAt, updatedAt, branchFailures, null);
     }
 
     /** A video without branch failures (every video until an after-publish branch fails). */

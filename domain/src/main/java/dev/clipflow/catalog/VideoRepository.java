@@ -48,6 +48,14 @@ public interface VideoRepository {
     Video fail(String videoId, String reason);
 
     /**
+     * AWAITING_UPLOAD -> FAILED with a readable reason, clearing the upload id, in one conditional write: only a
+     * video still awaiting its upload moves (a creator's abort must not fail a video whose upload completed and
+     * that ingest moved to PROCESSING meanwhile). On a video already FAILED a no-op that returns it; any other
+     * status throws {@link VideoTransitionException}.
+     */
+    Video failUpload(String videoId, String reason);
+
+    /**
      * The failure of a chunked transcode's chunk, as the state machine recorded it on the video ({@code
      * transcodeFailure}, the first failing chunk's Step Functions error and cause) so that the compensation step
      * can tell the creator why; empty when none was recorded.

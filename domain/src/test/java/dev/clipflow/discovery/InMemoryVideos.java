@@ -59,6 +59,11 @@ final class InMemoryVideos implements VideoRepository {
     }
 
     @Override
+    public Video failUpload(String videoId, String reason) {
+        throw new UnsupportedOperationException("read only");
+    }
+
+    @Override
     public void clearUploadId(String videoId) {
         throw new UnsupportedOperationException("read only");
     }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +38,6 @@ final class SocialFixtures {
             @Override
             public Optional<Channel> find(String channelId) {
                 return Optional.ofNullable(channels.get(channelId));
-            }
-
-            @Override
-            public boolean tryCountUpload(String channelId, LocalDate day, int limit) {
-                throw new UnsupportedOperationException();
             }
         };
     }

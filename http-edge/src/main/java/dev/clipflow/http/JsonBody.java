@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,8 @@ public final class JsonBody {
 
     /**
      * Reads {@code body} as a JSON object: 400 {@code MALFORMED_JSON} when it is missing, blank, not
-     * base64 (when {@code base64}), not JSON or not an object; 413 {@code BODY_TOO_LARGE} when it is,
+     * base64 (when {@code base64}), not JSON (trailing content and a repeated key included: which of two
+     * values was meant is not ours to guess) or not an object; 413 {@code BODY_TOO_LARGE} when it is,
      * or decodes to, more than {@code maxBytes} bytes (checked on the encoded length before decoding).
      */
     public static JsonBody parse(JsonMapper json, String body, boolean base64, int maxBytes) {
@@ -46,7 +48,7 @@ public final class JsonBody {
         }
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
         } catch (JacksonException e) {
             throw invalid("MALFORMED_JSON", "The request body is not valid JSON.");
         }
@@ -81,6 +83,18 @@ public final class JsonBody {
             throw invalid("INVALID_REQUEST", "The field '" + name + "' must be a whole number.");
         }
         return node.longValue();
+    }
+
+    /** An optional finite number (a double); null when absent or JSON null. */
+    public Double number(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw invalid("INVALID_REQUEST", "The field '" + name + "' must be a number.");
+        }
+        return node.doubleValue();
     }
 
     /** An array of strings; empty when absent or JSON null. */

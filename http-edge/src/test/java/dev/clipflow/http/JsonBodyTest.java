@@ -36,6 +36,14 @@ class JsonBodyTest {
     }
 
     @Test
+    void jsonBody_repeatedKeyOrTrailingContent_is400MalformedJson() {
+        assertRejected(() -> body("{\"a\": 1, \"a\": 2}", false, 100), 400, "MALFORMED_JSON");
+        assertRejected(() -> body("{\"o\": {\"b\": 1, \"b\": 1}}", false, 100), 400, "MALFORMED_JSON");
+        assertRejected(() -> body("{\"a\": 1} {\"a\": 2}", false, 100), 400, "MALFORMED_JSON");
+        assertRejected(() -> body("{\"a\": 1}]", false, 100), 400, "MALFORMED_JSON");
+    }
+
+    @Test
     void jsonBody_overMaxBytes_is413BodyTooLarge() {
         String eleven = "{\"a\":\"xx\"}" + " ";
         assertThat(body(eleven.strip(), false, 10).string("a", true)).isEqualTo("xx");

@@ -6,8 +6,7 @@ import dev.clipflow.media.MediaLimits;
 import dev.clipflow.catalog.ChannelRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,13 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * {@link ChannelRepository} on DynamoDB: one table holding {@code CHANNEL#{channelId}} items and
- * daily upload counters {@code USAGE#{channelId}#{yyyy-MM-dd}} (an atomic {@code ADD} conditioned on
- * the limit, expiring through the table's TTL attribute {@code expiresAt} two days after the day).
+ * {@link ChannelRepository} on DynamoDB: the table's {@code CHANNEL#{channelId}} items. The same table holds the
+ * counters {@link DynamoUploadQuotas} writes.
  */
 public final class DynamoChannelRepository implements ChannelRepository {
-    /** How long a daily counter is kept after its UTC day ends, for support questions. */
-    static final int COUNTER_KEPT_DAYS = 2;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,12 +43,19 @@ public final class DynamoChannelRepository implements ChannelRepository {
         return "CHANNEL#" + channelId;
     }
 
-    static String usageKey(String channelId, LocalDate day) {
-        return "USAGE#" + channelId + "#" + day;
-    }
-
     @Override
     public void create(Channel channel) {
+        Map<String, AttributeValue> item = item(channel, clock.instant());
+        try {
+            call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)")));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalStateException("Channel " + channel.channelId() + " already exists", e);
+        }
+    }
+
+    /** The channel's item (shared with {@link DynamoUploadQuotas}, which writes it counted). */
+    static Map<String, AttributeValue> item(Channel channel, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(CatalogTables.CHANNELS_KEY, Attr.s(channelKey(channel.channelId())));
         item.put("channelId", Attr.s(channel.channelId()));
@@ -65,13 +68,8 @@ public final class DynamoChannelRepository implements ChannelRepository {
         if (channel.limits().maxCostUsd() != null) {
             item.put("maxCostUsd", AttributeValue.fromN(channel.limits().maxCostUsd().toPlainString()));
         }
-        item.put("createdAt", Attr.time(clock.instant()));
-        try {
-            call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk)")));
-        } catch (ConditionalCheckFailedException e) {
-            throw new IllegalStateException("Channel " + channel.channelId() + " already exists", e);
-        }
+        item.put("createdAt", Attr.time(now));
+        return item;
     }
 
     @Override
@@ -89,26 +87,6 @@ public final class DynamoChannelRepository implements ChannelRepository {
                 maxSeconds, item.containsKey("maxCostUsd") ? new BigDecimal(item.get("maxCostUsd").n()) : null);
         return Optional.of(new Channel(Attr.str(item, "channelId"), Attr.str(item, "ownerId"),
                 Attr.str(item, "name"), limits));
-    }
-
-    @Override
-    public boolean tryCountUpload(String channelId, LocalDate day, int limit) {
-        if (limit <= 0) {
-            return false;
-        }
-        long expiresAt = day.plusDays(1 + COUNTER_KEPT_DAYS).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-        try {
-            call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table)
-                    .key(Map.of(CatalogTables.CHANNELS_KEY, Attr.s(usageKey(channelId, day))))
-                    .updateExpression("ADD uploads :one SET channelId = :c, #day = :day, expiresAt = :ttl")
-                    .conditionExpression("attribute_not_exists(uploads) OR uploads < :limit")
-                    .expressionAttributeNames(Map.of("#day", "day"))
-                    .expressionAttributeValues(Map.of(":one", Attr.n(1), ":c", Attr.s(channelId),
-                            ":day", Attr.s(day.toString()), ":ttl", Attr.n(expiresAt), ":limit", Attr.n(limit)))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
     }
 
     private static <T> T call(String operation, Supplier<T> call) {

@@ -113,6 +113,12 @@ public final class DynamoVideoRepository implements VideoRepository {
     }
 
     @Override
+    public Video failUpload(String videoId, String reason) {
+        return conditionalStatusUpdate(videoId, VideoStatus.FAILED, EnumSet.of(VideoStatus.AWAITING_UPLOAD),
+                ", failureReason = :reason REMOVE uploadId", Map.of(":reason", Attr.s(reason)));
+    }
+
+    @Override
     public Optional<Video.BranchFailure> transcodeFailure(String videoId) {
         var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(key(videoId))
                 .consistentRead(true).projectionExpression(VideoItems.TRANSCODE_FAILURE)));

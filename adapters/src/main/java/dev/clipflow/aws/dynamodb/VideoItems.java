@@ -39,6 +39,8 @@ final class VideoItems {
     private VideoItems() {
     }
 
+    static final String RESERVED_SECONDS = "reservedSeconds";
+
     static Map<String, AttributeValue> toItem(Video v, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(VIDEO_ID, Attr.s(v.videoId()));
@@ -66,6 +68,9 @@ final class VideoItems {
         Map<String, AttributeValue> usage = new HashMap<>();
         v.usage().forEach((stage, u) -> usage.put(stage, usage(u)));
         item.put(USAGE, AttributeValue.fromM(usage));
+        if (v.reservedSeconds() != null) {
+            item.put(RESERVED_SECONDS, Attr.n(v.reservedSeconds()));
+        }
         Instant created = v.createdAt() == null ? now : v.createdAt();
         item.put(CREATED_AT, Attr.time(created));
         item.put(UPDATED_AT, Attr.time(v.updatedAt() == null ? created : v.updatedAt()));
@@ -99,7 +104,8 @@ final class VideoItems {
                 usage,
                 Attr.instant(item, CREATED_AT),
                 Attr.instant(item, UPDATED_AT),
-                branchFailures(item));
+                branchFailures(item),
+                item.containsKey(RESERVED_SECONDS) ? Double.valueOf(item.get(RESERVED_SECONDS).n()) : null);
     }
 
     /** The attribute the state machine's "Record the chunk failure" step writes. */

@@ -44,10 +44,14 @@ public final class S3MultipartUploads implements MultipartUploads {
     }
 
     @Override
-    public URI presignPart(String key, String uploadId, int partNumber, Duration ttl) {
-        return URI.create(presigner.presignUploadPart(r -> r.signatureDuration(ttl)
-                .uploadPartRequest(p -> p.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)))
-                .url().toString());
+    public URI presignPart(String key, String uploadId, int partNumber, long sizeBytes, Duration ttl) {
+        var presigned = presigner.presignUploadPart(r -> r.signatureDuration(ttl)
+                .uploadPartRequest(p -> p.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                        .contentLength(sizeBytes)));
+        if (!presigned.signedHeaders().containsKey("content-length")) {
+            throw new IllegalStateException("The presigned UploadPart URL does not sign Content-Length");
+        }
+        return URI.create(presigned.url().toString());
     }
 
     @Override

@@ -5,21 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoChannelRepositoryIT {
-    private static final LocalDate DAY = LocalDate.of(2026, 11, 26);
-
     private final CatalogFixtures fx = new CatalogFixtures();
     private final DynamoChannelRepository repo = new DynamoChannelRepository(fx.dynamo, fx.channelsTable);
 
@@ -47,45 +36,5 @@ class DynamoChannelRepositoryIT {
 
         assertThat(repo.find("ch-cost").orElseThrow().limits().maxCostUsd()).isEqualByComparingTo("0.75");
         assertThat(repo.find("ch-cost")).contains(channel);
-    }
-
-    @Test
-    void tryCountUpload_countsUpToTheLimitPerDay() {
-        assertThat(repo.tryCountUpload("ch-1", DAY, 2)).isTrue();
-        assertThat(repo.tryCountUpload("ch-1", DAY, 2)).isTrue();
-        assertThat(repo.tryCountUpload("ch-1", DAY, 2)).isFalse();
-        assertThat(repo.tryCountUpload("ch-1", DAY.plusDays(1), 2)).isTrue();
-        assertThat(repo.tryCountUpload("ch-2", DAY, 2)).isTrue();
-        assertThat(repo.tryCountUpload("ch-3", DAY, 0)).isFalse();
-
-        Map<String, AttributeValue> counter = counter("ch-1", DAY);
-        assertThat(counter.get("uploads").n()).isEqualTo("2");
-        long expected = DAY.plusDays(3).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-        assertThat(counter.get(CatalogTables.TTL_ATTRIBUTE).n()).isEqualTo(Long.toString(expected));
-        assertThat(counter("ch-3", DAY)).isEmpty();
-    }
-
-    @Test
-    void tryCountUpload_concurrentCallers_neverExceedTheLimit() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                results.add(pool.submit(() -> repo.tryCountUpload("ch-1", DAY, 5)));
-            }
-            int accepted = 0;
-            for (Future<Boolean> r : results) {
-                accepted += r.get() ? 1 : 0;
-            }
-            assertThat(accepted).isEqualTo(5);
-            assertThat(counter("ch-1", DAY).get("uploads").n()).isEqualTo("5");
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private Map<String, AttributeValue> counter(String channelId, LocalDate day) {
-        return fx.dynamo.getItem(r -> r.tableName(fx.channelsTable).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(DynamoChannelRepository.usageKey(channelId, day))))).item();
     }
 }

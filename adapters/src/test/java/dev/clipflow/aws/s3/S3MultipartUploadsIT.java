@@ -36,7 +36,7 @@ class S3MultipartUploadsIT {
     @Test
     void presignedParts_putAndComplete_storeTheObject() throws Exception {
         String uploadId = uploads.start(KEY, "video/mp4");
-        String eTag = put(uploads.presignPart(KEY, uploadId, 1, Duration.ofMinutes(1)), new byte[3000]);
+        String eTag = put(uploads.presignPart(KEY, uploadId, 1, 3000, Duration.ofMinutes(1)), new byte[3000]);
 
         uploads.complete(KEY, uploadId, List.of(new CompletedPart(1, eTag)));
 
@@ -51,7 +51,7 @@ class S3MultipartUploadsIT {
     @Test
     void complete_wrongETag_isInvalidParts() throws Exception {
         String uploadId = uploads.start(KEY, "video/mp4");
-        put(uploads.presignPart(KEY, uploadId, 1, Duration.ofMinutes(1)), new byte[10]);
+        put(uploads.presignPart(KEY, uploadId, 1, 10, Duration.ofMinutes(1)), new byte[10]);
 
         assertThatThrownBy(() -> uploads.complete(KEY, uploadId,
                 List.of(new CompletedPart(1, "\"00000000000000000000000000000000\""))))

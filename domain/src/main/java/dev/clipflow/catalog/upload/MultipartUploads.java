@@ -14,8 +14,11 @@ public interface MultipartUploads {
     /** Starts a multipart upload and returns its upload id. */
     String start(String key, String contentType);
 
-    /** A presigned {@code UploadPart} URL valid for {@code ttl}; the client PUTs the part's bytes to it. */
-    URI presignPart(String key, String uploadId, int partNumber, Duration ttl);
+    /**
+     * A presigned {@code UploadPart} URL valid for {@code ttl} that signs the part's exact length: the client PUTs
+     * exactly {@code sizeBytes} bytes to it (with that {@code Content-Length}); S3 refuses any other length (403).
+     */
+    URI presignPart(String key, String uploadId, int partNumber, long sizeBytes, Duration ttl);
 
     /**
      * Completes the upload from its parts (ascending part numbers). The object's size is not read

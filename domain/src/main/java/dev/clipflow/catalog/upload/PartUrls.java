@@ -15,7 +15,7 @@ public record PartUrls(List<PartUrl> parts, Integer nextPartNumber, Instant expi
         parts = List.copyOf(parts);
     }
 
-    /** One part's URL. */
-    public record PartUrl(int partNumber, URI url) {
+    /** One part's URL, which accepts exactly {@code sizeBytes} bytes (the part's size in the upload's plan). */
+    public record PartUrl(int partNumber, long sizeBytes, URI url) {
     }
 }

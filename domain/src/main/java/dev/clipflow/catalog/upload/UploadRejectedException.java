@@ -15,6 +15,8 @@ public class UploadRejectedException extends RuntimeException {
         TOO_LARGE,
         /** The content type is not one the channel accepts. */
         CONTENT_TYPE_NOT_ALLOWED,
+        /** The declared length is not positive or above the channel's longest video. */
+        TOO_LONG,
         /** The channel already started as many uploads today (UTC) as it may. */
         DAILY_LIMIT_REACHED
     }

@@ -1,39 +1,53 @@
 package dev.clipflow.catalog.upload;
 
-import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
-import dev.clipflow.catalog.ChannelRepository;
 import dev.clipflow.catalog.upload.UploadRejectedException.Reason;
-import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
- * A channel's upload limits applied to a requested upload, before any byte is stored: size, then
- * content type, and only when both pass, one upload counted against the channel's daily limit (so
- * a refused request never spends quota).
+ * A channel's upload limits applied to a requested upload, before any byte is stored: size, then content type,
+ * then the declared length. The daily counts are taken by {@link UploadQuotas} when the video is stored, so a
+ * refused request never spends quota.
  */
 public final class UploadRules {
-    private final ChannelRepository channels;
-
-    public UploadRules(ChannelRepository channels) {
-        this.channels = Objects.requireNonNull(channels, "channels");
+    private UploadRules() {
     }
 
     /**
-     * Checks the limits, counts the upload for {@code day} (UTC) and returns how to cut the file.
+     * Checks size and content type and returns how to cut the file.
      *
-     * @throws UploadRejectedException with the reason, having counted nothing
+     * @throws UploadRejectedException with the reason
      */
-    public UploadPlan admit(Channel channel, long declaredBytes, String contentType, LocalDate day) {
-        check(channel.limits(), declaredBytes, contentType);
-        UploadPlan plan = UploadPlan.forSize(declaredBytes);
-        int perDay = channel.limits().uploadsPerDay();
-        if (!channels.tryCountUpload(channel.channelId(), day, perDay)) {
-            throw new UploadRejectedException(Reason.DAILY_LIMIT_REACHED, "This channel has reached its limit of "
-                    + perDay + " uploads per day (UTC); try again tomorrow.");
+    public static UploadPlan plan(ChannelLimits limits, long declaredBytes, String contentType) {
+        check(limits, declaredBytes, contentType);
+        return UploadPlan.forSize(declaredBytes);
+    }
+
+    /**
+     * The seconds an upload reserves of its owner's daily minutes: its declared length rounded up to a whole
+     * second plus one second of tolerance (a player's length and the container's differ by a few frames), at most
+     * the channel's longest video; the channel's longest when it declares none. The probe refuses a longer source.
+     *
+     * @throws UploadRejectedException {@code TOO_LONG} when the declared length is not positive or above the
+     *                                 channel's longest video
+     */
+    public static long reservedSeconds(ChannelLimits limits, Double declaredSeconds) {
+        double max = limits.maxDurationSeconds();
+        if (declaredSeconds == null) {
+            return (long) Math.ceil(max);
         }
-        return plan;
+        if (!(declaredSeconds > 0) || declaredSeconds > max) {
+            throw new UploadRejectedException(Reason.TOO_LONG, String.format(Locale.ROOT,
+                    "The declared length must be more than 0 and at most %.0f seconds (this channel's longest video).",
+                    max));
+        }
+        return Math.min((long) Math.ceil(max), (long) Math.ceil(declaredSeconds) + 1);
+    }
+
+    /** The refusal of an upload over the channel's daily limit. */
+    public static UploadRejectedException dailyLimitReached(int uploadsPerDay) {
+        return new UploadRejectedException(Reason.DAILY_LIMIT_REACHED, "This channel has reached its limit of "
+                + uploadsPerDay + " uploads per day (UTC); try again tomorrow.");
     }
 
     /** The size and content-type checks alone (ingest repeats them on the object that arrived). */

@@ -1,13 +1,16 @@
 package dev.clipflow.catalog.upload;
 
 import dev.clipflow.catalog.Channel;
-import dev.clipflow.catalog.ChannelAccessDeniedException;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.ChannelRepository;
+import dev.clipflow.catalog.QuotaExceededException;
+import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.media.MediaKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,33 +37,42 @@ public final class VideoUploads {
     private final ChannelRepository channels;
     private final VideoRepository videos;
     private final MultipartUploads uploads;
-    private final UploadRules rules;
+    private final UploadQuotas quotas;
+    private final UserLimits limits;
     private final Clock clock;
     private final Supplier<String> ids;
     private final Duration urlTtl;
 
-    public VideoUploads(ChannelRepository channels, VideoRepository videos, MultipartUploads uploads, Clock clock,
-                        Supplier<String> ids, Duration urlTtl) {
+    public VideoUploads(ChannelRepository channels, VideoRepository videos, MultipartUploads uploads,
+                        UploadQuotas quotas, UserLimits limits, Clock clock, Supplier<String> ids, Duration urlTtl) {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
-        this.rules = new UploadRules(channels);
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.urlTtl = Objects.requireNonNull(urlTtl, "urlTtl");
     }
 
+    /**
+     * Creates a channel owned by {@code userId}, counted against their {@link UserLimits#channels()}.
+     *
+     * @throws QuotaExceededException {@code CHANNELS}, having stored nothing
+     */
     public Channel createChannel(String userId, String name) {
         Channel channel = new Channel(ids.get(), userId, VideoMetadata.channelName(name), ChannelLimits.DEFAULT);
-        channels.create(channel);
+        quotas.createChannel(channel, limits);
         return channel;
     }
 
     /**
-     * Validates, checks ownership and limits, counts the upload, starts the multipart upload and
-     * records the video AWAITING_UPLOAD. Nothing is stored or counted when it throws
-     * {@link VideoMetadataInvalidException}, {@link ChannelNotFoundException},
-     * {@link ChannelAccessDeniedException} or {@link UploadRejectedException}.
+     * Validates, checks ownership and the channel's limits, starts the multipart upload, then stores the video
+     * AWAITING_UPLOAD and counts it against the channel's and the user's daily limits in one atomic write
+     * ({@link UploadQuotas#createVideo}). Nothing is stored or counted when it throws
+     * {@link VideoMetadataInvalidException}, {@link ChannelNotFoundException} (also for a channel someone else
+     * owns), {@link UploadRejectedException} or {@link QuotaExceededException}; the multipart upload started for
+     * a refused video is aborted.
      */
     public StartedUpload start(String userId, NewVideo request) {
         VideoMetadata meta = new VideoMetadata(request.title(), request.description(), request.tags());
@@ -69,14 +81,18 @@ public final class VideoUploads {
         MediaKeys.UploadKey key = MediaKeys.upload(channel.channelId(), videoId, request.fileName());
         String contentType = UploadRules.normaliseContentType(request.contentType());
         Instant now = clock.instant();
-        UploadPlan plan = rules.admit(channel, request.sizeBytes(), contentType, LocalDate.ofInstant(now,
-                ZoneOffset.UTC));
+        UploadPlan plan = UploadRules.plan(channel.limits(), request.sizeBytes(), contentType);
+        long reserved = UploadRules.reservedSeconds(channel.limits(), request.durationSeconds());
+        if (reserved > limits.sourceSecondsPerDay()) {
+            throw QuotaExceededException.of(QuotaExceededException.Quota.SOURCE_MINUTES_PER_DAY, limits);
+        }
         String uploadId = uploads.start(key.key(), contentType);
         Video video = new Video(videoId, channel.channelId(), userId, meta.title(), meta.description(), meta.tags(),
                 request.sizeBytes(), contentType, key.key(), uploadId, VideoStatus.AWAITING_UPLOAD, null, null,
-                List.of(), null, Map.of(), now, now);
+                List.of(), null, Map.of(), now, now, Map.of(), (double) reserved);
         try {
-            videos.create(video);
+            quotas.createVideo(video, LocalDate.ofInstant(now, ZoneOffset.UTC), channel.limits().uploadsPerDay(),
+                    limits);
         } catch (RuntimeException e) {
             uploads.abort(key.key(), uploadId);
             throw e;
@@ -117,28 +133,32 @@ public final class VideoUploads {
         return videos.get(videoId);
     }
 
-    /** Aborts an open upload and ends the video FAILED with {@link #ABORTED_REASON}. */
+    /**
+     * Aborts the multipart upload (freeing its parts; a no-op on one already completed or aborted), then ends the
+     * video FAILED with {@link #ABORTED_REASON} in one conditional write from AWAITING_UPLOAD: a video that moved on
+     * meanwhile (its upload completed and taken by ingest) is left as it is and this throws
+     * {@link UploadNotOpenException}. A retry after a failure between the two steps finishes the job.
+     */
     public Video abort(String userId, String videoId) {
         Video video = openUpload(userId, videoId);
         uploads.abort(video.uploadKey(), video.uploadId());
-        videos.fail(videoId, ABORTED_REASON);
-        videos.clearUploadId(videoId);
-        return videos.get(videoId);
+        try {
+            return videos.failUpload(videoId, ABORTED_REASON);
+        } catch (VideoTransitionException e) {
+            throw new UploadNotOpenException(videoId);
+        }
     }
 
+    /** The channel, if {@code userId} owns it; to anyone else it does not exist (no answer confirms it does). */
     private Channel ownedChannel(String userId, String channelId) {
-        Channel channel = channels.find(channelId).orElseThrow(() -> new ChannelNotFoundException(channelId));
-        if (!channel.isOwnedBy(userId)) {
-            throw new ChannelAccessDeniedException(channelId);
-        }
-        return channel;
+        return channels.find(channelId).filter(c -> c.isOwnedBy(userId))
+                .orElseThrow(() -> new ChannelNotFoundException(channelId));
     }
 
+    /** The video with an open upload, if {@code userId} owns it; to anyone else it does not exist. */
     private Video openUpload(String userId, String videoId) {
-        Video video = videos.get(videoId);
-        if (!video.ownerId().equals(userId)) {
-            throw new ChannelAccessDeniedException(video.channelId());
-        }
+        Video video = videos.find(videoId).filter(v -> v.ownerId().equals(userId))
+                .orElseThrow(() -> new VideoNotFoundException(videoId));
         if (video.status() != VideoStatus.AWAITING_UPLOAD || video.uploadId() == null) {
             throw new UploadNotOpenException(videoId);
         }
@@ -149,7 +169,9 @@ public final class VideoUploads {
         int to = Math.min(plan.partCount(), from + URL_BATCH - 1);
         List<PartUrls.PartUrl> parts = new ArrayList<>();
         for (int n = from; n <= to; n++) {
-            parts.add(new PartUrls.PartUrl(n, uploads.presignPart(video.uploadKey(), video.uploadId(), n, urlTtl)));
+            long size = plan.sizeOfPart(n);
+            parts.add(new PartUrls.PartUrl(n, size, uploads.presignPart(video.uploadKey(), video.uploadId(), n, size,
+                    urlTtl)));
         }
         return new PartUrls(parts, to < plan.partCount() ? to + 1 : null, clock.instant().plus(urlTtl));
     }

@@ -22,8 +22,9 @@ final class FakeMultipartUploads implements MultipartUploads {
     }
 
     @Override
-    public URI presignPart(String key, String uploadId, int partNumber, Duration ttl) {
-        return URI.create("https://s3.example/" + uploadId + "?partNumber=" + partNumber + "&ttl=" + ttl.toSeconds());
+    public URI presignPart(String key, String uploadId, int partNumber, long sizeBytes, Duration ttl) {
+        return URI.create("https://s3.example/" + uploadId + "?partNumber=" + partNumber + "&size=" + sizeBytes
+                + "&ttl=" + ttl.toSeconds());
     }
 
     @Override

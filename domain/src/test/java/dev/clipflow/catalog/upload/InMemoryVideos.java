@@ -71,6 +71,18 @@ final class InMemoryVideos implements VideoRepository {
     }
 
     @Override
+    public Video failUpload(String videoId, String reason) {
+        Video v = get(videoId);
+        if (v.status() == VideoStatus.FAILED) {
+            return v;
+        }
+        if (v.status() != VideoStatus.AWAITING_UPLOAD) {
+            throw new VideoTransitionException(videoId, v.status(), VideoStatus.FAILED);
+        }
+        return put(with(v, VideoStatus.FAILED, reason, null));
+    }
+
+    @Override
     public void clearUploadId(String videoId) {
         Video v = get(videoId);
         put(with(v, v.status(), v.failureReason(), null));

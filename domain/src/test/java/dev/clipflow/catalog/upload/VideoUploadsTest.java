@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.catalog.Channel;
-import dev.clipflow.catalog.ChannelAccessDeniedException;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelNotFoundException;
+import dev.clipflow.catalog.QuotaExceededException;
+import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +28,9 @@ class VideoUploadsTest {
     private final InMemoryVideos videos = new InMemoryVideos();
     private final FakeMultipartUploads uploads = new FakeMultipartUploads();
     private final AtomicInteger ids = new AtomicInteger();
-    private final VideoUploads service = new VideoUploads(channels, videos, uploads, Clock.fixed(NOW, ZoneOffset.UTC),
+    private final InMemoryQuotas quotas = new InMemoryQuotas(channels, videos);
+    private final VideoUploads service = new VideoUploads(channels, videos, uploads, quotas,
+            new UserLimits(5, 10, 6000), Clock.fixed(NOW, ZoneOffset.UTC),
             () -> "id-" + ids.incrementAndGet(), Duration.ofMinutes(15));
 
     private String channel(String owner) {
@@ -53,7 +57,7 @@ class VideoUploadsTest {
         assertThat(started.urls().parts()).extracting(PartUrls.PartUrl::partNumber).containsExactly(1, 2, 3);
         assertThat(started.urls().expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
         assertThat(videos.get(v.videoId())).isEqualTo(v);
-        assertThat(channels.counted(channelId, TODAY)).isEqualTo(1);
+        assertThat(quotas.counted(channelId, TODAY)).isEqualTo(1);
     }
 
     @Test
@@ -61,10 +65,10 @@ class VideoUploadsTest {
         String channelId = channel("alice");
 
         assertThatThrownBy(() -> service.start("mallory", request(channelId, 100, "video/mp4")))
-                .isInstanceOf(ChannelAccessDeniedException.class);
+                .isInstanceOf(ChannelNotFoundException.class).hasMessage("Channel " + channelId + " does not exist");
         assertThatThrownBy(() -> service.start("mallory", request("nope", 100, "video/mp4")))
                 .isInstanceOf(ChannelNotFoundException.class);
-        assertThat(channels.counted(channelId, TODAY)).isZero();
+        assertThat(quotas.counted(channelId, TODAY)).isZero();
         assertThat(uploads.open).isEmpty();
         assertThat(videos.videos).isEmpty();
     }
@@ -80,7 +84,7 @@ class VideoUploadsTest {
                 .isInstanceOf(UploadRejectedException.class);
         assertThatThrownBy(() -> service.start("alice", new NewVideo(channelId, "", null, null, 100, "video/mp4", "a")))
                 .isInstanceOf(VideoMetadataInvalidException.class);
-        assertThat(channels.counted(channelId, TODAY)).isZero();
+        assertThat(quotas.counted(channelId, TODAY)).isZero();
         assertThat(uploads.open).isEmpty();
     }
 
@@ -107,7 +111,7 @@ class VideoUploadsTest {
                 new MultipartUploads.CompletedPart(1, "a"), new MultipartUploads.CompletedPart(2, "b"))))
                 .isInstanceOf(UploadPartsInvalidException.class).hasMessageContaining("3 parts");
         assertThatThrownBy(() -> service.complete("bob", v.videoId(), List.of()))
-                .isInstanceOf(ChannelAccessDeniedException.class);
+                .isInstanceOf(VideoNotFoundException.class);
 
         Video done = service.complete("alice", v.videoId(), List.of(new MultipartUploads.CompletedPart(3, "c"),
                 new MultipartUploads.CompletedPart(1, "a"), new MultipartUploads.CompletedPart(2, "b")));
@@ -143,5 +147,42 @@ class VideoUploadsTest {
                 .isInstanceOf(UploadPartsInvalidException.class);
         assertThatThrownBy(() -> service.partUrls("alice", v.videoId(), 0))
                 .isInstanceOf(UploadPartsInvalidException.class);
+    }
+
+    @Test
+    void userLimits_countOverAllTheUsersChannels_andARefusalStoresNothing() {
+        VideoUploads tight = new VideoUploads(channels, videos, uploads, quotas, new UserLimits(2, 3, 10),
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> "t-" + ids.incrementAndGet(), Duration.ofMinutes(15));
+        String first = tight.createChannel("carol", "One").channelId();
+        String second = tight.createChannel("carol", "Two").channelId();
+
+        assertThatThrownBy(() -> tight.createChannel("carol", "Three"))
+                .isInstanceOfSatisfying(QuotaExceededException.class,
+                        e -> assertThat(e.quota()).isEqualTo(QuotaExceededException.Quota.CHANNELS))
+                .hasMessageContaining("2 channels");
+        tight.start("carol", declared(first, 240.0));
+        tight.start("carol", declared(second, 239.5));
+        assertThatThrownBy(() -> tight.start("carol", declared(second, 121.0)))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.quota())
+                        .isEqualTo(QuotaExceededException.Quota.SOURCE_MINUTES_PER_DAY))
+                .hasMessageContaining("10 minutes");
+        assertThatThrownBy(() -> tight.start("carol", request(first, 100, "video/mp4")))
+                .isInstanceOf(QuotaExceededException.class);
+        tight.start("carol", declared(first, 110.0));
+        assertThatThrownBy(() -> tight.start("carol", declared(second, 1.0)))
+                .isInstanceOfSatisfying(QuotaExceededException.class,
+                        e -> assertThat(e.quota()).isEqualTo(QuotaExceededException.Quota.UPLOADS_PER_DAY));
+
+        assertThat(videos.videos).hasSize(3);
+        assertThat(uploads.open).hasSize(3);
+        assertThat(quotas.count("seconds#carol#" + TODAY)).isEqualTo(593);
+        assertThat(videos.videos.values()).extracting(Video::reservedSeconds).containsExactly(241.0, 241.0, 111.0);
+        assertThatThrownBy(() -> tight.start("carol", declared(first, -1.0)))
+                .isInstanceOfSatisfying(UploadRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UploadRejectedException.Reason.TOO_LONG));
+    }
+
+    private static NewVideo declared(String channelId, double seconds) {
+        return new NewVideo(channelId, "Clip", null, List.of(), 1000, "video/mp4", "clip.mp4", seconds);
     }
 }

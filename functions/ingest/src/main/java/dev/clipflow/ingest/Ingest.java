@@ -134,8 +134,12 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
         SourceObject source = new SourceObject(created.bucket(), key, size, eTag, created.versionId(),
                 created.sequencer());
         String name = ExecutionNames.forUpload(video.videoId(), source);
+        // The probe refuses a source longer than this: the channel's longest, or less if the upload reserved less
+        // of its owner's daily minutes (UserLimits).
+        double maxSeconds = video.reservedSeconds() == null ? limits.maxDurationSeconds()
+                : Math.min(limits.maxDurationSeconds(), video.reservedSeconds());
         PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
-                source, name, limits.maxDurationSeconds(), limits.maxCostUsd());
+                source, name, maxSeconds, limits.maxCostUsd());
         ExecutionStart start = executions.start(name, toJson.apply(input));
         MDC.put("executionId", start.executionId());
         try {

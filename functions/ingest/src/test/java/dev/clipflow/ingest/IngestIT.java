@@ -88,6 +88,29 @@ class IngestIT {
     }
 
     @Test
+    void apply_uploadThatReservedLessThanTheChannelsLongest_capsTheProbesMaximumLength() {
+        Video declared = video("declared.mp4", 100);
+        Video reserving = new Video(declared.videoId() + "-r", channelId, "owner-1", "A title", "", List.of(), 100,
+                "video/mp4", MediaKeys.upload(channelId, declared.videoId() + "-r", "r.mp4").key(), "upload-id",
+                VideoStatus.AWAITING_UPLOAD, null, null, null, null, null, Instant.now(), Instant.now(), Map.of(),
+                61.0);
+        videos.create(reserving);
+
+        ingest.apply(eventBridge(upload(reserving, 100), 100, "0055AED6DCD90281E6"));
+        ingest.apply(eventBridge(upload(declared, 100), 100, "0055AED6DCD90281E7"));
+
+        assertThat(executions.executions()).hasSize(2);
+        assertThat(executions.executions().entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey()).startsWith(reserving.videoId() + "-");
+            assertThat(e.getValue()).contains("\"maxDurationSeconds\":61.0");
+        });
+        assertThat(executions.executions().entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey()).startsWith(declared.videoId() + "-");
+            assertThat(e.getValue()).contains("\"maxDurationSeconds\":14400.0");
+        });
+    }
+
+    @Test
     void apply_sameObjectAsNotificationAndEventBridge_startsOneExecution() {
         String key = upload(video("clip.mp4", 100), 100);
 

@@ -12,6 +12,7 @@ import dev.clipflow.discovery.Recommendations;
 import dev.clipflow.discovery.RelatedBlend;
 import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.WatchRecorder;
+import dev.clipflow.http.HttpApiFunction;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedItem;
@@ -28,7 +29,7 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The social API's application: bean {@code socialApi} ({@link SocialApi}). Configuration:
+ * The social API's application: bean {@code socialApi} ({@link SocialApi} behind {@link HttpApiFunction}). Configuration:
  * VIDEOS_TABLE and CHANNELS_TABLE (read only), SUBSCRIPTIONS_TABLE, FEEDS_TABLE, DISCOVERY_TABLE,
  * CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes, signs page cursors: read once at
  * initialisation and kept for the execution environment's life), CURSOR_TTL_SECONDS (default 3600),
@@ -43,8 +44,16 @@ public class SocialApiApplication {
         SpringApplication.run(SocialApiApplication.class, args);
     }
 
+    /**
+     * The bean Lambda calls: the event's bytes in ({@link HttpApiFunction}: a JSON-array body is then the API's
+     * named 400, not Spring Cloud Function's batch splitting and a 500), the API's answer out.
+     */
     @Bean
-    public SocialApi socialApi(Environment env) {
+    public HttpApiFunction socialApi(Environment env) {
+        return new HttpApiFunction(api(env));
+    }
+
+    static SocialApi api(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         Clock clock = Clock.systemUTC();

@@ -3,8 +3,7 @@ package dev.clipflow.uploadapi;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.Channel;
-import dev.clipflow.catalog.ChannelNotFoundException;
-import dev.clipflow.catalog.ChannelRepository;
+import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
@@ -22,7 +21,6 @@ import dev.clipflow.http.ApiRequestRejectedException;
 import dev.clipflow.http.ApiResponses;
 import dev.clipflow.http.JsonBody;
 import dev.clipflow.media.MediaKeys;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +46,17 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
 
     private final VideoUploads uploads;
     private final VideoRepository videos;
-    private final ChannelRepository channels;
+    private final ChannelVideos listings;
     private final VideoViews views;
     private final JsonMapper json;
     private final ApiResponses responses;
     private final ApiEdge edge;
 
-    public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelRepository channels, VideoViews views,
+    public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelVideos listings, VideoViews views,
                      JsonMapper json) {
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.videos = Objects.requireNonNull(videos, "videos");
-        this.channels = Objects.requireNonNull(channels, "channels");
+        this.listings = Objects.requireNonNull(listings, "listings");
         this.views = Objects.requireNonNull(views, "views");
         this.json = Objects.requireNonNull(json, "json");
         this.responses = new ApiResponses(json);
@@ -126,7 +124,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         }
         NewVideo request = new NewVideo(channelId, body.string("title", true), body.string("description", false),
                 body.strings("tags"), body.wholeNumber("sizeBytes"), body.string("contentType", true),
-                body.string("fileName", false));
+                body.string("fileName", false), body.number("durationSeconds"));
         MDC.put("channelId", channelId);
         StartedUpload started = uploads.start(user, request);
         MDC.put("videoId", started.video().videoId());
@@ -153,12 +151,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private APIGatewayV2HTTPResponse listVideos(ApiCall call, String channelId) {
         String user = call.requireUser();
         int limit = call.intParam("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        String cursor = call.query().get("cursor");
-        Channel channel = channels.find(channelId).orElseThrow(() -> new ChannelNotFoundException(channelId));
-        boolean owner = channel.isOwnedBy(user);
-        Page<Video> page = videos.listByChannel(channelId,
-                owner ? EnumSet.allOf(VideoStatus.class) : EnumSet.of(VideoStatus.PUBLISHED),
-                cursor == null || cursor.isEmpty() ? null : cursor, limit);
+        Page<Video> page = listings.list(user, channelId, call.cursor(), limit);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.items().stream().map(v -> views.view(v, false)).toList());
         out.put("nextCursor", page.nextCursor());

@@ -2,11 +2,18 @@ package dev.clipflow.uploadapi;
 
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
+import dev.clipflow.aws.secrets.SecretStrings;
+import dev.clipflow.catalog.ChannelVideos;
+import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
+import dev.clipflow.http.HttpApiFunction;
+import dev.clipflow.paging.SignedCursors;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -19,9 +26,12 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The upload API's application: bean {@code uploadApi} ({@link UploadApi}). Configuration from the
+ * The upload API's application: bean {@code uploadApi} ({@link UploadApi} behind {@link HttpApiFunction}). Configuration from the
  * environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL, UPLOAD_URL_TTL_SECONDS
- * (default 900, at most 3600), PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
+ * (default 900, at most 3600), CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes,
+ * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
+ * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
+ * PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -33,20 +43,33 @@ public class UploadApiApplication {
         SpringApplication.run(UploadApiApplication.class, args);
     }
 
+    /** The bean Lambda calls: the event's bytes in ({@link HttpApiFunction}), the API's answer out. */
     @Bean
-    public UploadApi uploadApi(Environment env) {
+    public HttpApiFunction uploadApi(Environment env) {
+        return new HttpApiFunction(api(env));
+    }
+
+    static UploadApi api(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         var videos = new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE"));
         var channels = new DynamoChannelRepository(dynamo, env.getRequiredProperty("CHANNELS_TABLE"));
         var multipart = new S3MultipartUploads(aws.s3(), aws.s3Presigner(), env.getRequiredProperty("UPLOADS_BUCKET"));
         Duration ttl = Duration.ofSeconds(urlTtlSeconds(env.getProperty("UPLOAD_URL_TTL_SECONDS")));
-        var uploads = new VideoUploads(channels, videos, multipart, Clock.systemUTC(),
+        var limits = UserLimits.parse(env.getProperty("USER_MAX_CHANNELS"), env.getProperty("USER_MAX_UPLOADS_PER_DAY"),
+                env.getProperty("USER_MAX_SOURCE_MINUTES_PER_DAY"));
+        var quotas = new DynamoUploadQuotas(dynamo, env.getRequiredProperty("VIDEOS_TABLE"),
+                env.getRequiredProperty("CHANNELS_TABLE"));
+        var uploads = new VideoUploads(channels, videos, multipart, quotas, limits, Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), ttl);
         var views = new VideoViews(env.getRequiredProperty("MEDIA_BASE_URL"),
                 new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))));
+        var cursors = new SignedCursors(new SecretStrings(aws.secretsManager())
+                .read(env.getRequiredProperty("CURSOR_SECRET_ARN")).getBytes(StandardCharsets.UTF_8),
+                Clock.systemUTC(), Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class,
+                SignedCursors.DEFAULT_TTL.toSeconds())));
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-        return new UploadApi(uploads, videos, channels, views, json);
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, json);
     }
 
     /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */

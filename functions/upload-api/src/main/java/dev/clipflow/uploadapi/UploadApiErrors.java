@@ -1,8 +1,8 @@
 package dev.clipflow.uploadapi;
 
-import dev.clipflow.catalog.ChannelAccessDeniedException;
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.PageCursorInvalidException;
+import dev.clipflow.catalog.QuotaExceededException;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.catalog.upload.UploadNotOpenException;
@@ -10,6 +10,8 @@ import dev.clipflow.catalog.upload.UploadPartsInvalidException;
 import dev.clipflow.catalog.upload.UploadRejectedException;
 import dev.clipflow.catalog.upload.VideoMetadataInvalidException;
 import dev.clipflow.http.ApiError;
+import dev.clipflow.paging.CursorExpiredException;
+import dev.clipflow.paging.CursorInvalidException;
 import dev.clipflow.pipeline.TransientStageException;
 import java.util.Optional;
 
@@ -28,15 +30,22 @@ final class UploadApiErrors {
                 case EMPTY -> new ApiError(400, "EMPTY_FILE", u.getMessage());
                 case TOO_LARGE -> new ApiError(413, "TOO_LARGE", u.getMessage());
                 case CONTENT_TYPE_NOT_ALLOWED -> new ApiError(415, "CONTENT_TYPE_NOT_ALLOWED", u.getMessage());
+                case TOO_LONG -> new ApiError(400, "INVALID_DURATION", u.getMessage());
                 case DAILY_LIMIT_REACHED -> new ApiError(429, "DAILY_LIMIT_REACHED", u.getMessage());
+            };
+            case QuotaExceededException q -> switch (q.quota()) {
+                case CHANNELS -> new ApiError(429, "CHANNEL_LIMIT_REACHED", q.getMessage());
+                case UPLOADS_PER_DAY -> new ApiError(429, "USER_DAILY_UPLOADS_REACHED", q.getMessage());
+                case SOURCE_MINUTES_PER_DAY -> new ApiError(429, "USER_DAILY_MINUTES_REACHED", q.getMessage());
             };
             case ChannelNotFoundException c -> new ApiError(404, "CHANNEL_NOT_FOUND", c.getMessage() + ".");
             case VideoNotFoundException v -> new ApiError(404, "VIDEO_NOT_FOUND", v.getMessage() + ".");
-            case ChannelAccessDeniedException d -> new ApiError(403, "FORBIDDEN", d.getMessage() + ".");
             case UploadNotOpenException n -> new ApiError(409, "UPLOAD_NOT_OPEN", n.getMessage());
             case VideoTransitionException t -> new ApiError(409, "CONFLICT", t.getMessage() + ".");
             case UploadPartsInvalidException p -> new ApiError(400, "INVALID_PARTS", p.getMessage());
             case PageCursorInvalidException c -> new ApiError(400, "INVALID_CURSOR", c.getMessage() + ".");
+            case CursorInvalidException c -> new ApiError(400, "INVALID_CURSOR", c.getMessage() + ".");
+            case CursorExpiredException c -> new ApiError(400, "CURSOR_EXPIRED", c.getMessage() + ".");
             case TransientStageException t -> ApiError.serviceBusy();
             default -> null;
         });

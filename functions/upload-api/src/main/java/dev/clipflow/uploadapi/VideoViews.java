@@ -77,7 +77,8 @@ final class VideoViews {
     static Map<String, Object> partUrls(PartUrls urls) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("parts", urls.parts().stream()
-                .map(p -> Map.of("partNumber", p.partNumber(), "url", p.url().toString())).toList());
+                .map(p -> Map.of("partNumber", p.partNumber(), "sizeBytes", p.sizeBytes(), "url", p.url().toString()))
+                .toList());
         out.put("nextPartNumber", urls.nextPartNumber());
         out.put("expiresAt", text(urls.expiresAt()));
         return out;

@@ -4,14 +4,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.ChannelVideos;
+import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.paging.SignedCursors;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** An {@link UploadApi} on the real adapters against S3Proxy and Dynoxide, with fresh tables and bucket. */
 final class ApiFixture {
     static final String MEDIA_BASE = "https://d111111abcdef8.cloudfront.net";
+    static final String SECRET = "upload-api-test-cursor-secret-0123456789";
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     final AwsClients aws = new AwsClients(Emulators.shared().lookup());
@@ -44,9 +51,24 @@ final class ApiFixture {
     }
 
     UploadApi api(Duration urlTtl) {
+        return api(urlTtl, videos);
+    }
+
+    /** The API on another view of the videos table (a test's decorator of {@link #videos}). */
+    UploadApi api(Duration urlTtl, VideoRepository videos) {
+        return api(urlTtl, videos, UserLimits.DEFAULT);
+    }
+
+    UploadApi api(Duration urlTtl, UserLimits limits) {
+        return api(urlTtl, videos, limits);
+    }
+
+    UploadApi api(Duration urlTtl, VideoRepository videos, UserLimits limits) {
         var uploads = new VideoUploads(channels, videos, new S3MultipartUploads(s3, aws.s3Presigner(), bucket),
-                Clock.systemUTC(), () -> UUID.randomUUID().toString(), urlTtl);
-        return new UploadApi(uploads, videos, channels,
+                new DynamoUploadQuotas(dynamo, videosTable, channelsTable), limits, Clock.systemUTC(), () -> UUID.randomUUID().toString(), urlTtl);
+        var cursors = new SignedCursors(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
+                SignedCursors.DEFAULT_TTL);
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),
                 new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)), JSON);
     }
 

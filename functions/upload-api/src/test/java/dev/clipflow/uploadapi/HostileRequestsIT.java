@@ -22,12 +22,60 @@ class HostileRequestsIT {
     private static ApiFixture fx;
     private static UploadApi api;
     private static String channelId;
+    private static String openVideoId;
 
     @BeforeAll
     static void setUp() {
         fx = new ApiFixture();
         api = fx.api(Duration.ofMinutes(15));
         channelId = fx.channel("alice", ChannelLimits.DEFAULT);
+        String otherChannel = fx.channel("alice", ChannelLimits.DEFAULT);
+        openVideoId = ApiFixture.body(api.apply(post("/videos", "{\"channelId\":\"" + otherChannel + "\","
+                + "\"title\":\"t\",\"sizeBytes\":1000,\"contentType\":\"video/mp4\"}"))).get("videoId").stringValue();
+    }
+
+    static Stream<Arguments> malformedCompletions() {
+        String part = "{\"partNumber\": 1, \"eTag\": \"\\\"0123456789abcdef0123456789abcdef\\\"\"}";
+        return Stream.of(
+                Arguments.of("array of nulls", "[null, null]", "MALFORMED_JSON"),
+                Arguments.of("JSON null", "null", "MALFORMED_JSON"),
+                Arguments.of("JSON string", "\"parts\"", "MALFORMED_JSON"),
+                Arguments.of("trailing garbage", "{\"parts\": [" + part + "]} {}", "MALFORMED_JSON"),
+                Arguments.of("duplicate key", "{\"parts\": [" + part + "], \"parts\": []}", "MALFORMED_JSON"),
+                Arguments.of("parts null", "{\"parts\": null}", "INVALID_REQUEST"),
+                Arguments.of("parts an object", "{\"parts\": " + part + "}", "INVALID_REQUEST"),
+                Arguments.of("null part", "{\"parts\": [null]}", "INVALID_REQUEST"),
+                Arguments.of("number as part", "{\"parts\": [1]}", "INVALID_REQUEST"),
+                Arguments.of("part number a string", "{\"parts\": [" + part.replace("1,", "\"1\",") + "]}",
+                        "INVALID_REQUEST"),
+                Arguments.of("part number fractional", "{\"parts\": [" + part.replace("1,", "1.5,") + "]}",
+                        "INVALID_REQUEST"),
+                Arguments.of("part number 1e300", "{\"parts\": [" + part.replace("1,", "1e300,") + "]}",
+                        "INVALID_REQUEST"),
+                Arguments.of("part number beyond long", "{\"parts\": ["
+                        + part.replace("1,", "99999999999999999999999,") + "]}", "INVALID_REQUEST"),
+                Arguments.of("part number beyond int", "{\"parts\": [" + part.replace("1,", "4294967297,") + "]}",
+                        "INVALID_PARTS"),
+                Arguments.of("negative part number", "{\"parts\": [" + part.replace("1,", "-1,") + "]}",
+                        "INVALID_PARTS"),
+                Arguments.of("part number zero", "{\"parts\": [" + part.replace("1,", "0,") + "]}", "INVALID_PARTS"),
+                Arguments.of("duplicate parts", "{\"parts\": [" + part + ", " + part + "]}", "INVALID_PARTS"),
+                Arguments.of("no parts", "{\"parts\": []}", "INVALID_PARTS"),
+                Arguments.of("eTag null", "{\"parts\": [{\"partNumber\": 1, \"eTag\": null}]}", "INVALID_REQUEST"),
+                Arguments.of("eTag a number", "{\"parts\": [{\"partNumber\": 1, \"eTag\": 7}]}", "INVALID_REQUEST"),
+                Arguments.of("eTag empty", "{\"parts\": [{\"partNumber\": 1, \"eTag\": \"\"}]}", "INVALID_PARTS"),
+                Arguments.of("eTag huge", "{\"parts\": [{\"partNumber\": 1, \"eTag\": \"" + "e".repeat(100_000)
+                        + "\"}]}", "INVALID_PARTS"),
+                Arguments.of("wrong eTag", "{\"parts\": [" + part + "]}", "INVALID_PARTS"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedCompletions")
+    void complete_malformedBody_is400WithANamedErrorAndTheUploadStaysOpen(String name, String body, String code) {
+        APIGatewayV2HTTPResponse response = api.apply(post("/videos/" + openVideoId + "/upload/complete", body));
+
+        UploadApiIT.assertError(response, 400, code);
+        assertThat(fx.videos.get(openVideoId).uploadId()).isNotNull();
     }
 
     static Stream<Arguments> hostile() {
@@ -110,7 +158,7 @@ class HostileRequestsIT {
         hostile().forEach(args -> api.apply(withChannel((APIGatewayV2HTTPEvent) args.get()[1])));
 
         assertThat(fx.videos.listByChannel(channelId, null, 10).items()).isEmpty();
-        assertThat(fx.s3.listMultipartUploads(r -> r.bucket(fx.bucket)).uploads()).isEmpty();
+        assertThat(fx.s3.listMultipartUploads(r -> r.bucket(fx.bucket)).uploads()).hasSize(1);
     }
 
     private static APIGatewayV2HTTPEvent withChannel(APIGatewayV2HTTPEvent event) {

@@ -6,24 +6,31 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.http.HttpEvents;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.pipeline.MediaInfo;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
@@ -77,6 +84,29 @@ class UploadApiIT {
     }
 
     @Test
+    void presignedPartUrl_signsThePartsExactLength_s3RefusesMoreOrFewerBytes() throws Exception {
+        String channelId = fx.channel("alice", LIMITS);
+        long size = 8 * MIB + 1000;
+        JsonNode created = ApiFixture.body(api.apply(createVideo("alice", channelId, size, "video/mp4", "a.mp4")));
+        JsonNode first = created.get("parts").get(0);
+        JsonNode last = created.get("parts").get(1);
+        assertThat(first.get("sizeBytes").longValue()).isEqualTo(8 * MIB);
+        assertThat(last.get("sizeBytes").longValue()).isEqualTo(1000);
+        String lastUrl = last.get("url").stringValue();
+        assertThat(lastUrl).containsPattern("X-Amz-SignedHeaders=[^&]*content-length");
+
+        assertThat(put(lastUrl, new byte[1001]).statusCode()).isEqualTo(403);
+        assertThat(put(lastUrl, new byte[999]).statusCode()).isEqualTo(403);
+        // (Much larger bodies are refused too, but S3 may answer before reading them and close the connection.)
+        assertThat(put(lastUrl, new byte[1000]).statusCode()).isEqualTo(200);
+        JsonNode batch = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + created.get("videoId")
+                .stringValue() + "/upload/parts", "alice", null, Map.of("from", "2"))));
+        String refreshed = batch.get("parts").get(0).get("url").stringValue();
+        assertThat(put(refreshed, new byte[1024]).statusCode()).isEqualTo(403);
+        assertThat(put(refreshed, new byte[1000]).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void complete_wrongOrMissingParts_is400AndTheUploadStaysOpen() throws Exception {
         String channelId = fx.channel("alice", LIMITS);
         JsonNode created = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")));
@@ -93,7 +123,7 @@ class UploadApiIT {
 
         assertError(wrongETag, 400, "INVALID_PARTS");
         assertError(missing, 400, "INVALID_PARTS");
-        assertError(someoneElse, 403, "FORBIDDEN");
+        assertError(someoneElse, 404, "VIDEO_NOT_FOUND");
         assertThat(fx.videos.get(videoId).uploadId()).isEqualTo(created.get("uploadId").stringValue());
         assertThat(multipartUploads()).isEqualTo(1);
     }
@@ -149,17 +179,61 @@ class UploadApiIT {
     }
 
     @Test
-    void createVideo_someoneElsesChannel_is403AndStoresNothing() {
+    void createVideo_someoneElsesChannel_is404AndStoresNothing() {
         String channelId = fx.channel("alice", LIMITS);
 
         var response = api.apply(createVideo("mallory", channelId, 1000, "video/mp4", "mine.mp4"));
         var unknown = api.apply(createVideo("mallory", "no-such-channel", 1000, "video/mp4", "mine.mp4"));
 
-        assertError(response, 403, "FORBIDDEN");
+        assertError(response, 404, "CHANNEL_NOT_FOUND");
         assertError(unknown, 404, "CHANNEL_NOT_FOUND");
         assertThat(counter(channelId)).isEmpty();
         assertThat(multipartUploads()).isZero();
         assertThat(fx.videos.listByChannel(channelId, null, 10).items()).isEmpty();
+    }
+
+    @Test
+    void userLimits_channelsUploadsAndMinutesPerUser_are429WithTheirCodes_andStoreNothing() {
+        UploadApi limited = fx.api(Duration.ofMinutes(15), new UserLimits(2, 3, 10));
+        var first = limited.apply(HttpEvents.request("POST", "/channels", "carol", "{\"name\": \"One\"}"));
+        var second = limited.apply(HttpEvents.request("POST", "/channels", "carol", "{\"name\": \"Two\"}"));
+        var third = limited.apply(HttpEvents.request("POST", "/channels", "carol", "{\"name\": \"Three\"}"));
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(second.getStatusCode()).isEqualTo(201);
+        assertError(third, 429, "CHANNEL_LIMIT_REACHED");
+        String one = ApiFixture.body(first).get("channelId").stringValue();
+        String two = ApiFixture.body(second).get("channelId").stringValue();
+
+        assertThat(limited.apply(declared("carol", one, 240.0)).getStatusCode()).isEqualTo(201);
+        assertThat(limited.apply(declared("carol", two, 239.0)).getStatusCode()).isEqualTo(201);
+        var tooManyMinutes = limited.apply(declared("carol", two, 200.0));
+        var undeclared = limited.apply(createVideo("carol", one, 1000, "video/mp4", "long.mp4"));
+        assertThat(limited.apply(declared("carol", one, 100.0)).getStatusCode()).isEqualTo(201);
+        var tooManyUploads = limited.apply(declared("carol", two, 1.0));
+        var badLength = limited.apply(declared("carol", two, -5.0));
+        var lengthNotANumber = limited.apply(HttpEvents.request("POST", "/videos", "carol", ApiFixture.json(Map.of(
+                "channelId", two, "title", "t", "sizeBytes", 1000, "contentType", "video/mp4",
+                "durationSeconds", "ten"))));
+
+        assertError(tooManyMinutes, 429, "USER_DAILY_MINUTES_REACHED");
+        assertThat(ApiFixture.body(tooManyMinutes).get("message").stringValue()).contains("10 minutes");
+        assertError(undeclared, 429, "USER_DAILY_MINUTES_REACHED");
+        assertError(tooManyUploads, 429, "USER_DAILY_UPLOADS_REACHED");
+        assertError(badLength, 400, "INVALID_DURATION");
+        assertError(lengthNotANumber, 400, "INVALID_REQUEST");
+        assertThat(fx.videos.listByChannel(one, null, 10).items()).hasSize(2);
+        assertThat(fx.videos.listByChannel(two, null, 10).items()).hasSize(1);
+        assertThat(multipartUploads()).isEqualTo(3);
+        String userKey = "USAGE#USER#carol#" + LocalDate.now(ZoneOffset.UTC);
+        Map<String, AttributeValue> counter = fx.dynamo.getItem(r -> r.tableName(fx.channelsTable)
+                .consistentRead(true).key(Map.of("pk", AttributeValue.fromS(userKey)))).item();
+        assertThat(counter.get("uploads").n()).isEqualTo("3");
+        assertThat(counter.get("sourceSeconds").n()).isEqualTo(Long.toString(241 + 240 + 101));
+    }
+
+    private static APIGatewayV2HTTPEvent declared(String sub, String channelId, double seconds) {
+        return HttpEvents.request("POST", "/videos", sub, ApiFixture.json(Map.of("channelId", channelId,
+                "title", "Clip", "sizeBytes", 1000, "contentType", "video/mp4", "durationSeconds", seconds)));
     }
 
     @Test
@@ -260,13 +334,65 @@ class UploadApiIT {
     }
 
     @Test
+    void nonOwner_everyRouteOfAVideoOrChannelItMayNotUse_answersAsForOneThatDoesNotExist() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+        String part = "{\"parts\": [{\"partNumber\": 1, \"eTag\": \"x\"}]}";
+        List<String[]> videoRoutes = List.of(new String[] {"GET", ""}, new String[] {"GET", "/upload/parts"},
+                new String[] {"POST", "/upload/complete"}, new String[] {"DELETE", "/upload"});
+
+        for (String[] route : videoRoutes) {
+            String body = route[0].equals("POST") ? part : null;
+            var mallory = api.apply(HttpEvents.request(route[0], "/videos/" + videoId + route[1], "mallory", body));
+            var missing = api.apply(HttpEvents.request(route[0], "/videos/no-such-video" + route[1], "mallory", body));
+
+            assertError(mallory, 404, "VIDEO_NOT_FOUND");
+            assertThat(mallory.getBody()).as(route[0] + route[1])
+                    .isEqualTo(missing.getBody().replace("no-such-video", videoId));
+        }
+        var mallorysVideo = api.apply(createVideo("mallory", channelId, 1000, "video/mp4", "m.mp4"));
+        var unknownChannel = api.apply(createVideo("mallory", "no-such-channel", 1000, "video/mp4", "m.mp4"));
+        assertError(mallorysVideo, 404, "CHANNEL_NOT_FOUND");
+        assertThat(mallorysVideo.getBody()).isEqualTo(unknownChannel.getBody().replace("no-such-channel", channelId));
+        assertThat(fx.videos.get(videoId).status()).isEqualTo(VideoStatus.AWAITING_UPLOAD);
+        assertThat(fx.videos.get(videoId).uploadId()).isNotNull();
+        assertThat(multipartUploads()).isEqualTo(1);
+    }
+
+    @Test
+    void listVideos_cursorAlteredHandMadeOrIssuedToSomeoneElse_is400InvalidCursor() {
+        String channelId = fx.channel("alice", new ChannelLimits(64 * MIB, Set.of("video/mp4"), 10));
+        for (int i = 0; i < 3; i++) {
+            api.apply(createVideo("alice", channelId, 1000, "video/mp4", i + ".mp4"));
+        }
+        String path = "/channels/" + channelId + "/videos";
+        String cursor = ApiFixture.body(api.apply(HttpEvents.request("GET", path, "alice", null,
+                Map.of("limit", "1")))).get("nextCursor").stringValue();
+        String newest = fx.videos.listByChannel(channelId, null, 1).items().getFirst().videoId();
+        // What an unsigned cursor was: base64url of "createdAt|videoId" of the last video seen.
+        String handMade = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("2999-01-01T00:00:00Z|" + newest).getBytes(StandardCharsets.UTF_8));
+        String altered = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
+
+        for (String bad : List.of(handMade, altered, "x".repeat(1025), "not a cursor")) {
+            assertError(api.apply(HttpEvents.request("GET", path, "alice", null, Map.of("cursor", bad))), 400,
+                    "INVALID_CURSOR");
+        }
+        assertError(api.apply(HttpEvents.request("GET", path, "bob", null, Map.of("cursor", cursor))), 400,
+                "INVALID_CURSOR");
+        assertThat(api.apply(HttpEvents.request("GET", path, "alice", null, Map.of("cursor", cursor)))
+                .getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void abort_openUpload_failsTheVideoAndFreesTheUpload() {
         String channelId = fx.channel("alice", LIMITS);
         String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
                 .get("videoId").stringValue();
 
-        assertError(api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "bob", null)), 403,
-                "FORBIDDEN");
+        assertError(api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "bob", null)), 404,
+                "VIDEO_NOT_FOUND");
         var aborted = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
         var again = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
 
@@ -277,6 +403,47 @@ class UploadApiIT {
         assertThat(fx.videos.get(videoId).uploadId()).isNull();
         assertError(again, 409, "UPLOAD_NOT_OPEN");
         assertThat(multipartUploads()).isZero();
+    }
+
+    @Test
+    void abort_racingACompletedUploadThatIngestTookOn_leavesTheVideoProcessing() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+        // The abort reads the video AWAITING_UPLOAD; right after that read, the upload completes and ingest
+        // moves the video to PROCESSING (what ingest writes), before the abort writes anything.
+        AtomicBoolean raced = new AtomicBoolean();
+        VideoRepository racing = afterRead(fx.videos, () -> {
+            if (raced.compareAndSet(false, true)) {
+                fx.videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+            }
+        });
+
+        var aborted = fx.api(Duration.ofMinutes(15), racing)
+                .apply(HttpEvents.request("DELETE", "/videos/" + videoId + "/upload", "alice", null));
+
+        assertThat(raced).isTrue();
+        assertError(aborted, 409, "UPLOAD_NOT_OPEN");
+        Video video = fx.videos.get(videoId);
+        assertThat(video.status()).isEqualTo(VideoStatus.PROCESSING);
+        assertThat(video.failureReason()).isNull();
+    }
+
+    /** {@code videos} whose reads ({@code find}, {@code get}) run {@code then} after reading. */
+    private static VideoRepository afterRead(VideoRepository videos, Runnable then) {
+        return (VideoRepository) Proxy.newProxyInstance(VideoRepository.class.getClassLoader(),
+                new Class<?>[] {VideoRepository.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(videos, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("find") || method.getName().equals("get")) {
+                        then.run();
+                    }
+                    return result;
+                });
     }
 
     @Test

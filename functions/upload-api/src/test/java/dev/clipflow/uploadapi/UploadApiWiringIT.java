@@ -2,6 +2,7 @@ package dev.clipflow.uploadapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clipflow.aws.AwsClients;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
@@ -10,6 +11,7 @@ import dev.clipflow.http.HttpEvents;
 import dev.clipflow.testing.Emulators;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ class UploadApiWiringIT {
         System.setProperty("CHANNELS_TABLE", fx.channelsTable);
         System.setProperty("UPLOADS_BUCKET", fx.bucket);
         System.setProperty("MEDIA_BASE_URL", ApiFixture.MEDIA_BASE);
+        System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
+                .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(ApiFixture.SECRET))
+                .arn());
         invoker = new FunctionInvoker("uploadApi");
     }
 
@@ -87,9 +92,38 @@ class UploadApiWiringIT {
                 .isEqualTo("UNAUTHENTICATED");
     }
 
+    @Test
+    void completeEventWithAJsonArrayBody_is400MalformedJson() throws Exception {
+        JsonNode response = invoke("api-complete-upload-array-body.json");
+
+        assertThat(response.get("statusCode").intValue()).as(response.toString()).isEqualTo(400);
+        assertThat(ApiFixture.JSON.readTree(response.get("body").stringValue()).get("error").stringValue())
+                .isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void eventsWhoseBodyOrPayloadHeaderIsAJsonArray_reachTheApiWhole() throws Exception {
+        String complete = new String(HttpEvents.bytes("api-complete-upload-array-body.json"), StandardCharsets.UTF_8);
+        String getVideo = new String(HttpEvents.bytes("api-get-video.json"), StandardCharsets.UTF_8);
+
+        String onePart = "[{\\\"partNumber\\\": 1, \\\"eTag\\\": \\\"x\\\"}]";
+        for (String body : List.of("[]", "[1, 2, 3]", onePart, "[[null]]")) {
+            JsonNode response = invoke(complete.replace("[null, null]", body).getBytes(StandardCharsets.UTF_8));
+            assertThat(response.get("statusCode").intValue()).as(body + " " + response).isEqualTo(400);
+        }
+        JsonNode withHeader = invoke(getVideo.replace("\"host\":", "\"payload\": \"[1, 2]\", \"host\":")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(withHeader.has("statusCode")).as(withHeader.toString()).isTrue();
+        assertThat(withHeader.get("statusCode").intValue()).isIn(200, 404);
+    }
+
     private static JsonNode invoke(String event) throws Exception {
+        return invoke(HttpEvents.bytes(event));
+    }
+
+    private static JsonNode invoke(byte[] event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(HttpEvents.bytes(event)), out, null);
+        invoker.handleRequest(new ByteArrayInputStream(event), out, null);
         return ApiFixture.JSON.readTree(out.toByteArray());
     }
 }
