@@ -5,6 +5,8 @@ import static dev.clipflow.local.runtime.template.TemplateMaps.map;
 import static dev.clipflow.local.runtime.template.TemplateMaps.stringKeys;
 import static dev.clipflow.local.runtime.template.TemplateMaps.text;
 
+import dev.clipflow.local.runtime.iam.Role;
+import dev.clipflow.local.runtime.iam.RolePolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +36,7 @@ public final class TemplateModel {
     private final List<StateMachineDef> stateMachines = new ArrayList<>();
     private final List<DistributionDef> distributions = new ArrayList<>();
     private final List<SecretDef> secrets = new ArrayList<>();
+    private final List<Role> roles = new ArrayList<>();
 
     private TemplateModel(Path file, Map<String, String> parameters) {
         this.file = file;
@@ -66,7 +69,7 @@ public final class TemplateModel {
         Map<String, String> paramText = new LinkedHashMap<>();
         params.forEach((k, v) -> paramText.put(k, String.valueOf(v)));
         TemplateModel model = new TemplateModel(file, Map.copyOf(paramText));
-        new Builder(model, intrinsics, refs, globals).build(resources);
+        new Builder(model, intrinsics, refs, globals, local.stackName()).build(resources);
         return model;
     }
 
@@ -121,6 +124,19 @@ public final class TemplateModel {
         return List.copyOf(secrets);
     }
 
+    /**
+     * The IAM roles SAM creates: one per function and one per state machine, each from the resource's
+     * {@code Policies} (inline statements and SAM policy templates, {@link RolePolicies}).
+     */
+    public List<Role> roles() {
+        return List.copyOf(roles);
+    }
+
+    /** The role of a function or state machine, by logical id. */
+    public Optional<Role> role(String owner) {
+        return roles.stream().filter(r -> r.owner().equals(owner)).findFirst();
+    }
+
     /** The template's one state machine. */
     public StateMachineDef stateMachine() {
         if (stateMachines.size() != 1) {
@@ -131,7 +147,8 @@ public final class TemplateModel {
     }
 
     /** Reads the resources into the model's lists. */
-    private record Builder(TemplateModel model, Intrinsics in, LocalReferences refs, Map<String, Object> globals) {
+    private record Builder(TemplateModel model, Intrinsics in, LocalReferences refs, Map<String, Object> globals,
+                           String stackName) {
 
         void build(Map<String, Object> resources) {
             Map<String, Map<?, ?>> pendingDistributions = new LinkedHashMap<>();
@@ -189,11 +206,18 @@ public final class TemplateModel {
             stringKeys(p.get("Events")).forEach((name, e) -> events.add(new EventSourceDef(name,
                     text(map(e).get("Type")), stringKeys(map(e).get("Properties")))));
             Object codeUri = p.get("CodeUri");
+            model.roles.add(role(id, refs.functionName(id, rawProps), p.get("Policies")));
             return new FunctionDef(id, refs.functionName(id, rawProps),
                     codeUri == null ? null : model.baseDir().resolve(String.valueOf(codeUri)).normalize(),
                     text(p.get("Handler")), text(p.get("Runtime")), integer(p.get("MemorySize"), 128),
                     integer(p.get("Timeout"), 3), env, events, text(p.get("AutoPublishAlias")), async(id, p),
                     reserved(id, p.get("ReservedConcurrentExecutions")));
+        }
+
+        /** SAM's role {@code <id>Role}; the session is the function's (or state machine's) name. */
+        private Role role(String id, String sessionName, Object policies) {
+            return new Role(id, stackName + "-" + id + "Role", sessionName, RolePolicies.read(id, policies,
+                    in::resolve));
         }
 
         private static int reserved(String id, Object value) {
@@ -273,6 +297,7 @@ public final class TemplateModel {
             } else {
                 text = Definitions.toJson(p.get("Definition"));
             }
+            model.roles.add(role(id, refs.stateMachineName(id, rawProps), p.get("Policies")));
             return new StateMachineDef(id, refs.stateMachineName(id, rawProps),
                     p.get("Type") == null ? "STANDARD" : String.valueOf(p.get("Type")), uri, subs,
                     Definitions.substitute(text, subs));
