@@ -20,14 +20,14 @@ import java.util.List;
  * {@code ./clipflow <command>}: the local runtime's command line.
  *
  * <pre>
- * demo [--video FILE] [--timeout SECONDS] [--clock-speed X] [--verbose] [--template FILE]
+ * demo [--video FILE] [--timeout SECONDS] [--clock-speed X] [--verbose] [--no-iam] [--template FILE]
  *     start the stack, create a channel with two subscribers, publish a generated 2 s first clip, then upload
  *     the demo video (FILE, or a generated 10 s 720p clip with audio), follow its pipeline and print what the
  *     owner and the subscribers see: renditions, assets, cost per stage, feeds, related videos
- * up [--port N] [--clock-speed X] [--warm] [--verbose] [--template FILE]
+ * up [--port N] [--clock-speed X] [--warm] [--verbose] [--no-iam] [--template FILE]
  *     run the stack and serve the HTTP API on 127.0.0.1:N (default 3000) until interrupted; functions start
  *     on first use, or all in the background after the ready line with --warm
- * invoke FUNCTION --event FILE [--template FILE]
+ * invoke FUNCTION --event FILE [--no-iam] [--template FILE]
  *     start the stack and invoke one function with one event (as sam local invoke)
  * execute --definition FILE --input JSON|@FILE [--history] [--name NAME] [--clock-speed X] [--template FILE]
  *     run a state machine definition on the local stack; Lambda resources name template functions
@@ -40,6 +40,9 @@ import java.util.List;
  * input); 3 the stack, the demo
  * or the definition could not run (artifact missing, ffmpeg missing, port in use, invalid definition, an API
  * call refused); 4 timed out waiting for the execution.
+ *
+ * <p>{@code --no-iam} (demo, up, invoke): the template's roles are not enforced; by default they are
+ * ({@link LocalClipflow#start(Path, Path, double, boolean)}).
  *
  * <p>{@code --clock-speed X}: the state machine's Wait states and Retry intervals pass X times faster than real
  * time (default 1, the fidelity of AWS; the demo's pipeline only waits on retries of transient errors).
@@ -69,15 +72,16 @@ public final class Cli {
         try {
             Path template = option(a, "--template").map(Path::of).orElseGet(Cli::findTemplate);
             boolean verbose = a.remove("--verbose");
+            boolean iam = !a.remove("--no-iam");
             if (!verbose) {
                 System.setProperty("logging.level.root", "WARN");
             }
             return switch (command) {
                 case "demo" -> demo(template, option(a, "--video").map(Path::of).orElse(null),
-                        option(a, "--timeout").map(Long::parseLong).orElse(900L), clockSpeed(a), out, err);
+                        option(a, "--timeout").map(Long::parseLong).orElse(900L), clockSpeed(a), iam, out, err);
                 case "up" -> up(template, option(a, "--port").map(Integer::parseInt).orElse(3000), clockSpeed(a),
-                        a.remove("--warm"), out, err);
-                case "invoke" -> invoke(template, a, out, err);
+                        a.remove("--warm"), iam, out, err);
+                case "invoke" -> invoke(template, a, iam, out, err);
                 case "execute" -> ExecuteCommand.run(template, new ExecuteCommand.Options(
                         option(a, "--definition").map(Path::of).orElseThrow(() -> new IllegalArgumentException(
                                 "execute needs --definition FILE")),
@@ -104,12 +108,12 @@ public final class Cli {
     }
 
     /** Runs until the JVM is told to stop (Ctrl-C, SIGTERM); the shutdown hook closes the stack. */
-    private static int up(Path template, int port, double clockSpeed, boolean warm, PrintStream out,
+    private static int up(Path template, int port, double clockSpeed, boolean warm, boolean iam, PrintStream out,
                           PrintStream err) {
         var identity = LocalHttpApi.defaultIdentity();
         Up up;
         try {
-            up = Up.start(template, cacheDir(), port, clockSpeed, identity);
+            up = Up.start(template, cacheDir(), port, clockSpeed, identity, iam);
         } catch (RuntimeException e) {
             err.println("up: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
             return CANNOT_RUN;
@@ -132,18 +136,19 @@ public final class Cli {
         return OK;
     }
 
-    private static int demo(Path template, Path video, long timeoutSeconds, double clockSpeed, PrintStream out,
-                            PrintStream err) {
+    private static int demo(Path template, Path video, long timeoutSeconds, double clockSpeed, boolean iam,
+                            PrintStream out, PrintStream err) {
         if (video != null && !Files.isRegularFile(video)) {
             err.println("No such video file: " + video);
             return USAGE;
         }
         long t0 = System.nanoTime();
-        try (LocalClipflow stack = LocalClipflow.start(template, cacheDir(), clockSpeed)) {
-            out.printf("stack     ready in %.1f s: %d functions, %d buckets, %d tables, %d queues, state machine %s%n",
-                    (System.nanoTime() - t0) / 1e9, stack.template().functions().size(),
+        try (LocalClipflow stack = LocalClipflow.start(template, cacheDir(), clockSpeed, iam)) {
+            out.printf("stack     ready in %.1f s: %d functions, %d buckets, %d tables, %d queues, state machine %s;"
+                    + " IAM %s%n", (System.nanoTime() - t0) / 1e9, stack.template().functions().size(),
                     stack.template().buckets().size(), stack.template().tables().size(),
-                    stack.template().queues().size(), stack.template().stateMachine().name());
+                    stack.template().queues().size(), stack.template().stateMachine().name(),
+                    iam ? "enforced (--no-iam turns it off)" : "off (--no-iam)");
             Path dir = Files.createTempDirectory("clipflow-demo");
             Path source = video != null ? video : DemoVideo.generate(dir, "1280x720", 10);
             DemoOutcome o = new Demo(stack, out, Identity.DEV).run(source, DemoVideo.generate(dir, "640x360", 2),
@@ -167,7 +172,7 @@ public final class Cli {
         }
     }
 
-    private static int invoke(Path template, List<String> a, PrintStream out, PrintStream err) {
+    private static int invoke(Path template, List<String> a, boolean iam, PrintStream out, PrintStream err) {
         String event = option(a, "--event").orElseThrow(
                 () -> new IllegalArgumentException("invoke needs --event FILE"));
         if (a.isEmpty()) {
@@ -198,7 +203,7 @@ public final class Cli {
             err.println("invoke: " + e.getMessage());
             return CANNOT_RUN;
         }
-        try (LocalClipflow stack = LocalClipflow.start(template, cacheDir())) {
+        try (LocalClipflow stack = LocalClipflow.start(template, cacheDir(), 1.0, iam)) {
             FunctionResult r = stack.invoke(a.get(0), payload);
             out.println(r.payloadText());
             return r.failed() ? NOT_PUBLISHED : OK;
@@ -239,14 +244,17 @@ public final class Cli {
 
     static String usage() {
         return """
-                usage: clipflow demo [--video FILE] [--timeout SECONDS] [--clock-speed X] [--verbose] [--template FILE]
-                       clipflow up [--port N (3000)] [--clock-speed X] [--warm] [--verbose] [--template FILE]
-                       clipflow invoke FUNCTION --event FILE [--template FILE]
+                usage: clipflow demo [--video FILE] [--timeout SECONDS] [--clock-speed X] [--verbose] [--no-iam]
+                                    [--template FILE]
+                       clipflow up [--port N (3000)] [--clock-speed X] [--warm] [--verbose] [--no-iam] [--template FILE]
+                       clipflow invoke FUNCTION --event FILE [--no-iam] [--template FILE]
                        clipflow execute --definition FILE --input JSON|@FILE [--history] [--name NAME]
                                         [--clock-speed X] [--template FILE]
                 up: the HTTP API's caller is sub=local-dev-creator (env CLIPFLOW_DEV_USER changes it; the header
                     X-Clipflow-Dev-User: <user> acts as another user for one request)
                 --clock-speed X: Wait states and Retry intervals pass X times faster (default 1 = real time)
+                --no-iam: do not enforce the template's roles (by default a function's call its role does not
+                          allow fails with the service's AccessDenied error, as on AWS)
                 exit codes: 0 published / function succeeded / execution SUCCEEDED, 1 not published / function
                             error / execution FAILED or TIMED_OUT, 2 usage, 3 the stack, the demo or the
                             definition could not run, 4 timed out waiting for the execution""";

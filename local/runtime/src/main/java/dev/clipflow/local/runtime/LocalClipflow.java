@@ -7,13 +7,21 @@ import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.task.IntegrationTaskInvoker;
 import dev.clipflow.local.asl.task.LambdaFunction;
 import dev.clipflow.local.asl.task.LambdaResponse;
+import dev.clipflow.local.asl.task.TaskInvoker;
 import dev.clipflow.local.runtime.events.HttpRoutes;
+import dev.clipflow.local.runtime.events.S3Gate;
 import dev.clipflow.local.runtime.events.S3EventProxy;
 import dev.clipflow.local.runtime.events.SqsEventSource;
 import dev.clipflow.local.runtime.function.FunctionArtifactMissingException;
 import dev.clipflow.local.runtime.function.FunctionHost;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import dev.clipflow.local.runtime.function.FunctionSpec;
+import dev.clipflow.local.runtime.iam.JsonProtocolProxy;
+import dev.clipflow.local.runtime.iam.JsonRequests;
+import dev.clipflow.local.runtime.iam.Principals;
+import dev.clipflow.local.runtime.iam.Role;
+import dev.clipflow.local.runtime.iam.S3Authorizer;
+import dev.clipflow.local.runtime.iam.StateMachineAuthorizer;
 import dev.clipflow.local.runtime.integrations.EmulatorDynamoDb;
 import dev.clipflow.local.runtime.integrations.EmulatorSqs;
 import dev.clipflow.local.runtime.sfn.LocalStepFunctions;
@@ -59,6 +67,8 @@ public final class LocalClipflow implements AutoCloseable {
     private final Map<String, String> functionConfig;
     private final Map<String, FunctionHost> hosts = new ConcurrentHashMap<>();
     private final Path cacheDir;
+    private final Principals principals;
+    private final List<AutoCloseable> iamEndpoints;
     private final HttpRoutes routes;
     private final ObjectCreatedRouter objectEvents;
     private final List<SqsEventSource> sqsSources = new ArrayList<>();
@@ -67,7 +77,8 @@ public final class LocalClipflow implements AutoCloseable {
     private ScheduledEvents scheduledEvents;
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
-                          MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir) {
+                          MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir,
+                          Principals principals, List<AutoCloseable> iamEndpoints) {
         this.template = template;
         this.emulators = emulators;
         this.sfnEndpoint = sfnEndpoint;
@@ -76,13 +87,20 @@ public final class LocalClipflow implements AutoCloseable {
         this.clients = clients;
         this.functionConfig = functionConfig;
         this.cacheDir = cacheDir;
+        this.principals = principals;
+        this.iamEndpoints = iamEndpoints;
         this.routes = HttpRoutes.from(template.functions());
         this.objectEvents = new ObjectCreatedRouter(template, clients.s3(), this::invoke);
     }
 
-    /** Starts the stack described by {@code templateFile} with real time (clock speed 1). */
+    /** Starts the stack described by {@code templateFile} with real time (clock speed 1) and IAM enforced. */
     public static LocalClipflow start(Path templateFile, Path cacheDir) {
         return start(templateFile, cacheDir, 1.0);
+    }
+
+    /** Starts the stack described by {@code templateFile} with IAM enforced. */
+    public static LocalClipflow start(Path templateFile, Path cacheDir, double clockSpeed) {
+        return start(templateFile, cacheDir, clockSpeed, true);
     }
 
     /**
@@ -90,8 +108,11 @@ public final class LocalClipflow implements AutoCloseable {
      *
      * @param cacheDir where function zips are extracted
      * @param clockSpeed how much faster than real time the state machine's Wait states and Retry intervals pass
+     * @param iam enforce the template's roles: each function (and the state machine) calls the endpoints with
+     *            its own key, and a call its role does not allow fails with the service's AccessDenied error
+     *            ({@code dev.clipflow.local.runtime.iam}); the stack's own key (tests, CLI) is not restricted
      */
-    public static LocalClipflow start(Path templateFile, Path cacheDir, double clockSpeed) {
+    public static LocalClipflow start(Path templateFile, Path cacheDir, double clockSpeed, boolean iam) {
         Emulators emulators = Emulators.start();
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -100,20 +121,41 @@ public final class LocalClipflow implements AutoCloseable {
             TemplateModel template = TemplateModel.load(templateFile,
                     new LocalAws("clipflow-local", emulators.sqsEndpoint().toString(), media.host()), Map.of());
             LocalClipflow[] self = new LocalClipflow[1];
+            Principals principals = iam ? new Principals(Emulators.ACCESS_KEY, template.roles()) : null;
             S3EventProxy proxy = S3EventProxy.start(emulators.s3Endpoint(), 0, (bucket, key, reason) -> {
                 if (self[0] != null) {
                     self[0].objectWritten(bucket, key, reason);
                 }
-            });
+            }, iam ? new S3Authorizer(principals) : S3Gate.OPEN);
             started.add(proxy);
             Map<String, String> config = new LinkedHashMap<>(emulators.config());
             config.put("AWS_ENDPOINT_URL_S3", proxy.endpoint().toString());
-            LocalStepFunctions sfn = new LocalStepFunctions(new IntegrationTaskInvoker(
+            List<AutoCloseable> iamEndpoints = new ArrayList<>();
+            if (iam) {
+                gate(config, "AWS_ENDPOINT_URL_DYNAMODB", JsonRequests.Service.DYNAMODB, principals, iamEndpoints);
+                gate(config, "AWS_ENDPOINT_URL_SQS", JsonRequests.Service.SQS, principals, iamEndpoints);
+                gate(config, "AWS_ENDPOINT_URL_SECRETS_MANAGER", JsonRequests.Service.SECRETS_MANAGER, principals,
+                        iamEndpoints);
+                started.addAll(iamEndpoints);
+            }
+            Optional<Role> machineRole = iam && template.stateMachines().size() == 1
+                    ? template.role(template.stateMachine().logicalId()) : Optional.empty();
+            Map<String, String> machineConfig = new LinkedHashMap<>(config);
+            machineRole.ifPresent(r -> machineConfig.put("AWS_ACCESS_KEY_ID", Principals.accessKeyId(r)));
+            TaskInvoker tasks = new IntegrationTaskInvoker(
                     name -> Optional.ofNullable(self[0]).flatMap(s -> s.lambda(name)),
-                    new EmulatorDynamoDb(config), new EmulatorSqs(config)), new ScaledClock(clockSpeed));
+                    new EmulatorDynamoDb(machineConfig), new EmulatorSqs(machineConfig));
+            if (machineRole.isPresent()) {
+                tasks = new StateMachineAuthorizer(principals, machineRole.get(), tasks);
+            }
+            LocalStepFunctions sfn = new LocalStepFunctions(tasks, new ScaledClock(clockSpeed));
             SfnEndpoint endpoint = SfnEndpoint.start(sfn, 0);
             started.add(endpoint);
             config.put("AWS_ENDPOINT_URL_SFN", endpoint.endpoint().toString());
+            if (iam) {
+                gate(config, "AWS_ENDPOINT_URL_SFN", JsonRequests.Service.STATES, principals, iamEndpoints);
+                started.add(iamEndpoints.get(iamEndpoints.size() - 1));
+            }
             AwsClients clients = new AwsClients(config::get);
             Provisioner.buckets(template, clients.s3());
             Provisioner.tables(template, clients.dynamoDb());
@@ -126,7 +168,7 @@ public final class LocalClipflow implements AutoCloseable {
             template.distributions().stream().filter(d -> d.originBucket() != null).findFirst().ifPresent(d ->
                     media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3()));
             LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, media, clients,
-                    Map.copyOf(config), cacheDir);
+                    Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints));
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
                     System.err);
             stack.scheduledEvents = ScheduledEvents.start(template, stack.asyncInvoker, clockSpeed, System.err);
@@ -144,6 +186,29 @@ public final class LocalClipflow implements AutoCloseable {
             emulators.stop();
             throw e;
         }
+    }
+
+    /** Puts an authorising endpoint in front of the one {@code config} names, and names it there instead. */
+    private static void gate(Map<String, String> config, String name, JsonRequests.Service service,
+                             Principals principals, List<AutoCloseable> endpoints) {
+        JsonProtocolProxy gate = JsonProtocolProxy.start(service, java.net.URI.create(config.get(name)), principals);
+        endpoints.add(gate);
+        config.put(name, gate.endpoint().toString());
+    }
+
+    /** Whether the template's roles are enforced (see {@link #start(Path, Path, double, boolean)}). */
+    public boolean iam() {
+        return principals != null;
+    }
+
+    /** The authorisations the endpoints made (empty without IAM enforcement). */
+    public java.util.List<dev.clipflow.local.runtime.iam.AccessLog.Entry> accessLog() {
+        return principals == null ? java.util.List.of() : principals.log().entries();
+    }
+
+    /** The access key id a function's (or the state machine's) role signs with; empty without IAM enforcement. */
+    public Optional<String> accessKeyId(String owner) {
+        return principals == null ? Optional.empty() : principals.role(owner).map(Principals::accessKeyId);
     }
 
     public TemplateModel template() {
@@ -286,6 +351,7 @@ public final class LocalClipflow implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(f.environment());
         env.replaceAll((k, v) -> LocalOverrides.local(v));
         env.putAll(functionConfig);
+        accessKeyId(f.logicalId()).ifPresent(key -> env.put("AWS_ACCESS_KEY_ID", key));
         env.put("AWS_LAMBDA_FUNCTION_NAME", f.name());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(f.memoryMb()));
         env.put("AWS_DEFAULT_REGION", LocalAws.REGION);
@@ -315,6 +381,13 @@ public final class LocalClipflow implements AutoCloseable {
         media.close();
         hosts.values().forEach(FunctionHost::close);
         sfnEndpoint.close();
+        for (AutoCloseable c : iamEndpoints) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("closing an IAM endpoint failed: " + e);
+            }
+        }
         emulators.stop();
     }
 }

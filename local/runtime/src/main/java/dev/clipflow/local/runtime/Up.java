@@ -28,8 +28,14 @@ public final class Up implements AutoCloseable {
      * @param clockSpeed the state machine's clock speed (1 = real time)
      */
     public static Up start(Path template, Path cacheDir, int port, double clockSpeed, Identity identity) {
+        return start(template, cacheDir, port, clockSpeed, identity, true);
+    }
+
+    /** @param iam enforce the template's roles ({@link LocalClipflow#start(Path, Path, double, boolean)}) */
+    public static Up start(Path template, Path cacheDir, int port, double clockSpeed, Identity identity,
+                           boolean iam) {
         long t0 = System.nanoTime();
-        LocalClipflow stack = LocalClipflow.start(template, cacheDir, clockSpeed);
+        LocalClipflow stack = LocalClipflow.start(template, cacheDir, clockSpeed, iam);
         try {
             LocalHttpApi api = LocalHttpApi.start(stack, port, identity);
             return new Up(stack, api, Duration.ofNanos(System.nanoTime() - t0));
@@ -65,6 +71,10 @@ public final class Up implements AutoCloseable {
                 "AWS_ENDPOINT_URL_SFN", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"}) {
             out.println("    " + k + "=" + config.get(k));
         }
+        out.println(stack.iam() ? "  IAM: enforced (--no-iam turns it off); these credentials are the stack's own,"
+                + " not restricted; each function signs with its role's key: " + String.join(", ", stack.template()
+                .roles().stream().map(r -> r.owner() + "=" + stack.accessKeyId(r.owner()).orElseThrow()).toList())
+                : "  IAM: off (--no-iam)");
         out.println("  buckets: " + String.join(", ", stack.template().buckets().stream().map(b -> b.name())
                 .toList()));
         out.println("  tables:  " + String.join(", ", stack.template().tables().stream().map(t -> t.name())

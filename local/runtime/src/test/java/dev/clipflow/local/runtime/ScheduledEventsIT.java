@@ -37,7 +37,8 @@ class ScheduledEventsIT {
         }
         records = Files.createDirectories(dir.resolve("records"));
         System.setProperty("RECORD_DIR", records.toString());
-        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"), 600);
+        // the fixture template declares no roles: IAM off (the IAM tests use the real template)
+        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"), 600, false);
     }
 
     @AfterAll

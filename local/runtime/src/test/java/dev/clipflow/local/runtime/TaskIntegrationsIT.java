@@ -45,7 +45,8 @@ class TaskIntegrationsIT {
             Files.write(dir.resolve("template.yaml"), in.readAllBytes());
         }
         System.setProperty("RECORD_DIR", Files.createDirectories(dir.resolve("records")).toString());
-        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"));
+        // the fixture template declares no roles: IAM off (the IAM tests use the real template)
+        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"), 1.0, false);
         table = stack.template().tables().get(0).name();
         queueUrl = stack.clients().sqs().getQueueUrl(r -> r.queueName("clipflow-local-OutboxQueue")).queueUrl();
     }

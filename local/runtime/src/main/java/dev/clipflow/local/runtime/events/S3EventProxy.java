@@ -40,18 +40,25 @@ public final class S3EventProxy implements AutoCloseable {
     private final ServerSocket server;
     private final URI upstream;
     private final Listener listener;
+    private final S3Gate gate;
 
-    private S3EventProxy(ServerSocket server, URI upstream, Listener listener) {
+    private S3EventProxy(ServerSocket server, URI upstream, Listener listener, S3Gate gate) {
         this.server = server;
         this.upstream = upstream;
         this.listener = listener;
+        this.gate = gate;
     }
 
-    /** Listens on loopback ({@code port} 0 = any free port). */
+    /** Listens on loopback ({@code port} 0 = any free port); every request goes through. */
     public static S3EventProxy start(URI upstream, int port, Listener listener) {
+        return start(upstream, port, listener, S3Gate.OPEN);
+    }
+
+    /** Listens on loopback ({@code port} 0 = any free port); {@code gate} decides which requests go through. */
+    public static S3EventProxy start(URI upstream, int port, Listener listener, S3Gate gate) {
         try {
             ServerSocket server = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
-            S3EventProxy proxy = new S3EventProxy(server, upstream, listener);
+            S3EventProxy proxy = new S3EventProxy(server, upstream, listener, gate);
             Thread.ofPlatform().daemon().name("s3-proxy-accept").start(proxy::accept);
             return proxy;
         } catch (IOException e) {
@@ -108,10 +115,29 @@ public final class S3EventProxy implements AutoCloseable {
             System.err.println("s3: > " + request.method() + " " + request.target().replaceFirst("\\?.*", "")
                     + " " + request.headers().keySet());
         }
+        byte[] deleteBody = new byte[0];
+        boolean buffered = "POST".equals(request.method()) && isDeleteObjects(request.target());
+        if (buffered) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            HttpBodies.copy(request, request.method(), in, raw, null);
+            deleteBody = raw.toByteArray();
+        }
+        S3Gate.Refusal refusal = gate.check(request.method(), request.target(), request.headers(), deleteBody);
+        if (refusal != null) {
+            boolean expecting = !buffered && "100-continue".equalsIgnoreCase(request.header("expect"));
+            if (!buffered && !expecting) {
+                HttpBodies.copy(request, request.method(), in, OutputStream.nullOutputStream(), null);
+            }
+            refuse(out, request, refusal, expecting);
+            return !expecting && !"close".equalsIgnoreCase(request.header("connection"));
+        }
         try (Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
             InputStream upIn = new BufferedInputStream(up.getInputStream());
             OutputStream upOut = up.getOutputStream();
             upOut.write(request.withoutUpgrade());
+            if (buffered) {
+                upOut.write(deleteBody);
+            }
             upOut.flush();
             HttpHead response = null;
             if ("100-continue".equalsIgnoreCase(request.header("expect"))) {
@@ -128,12 +154,23 @@ public final class S3EventProxy implements AutoCloseable {
                 out.write(response.raw());
                 out.flush();
             }
-            HttpBodies.copy(request, request.method(), in, upOut, null);
+            if (!buffered) {
+                HttpBodies.copy(request, request.method(), in, upOut, null);
+            }
             upOut.flush();
             do {
                 response = HttpHead.read(upIn);
                 if (response == null) {
                     return false;
+                }
+                if (response.status() == 404 && ("GET".equals(request.method()) || "HEAD".equals(request.method()))) {
+                    S3Gate.Refusal hidden = gate.missingKey(request.method(), request.target(), request.headers());
+                    if (hidden != null) {
+                        boolean framed = HttpBodies.copy(response, request.method(), upIn,
+                                OutputStream.nullOutputStream(), null);
+                        refuse(out, request, hidden, !framed);
+                        return framed && !"close".equalsIgnoreCase(request.header("connection"));
+                    }
                 }
                 out.write(response.raw());
             } while (response.status() / 100 == 1);
@@ -178,6 +215,31 @@ public final class S3EventProxy implements AutoCloseable {
                 System.err.println("s3 proxy: object-created listener failed: " + e);
             }
         }
+    }
+
+    /** Answers an S3 error ({@code <Error>} XML; no body to a HEAD), then closes the connection if told to. */
+    private static void refuse(ClientSink out, HttpHead request, S3Gate.Refusal refusal, boolean close)
+            throws IOException {
+        String requestId = Long.toHexString(System.nanoTime()).toUpperCase(java.util.Locale.ROOT);
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + refusal.code() + "</Code><Message>"
+                + refusal.message().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                + "</Message><RequestId>" + requestId + "</RequestId><HostId>local</HostId></Error>")
+                .getBytes(StandardCharsets.UTF_8);
+        boolean head = "HEAD".equals(request.method());
+        String reason = refusal.status() == 403 ? "Forbidden" : refusal.status() == 404 ? "Not Found" : "Error";
+        out.write(("HTTP/1.1 " + refusal.status() + " " + reason + "\r\nContent-Type: application/xml\r\n"
+                + "x-amz-request-id: " + requestId + "\r\nContent-Length: " + (head ? 0 : body.length) + "\r\n"
+                + (close ? "Connection: close\r\n" : "") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        if (!head) {
+            out.write(body);
+        }
+        out.flush();
+    }
+
+    /** {@code POST /bucket?delete}: DeleteObjects, whose keys are in its body. */
+    private static boolean isDeleteObjects(String target) {
+        int q = target.indexOf('?');
+        return q > 0 && !target.substring(1, q).contains("/") && hasParam(target.substring(q + 1), "delete");
     }
 
     /** Whether the query has {@code name} as a parameter. */

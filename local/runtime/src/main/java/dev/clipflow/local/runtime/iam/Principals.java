@@ -44,6 +44,7 @@ public final class Principals {
 
     private final String administratorKey;
     private final Map<String, Role> byKey = new LinkedHashMap<>();
+    private final AccessLog log = new AccessLog();
 
     public Principals(String administratorKey, List<Role> roles) {
         this.administratorKey = administratorKey;
@@ -64,6 +65,23 @@ public final class Principals {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The authorisations made so far. */
+    public AccessLog log() {
+        return log;
+    }
+
+    /** Evaluates {@code requests} in order for {@code role}, logging each; the first denial, if any. */
+    public Optional<Denial> authorize(Role role, List<AccessRequest> requests) {
+        for (AccessRequest r : requests) {
+            Decision d = role.decide(r);
+            log.record(role, r, d);
+            if (d != Decision.ALLOW) {
+                return Optional.of(new Denial(role, r, d));
+            }
+        }
+        return Optional.empty();
     }
 
     public String administratorKey() {
