@@ -100,6 +100,9 @@ class IamEndpointsIT {
                     assertThat(e.awsErrorDetails().errorMessage()).contains("s3:ListBucket on resource: arn:aws:s3:::"
                             + uploads);
                 });
+        // ingest ignores an upload gone since its event: it needs the 404 (template: s3:ListBucket on uploads/*)
+        assertThatThrownBy(() -> as("IngestFunction").s3().headObject(r -> r.bucket(uploads).key("uploads/c/v/gone")))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
         assertThatThrownBy(() -> as("StitchFunction").s3().getObjectAsBytes(r -> r.bucket(media)
                 .key("videos/none/manifest.json"))).isInstanceOfSatisfying(AwsServiceException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
