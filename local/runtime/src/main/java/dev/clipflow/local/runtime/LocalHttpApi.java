@@ -105,8 +105,9 @@ public final class LocalHttpApi implements AutoCloseable {
                     m.pathParameters(), headers, body, body != null && !text, identity);
             FunctionResult r = stack.invoke(m.route().function(), event);
             if (r.failed()) {
+                String error = r.payloadText();
                 System.err.println("api: " + m.route().function() + " failed (request " + r.requestId() + ") on "
-                        + m.route().routeKey());
+                        + m.route().routeKey() + ": " + (error.length() > 400 ? error.substring(0, 400) + "..." : error));
                 send(exchange, 500, Map.of("content-type", "application/json"),
                         "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
                 return;

@@ -55,7 +55,9 @@ public final class JsonProtocolProxy implements AutoCloseable {
     public static JsonProtocolProxy start(JsonRequests.Service service, URI upstream, Principals principals) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-            ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+            // Platform threads: the engine's task threads are virtual and may pin both carriers of a 2-core machine
+            // for seconds (class loading, ffmpeg waits); a function's call must not wait for a carrier here.
+            ExecutorService threads = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
                     .name("iam-" + service.iamPrefix + "-", 0).factory());
             JsonProtocolProxy proxy = new JsonProtocolProxy(server, threads, service, upstream, principals);
             server.createContext("/", proxy::handle);
@@ -99,7 +101,14 @@ public final class JsonProtocolProxy implements AutoCloseable {
                     return;
                 }
             }
-            forward(exchange, body);
+            try {
+                forward(exchange, body);
+            } catch (IOException e) {
+                // the emulator did not answer: a 5xx the SDKs retry, rather than a dropped connection
+                System.err.println("iam " + service + " endpoint: forwarding failed: " + e);
+                deny(exchange, false, 500, "InternalFailure", "The local " + service + " emulator did not answer: "
+                        + e.getMessage());
+            }
         } catch (RuntimeException e) {
             System.err.println("iam " + service + " endpoint: " + e);
             throw e;

@@ -72,13 +72,19 @@ public final class Principals {
         return log;
     }
 
-    /** Evaluates {@code requests} in order for {@code role}, logging each; the first denial, if any. */
+    /**
+     * Evaluates {@code requests} in order for {@code role}, logging each (a denial on stderr too); the first
+     * denial, if any.
+     */
     public Optional<Denial> authorize(Role role, List<AccessRequest> requests) {
         for (AccessRequest r : requests) {
             Decision d = role.decide(r);
             log.record(role, r, d);
             if (d != Decision.ALLOW) {
-                return Optional.of(new Denial(role, r, d));
+                Denial denial = new Denial(role, r, d);
+                // on stderr, as CloudTrail would show it: functions often log only the error's type
+                System.err.println("iam: denied: " + denial.message());
+                return Optional.of(denial);
             }
         }
         return Optional.empty();
