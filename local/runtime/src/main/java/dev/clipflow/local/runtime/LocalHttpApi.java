@@ -107,7 +107,8 @@ public final class LocalHttpApi implements AutoCloseable {
             if (r.failed()) {
                 String error = r.payloadText();
                 System.err.println("api: " + m.route().function() + " failed (request " + r.requestId() + ") on "
-                        + m.route().routeKey() + ": " + (error.length() > 400 ? error.substring(0, 400) + "..." : error));
+                        + m.route().routeKey() + ": "
+                        + (error.length() > 400 ? error.substring(0, 400) + "..." : error));
                 send(exchange, 500, Map.of("content-type", "application/json"),
                         "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
                 return;

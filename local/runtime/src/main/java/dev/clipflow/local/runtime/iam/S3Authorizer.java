@@ -40,7 +40,8 @@ public final class S3Authorizer implements S3Gate {
         } catch (PolicyUnsupportedException e) {
             return new Refusal(403, "AccessDenied", e.getMessage());
         }
-        return principals.authorize(assumed.role(), requests).map(d -> new Refusal(403, "AccessDenied", d.message())).orElse(null);
+        return principals.authorize(assumed.role(), requests).map(d -> new Refusal(403, "AccessDenied", d.message()))
+                .orElse(null);
     }
 
     @Override
@@ -59,7 +60,8 @@ public final class S3Authorizer implements S3Gate {
 
     private Principals.Caller caller(String target, Map<String, String> headers) {
         int q = target.indexOf('?');
-        return principals.caller(Principals.keyId(headers.get("authorization"), q < 0 ? null : target.substring(q + 1)));
+        String query = q < 0 ? null : target.substring(q + 1);
+        return principals.caller(Principals.keyId(headers.get("authorization"), query));
     }
 
     private static List<String> deleteKeys(byte[] body) {

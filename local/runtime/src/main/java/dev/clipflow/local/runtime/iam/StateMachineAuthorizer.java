@@ -40,7 +40,8 @@ public final class StateMachineAuthorizer implements TaskInvoker {
                     + (qualifier == null ? "" : ":" + qualifier);
         }
         if (function != null) {
-            principals.authorize(role, java.util.List.of(new AccessRequest("lambda:InvokeFunction", function))).ifPresent(d -> {
+            AccessRequest invoke = new AccessRequest("lambda:InvokeFunction", function);
+            principals.authorize(role, java.util.List.of(invoke)).ifPresent(d -> {
                 throw new TaskFailedException("Lambda.AWSLambdaException", d.message() + " (Service: AWSLambda;"
                         + " Status Code: 403; Error Code: AccessDeniedException; Request ID: " + UUID.randomUUID()
                         + "; Proxy: null)");

@@ -49,7 +49,8 @@ class PolicyTemplatesTest {
         assertThatThrownBy(() -> PolicyTemplates.published().expand("S3ReadPolicy", Map.of()))
                 .isInstanceOf(PolicyUnsupportedException.class).hasMessageContaining("BucketName");
         assertThatThrownBy(() -> PolicyTemplates.published().expand("S3ReadPolicy", Map.of("BucketName", "b",
-                "Bucket", "c"))).isInstanceOf(PolicyUnsupportedException.class).hasMessageContaining("no parameter Bucket");
+                "Bucket", "c"))).isInstanceOf(PolicyUnsupportedException.class)
+                .hasMessageContaining("no parameter Bucket");
         assertThatThrownBy(() -> PolicyTemplates.published().expand("NoSuchPolicy", Map.of()))
                 .isInstanceOf(PolicyUnsupportedException.class).hasMessageContaining("NoSuchPolicy");
     }

@@ -49,7 +49,8 @@ class RequestMappingTest {
                         new AccessRequest("dynamodb:UpdateItem", t + "C"),
                         new AccessRequest("dynamodb:ConditionCheckItem", t + "Q"));
         assertThat(JsonRequests.map(JsonRequests.Service.DYNAMODB, "BatchWriteItem", json.readTree(
-                "{\"RequestItems\":{\"F\":[]}}"))).containsExactly(new AccessRequest("dynamodb:BatchWriteItem", t + "F"));
+                "{\"RequestItems\":{\"F\":[]}}")))
+                .containsExactly(new AccessRequest("dynamodb:BatchWriteItem", t + "F"));
     }
 
     @Test
