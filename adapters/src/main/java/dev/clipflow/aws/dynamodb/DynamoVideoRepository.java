@@ -115,7 +115,7 @@ public final class DynamoVideoRepository implements VideoRepository {
     @Override
     public Video failUpload(String videoId, String reason) {
         return conditionalStatusUpdate(videoId, VideoStatus.FAILED, EnumSet.of(VideoStatus.AWAITING_UPLOAD),
-                ", failureReason = :reason REMOVE uploadId", Map.of(":reason", Attr.s(reason)));
+                ", failureReason = :reason", Map.of(":reason", Attr.s(reason)), List.of("uploadId"));
     }
 
     @Override
@@ -186,6 +186,12 @@ public final class DynamoVideoRepository implements VideoRepository {
      */
     private Video conditionalStatusUpdate(String videoId, VideoStatus to, Set<VideoStatus> from, String moreSets,
                                           Map<String, AttributeValue> moreValues) {
+        return conditionalStatusUpdate(videoId, to, from, moreSets, moreValues, List.of());
+    }
+
+    /** As above, also removing {@code removes} (an update expression has one REMOVE clause: it is built here). */
+    private Video conditionalStatusUpdate(String videoId, VideoStatus to, Set<VideoStatus> from, String moreSets,
+                                          Map<String, AttributeValue> moreValues, List<String> removes) {
         Map<String, AttributeValue> values = new HashMap<>(moreValues);
         values.put(":to", Attr.s(to.name()));
         List<String> placeholders = new ArrayList<>();
@@ -194,8 +200,15 @@ public final class DynamoVideoRepository implements VideoRepository {
             values.put(":from" + s.ordinal(), Attr.s(s.name()));
         }
         // The sweeper's sparse index follows the status: listed while it is not terminal (docs/adr/0010).
-        String sweepQueue = to.isTerminal() ? " REMOVE #sweep" : ", #sweep = :to";
-        UpdateItemRequest request = base(videoId, "SET #status = :to, updatedAt = :now" + moreSets + sweepQueue,
+        List<String> removed = new ArrayList<>(removes);
+        String sets = "SET #status = :to, updatedAt = :now" + moreSets;
+        if (to.isTerminal()) {
+            removed.add("#sweep");
+        } else {
+            sets += ", #sweep = :to";
+        }
+        String expression = removed.isEmpty() ? sets : sets + " REMOVE " + String.join(", ", removed);
+        UpdateItemRequest request = base(videoId, expression,
                 EXISTS + " AND #status IN (" + String.join(", ", placeholders) + ")", values)
                 .expressionAttributeNames(Map.of("#status", VideoItems.STATUS, "#sweep", VideoItems.SWEEP_QUEUE))
                 .returnValues(ReturnValue.ALL_NEW)
