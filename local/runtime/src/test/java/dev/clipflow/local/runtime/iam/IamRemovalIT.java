@@ -21,16 +21,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * Generated from the template: for every function, the first call it makes with its sample event (from
  * {@code events/}) on the real template is found in the access log; then a copy of the template without that
  * action in the function's role (inline statements edited, a SAM policy template granting it dropped) makes the
  * same invocation fail with AccessDenied naming that action — so every permission the function's first step needs
- * is enforced, and the template grants it.
+ * is enforced, and the template grants it. The state machine's role likewise: the first call an execution makes with
+ * {@code events/probe.json} as its input, removed, fails the execution with AccessDenied naming that action.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IamRemovalIT {
@@ -46,6 +52,8 @@ class IamRemovalIT {
     private final TemplateModel model = TemplateModel.load(root.resolve("template.yaml"));
     private final Map<String, AccessRequest> firstCall = new LinkedHashMap<>();
     private final List<String> baselineDenials = new ArrayList<>();
+    private String stateMachine;
+    private AccessRequest stateMachineFirstCall;
 
     Stream<String> functions() {
         return model.functions().stream().map(FunctionDef::logicalId);
@@ -71,6 +79,12 @@ class IamRemovalIT {
                 made.stream().filter(e -> e.decision() != Decision.ALLOW).forEach(e -> baselineDenials.add(
                         new Denial(e.role(), e.request(), e.decision()).message()));
             }
+            stateMachine = stack.template().stateMachine().logicalId();
+            int before = stack.accessLog().size();
+            runExecution(stack);
+            stateMachineFirstCall = stack.accessLog().subList(before, stack.accessLog().size()).stream()
+                    .filter(e -> e.role().owner().equals(stateMachine) && e.decision() == Decision.ALLOW)
+                    .map(AccessLog.Entry::request).findFirst().orElse(null);
         }
         System.err.println("IamRemovalIT: first calls " + firstCall + "; denials with the sample events: "
                 + baselineDenials);
@@ -100,6 +114,57 @@ class IamRemovalIT {
             });
             assertThat(failed).as(function + " fails without " + call.action()).isTrue();
         }
+    }
+
+    @Test
+    void stateMachineWithoutItsFirstCallsAction_theExecutionFailsWithAccessDeniedNamingIt() throws Exception {
+        assertThat(stateMachineFirstCall).as("the state machine's first call with events/probe.json").isNotNull();
+        Path copy = templateWithout(stateMachine, stateMachineFirstCall.action());
+        assertThat(TemplateModel.load(copy).role(stateMachine).orElseThrow().decide(stateMachineFirstCall))
+                .as("the copy no longer grants " + stateMachineFirstCall).isNotEqualTo(Decision.ALLOW);
+
+        try (LocalClipflow stack = LocalClipflow.start(copy, cache)) {
+            SfnClient sfn = stack.clients().sfn();
+            String arn = startExecution(stack);
+            // The pipeline retries Lambda errors with backoff before its Catch: the first failed task is enough.
+            HistoryEvent failed = null;
+            for (long deadline = System.nanoTime() + 60_000_000_000L; failed == null && System.nanoTime() < deadline;
+                    Thread.sleep(100)) {
+                failed = sfn.getExecutionHistory(r -> r.executionArn(arn).maxResults(1000)).events().stream()
+                        .filter(h -> h.taskFailedEventDetails() != null).findFirst().orElse(null);
+            }
+            sfn.stopExecution(r -> r.executionArn(arn));
+
+            assertThat(stack.accessLog()).anySatisfy(e -> {
+                assertThat(e.role().owner()).isEqualTo(stateMachine);
+                assertThat(e.request()).isEqualTo(stateMachineFirstCall);
+                assertThat(e.decision()).isEqualTo(Decision.IMPLICIT_DENY);
+            });
+            assertThat(failed).as("a failed task in " + arn).isNotNull();
+            assertThat(failed.taskFailedEventDetails().error()).isEqualTo("Lambda.AWSLambdaException");
+            assertThat(failed.taskFailedEventDetails().cause()).contains("AccessDeniedException",
+                    stateMachineFirstCall.action() + " on resource: " + stateMachineFirstCall.resource());
+        }
+    }
+
+    private String startExecution(LocalClipflow stack) throws Exception {
+        String input = Files.readString(root.resolve("events/probe.json")).replace("clipflow-uploads-example",
+                stack.template().bucket("UploadsBucket").orElseThrow().name());
+        return stack.clients().sfn().startExecution(r -> r.stateMachineArn(stack.template().stateMachine().arn())
+                .input(input)).executionArn();
+    }
+
+    /** One execution of the template's state machine with {@code events/probe.json}, awaited for up to a minute. */
+    private void runExecution(LocalClipflow stack) throws Exception {
+        SfnClient sfn = stack.clients().sfn();
+        String arn = startExecution(stack);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(arn));
+        while (d.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            d = sfn.describeExecution(r -> r.executionArn(arn));
+        }
+        assertThat(d.status()).as("execution " + arn + " ended").isNotEqualTo(ExecutionStatus.RUNNING);
     }
 
     /**
