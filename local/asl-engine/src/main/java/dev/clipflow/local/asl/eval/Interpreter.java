@@ -54,7 +54,7 @@ final class Interpreter {
         String type = state.typeName();
         prev = run.event(type + "StateEntered", prev,
                 run.recording ? History.stateDetails(state.name(), "input", input) : null);
-        Scope scope = new Scope(state.name(), prev);
+        Scope scope = new Scope(state.name(), prev, () -> run.context(state.name(), 0, null, null));
         Step step = switch (state) {
             case PassState p -> pass(p, input, scope);
             case TaskState t -> new TaskRunner(this).run(t, input, scope);
@@ -66,6 +66,9 @@ final class Interpreter {
             case ParallelState p -> new ParallelRunner(this).run(p, input, scope);
             case MapState m -> new MapRunner(this).run(m, input, scope);
         };
+        if (PayloadLimit.exceeded(step.output())) {
+            throw PayloadLimit.stateOutput(state.name());
+        }
         prev = run.event(type + "StateExited", prev,
                 run.recording ? History.stateDetails(state.name(), "output", step.output()) : null);
         return step;
@@ -77,6 +80,9 @@ final class Interpreter {
             effective = DataFlow.template(p.io().parameters(), effective, () -> context(scope, 0), scope);
         }
         JsonNode result = p.result() != null ? p.result() : effective;
+        if (PayloadLimit.exceeded(result)) {
+            throw PayloadLimit.stateOutput(p.name());
+        }
         JsonNode out = DataFlow.resultPath(p.io().resultPath(), input, result);
         return new Step(p.next(), DataFlow.select(p.io().outputPath(), out, scope));
     }
@@ -121,6 +127,10 @@ final class Interpreter {
 
     JsonNode context(Scope scope, int retryCount) {
         return run.context(scope.name(), retryCount, null, null);
+    }
+
+    JsonNode context(String stateName) {
+        return run.context(stateName, 0, null, null);
     }
 
     ObjectNode details() {
