@@ -25,6 +25,11 @@ final class Interpreter {
     private final StateMachineModel machine;
     /** Id of the last event of this thread of control, for previousEventId. */
     long prev;
+    /**
+     * The last state output measured against the payload limit. Nodes are never changed once built (ResultPath
+     * copies), so a state that passes this very node on (a Choice, a Wait, a Succeed) is not measured again.
+     */
+    private JsonNode measured;
 
     Interpreter(Run run, StateMachineModel machine, Cancellation cancel, long prev) {
         this.run = run;
@@ -66,8 +71,11 @@ final class Interpreter {
             case ParallelState p -> new ParallelRunner(this).run(p, input, scope);
             case MapState m -> new MapRunner(this).run(m, input, scope);
         };
-        if (PayloadLimit.exceeded(step.output())) {
-            throw PayloadLimit.stateOutput(state.name());
+        if (step.output() != measured) {
+            if (PayloadLimit.exceeded(step.output())) {
+                throw PayloadLimit.stateOutput(state.name());
+            }
+            measured = step.output();
         }
         prev = run.event(type + "StateExited", prev,
                 run.recording ? History.stateDetails(state.name(), "output", step.output()) : null);
@@ -80,11 +88,13 @@ final class Interpreter {
             effective = DataFlow.template(p.io().parameters(), effective, () -> context(scope, 0), scope);
         }
         JsonNode result = p.result() != null ? p.result() : effective;
-        if (PayloadLimit.exceeded(result)) {
+        JsonNode out = DataFlow.select(p.io().outputPath(), DataFlow.resultPath(p.io().resultPath(), input, result),
+                scope);
+        // the result alone, when it is not the output itself (which runState measures)
+        if (result != out && PayloadLimit.exceeded(result)) {
             throw PayloadLimit.stateOutput(p.name());
         }
-        JsonNode out = DataFlow.resultPath(p.io().resultPath(), input, result);
-        return new Step(p.next(), DataFlow.select(p.io().outputPath(), out, scope));
+        return new Step(p.next(), out);
     }
 
     private Step choice(ChoiceState c, JsonNode input, Scope scope) {
