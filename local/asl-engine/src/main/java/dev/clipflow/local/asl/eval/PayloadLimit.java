@@ -54,32 +54,41 @@ final class PayloadLimit {
         if (acc > MAX_BYTES) {
             return acc;
         }
-        if (n.isTextual()) {
-            return acc + 2 + 6L * n.textValue().length();
-        }
-        if (n.isObject()) {
-            long size = acc + 2;
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                size = upperBound(e.getValue(), size + 4 + 6L * e.getKey().length());
-                if (size > MAX_BYTES) {
-                    return size;
+        // one type dispatch per node: this runs on every state output, and on every item of a Map's output
+        switch (n.getNodeType()) {
+            case STRING:
+                return acc + 2 + 6L * n.textValue().length();
+            case OBJECT: {
+                long size = acc + 2;
+                for (Map.Entry<String, JsonNode> e : n.properties()) {
+                    size = upperBound(e.getValue(), size + 4 + 6L * e.getKey().length());
+                    if (size > MAX_BYTES) {
+                        return size;
+                    }
                 }
+                return size;
             }
-            return size;
-        }
-        if (n.isArray()) {
-            long size = acc + 2;
-            for (JsonNode item : n) {
-                size = upperBound(item, size + 1);
-                if (size > MAX_BYTES) {
-                    return size;
+            case ARRAY: {
+                long size = acc + 2;
+                for (int i = 0, k = n.size(); i < k; i++) {
+                    size = upperBound(n.get(i), size + 1);
+                    if (size > MAX_BYTES) {
+                        return size;
+                    }
                 }
+                return size;
             }
-            return size;
+            case NUMBER:
+                return switch (n.numberType()) {
+                    case INT, LONG -> acc + 20;
+                    case FLOAT, DOUBLE -> acc + 25; // the longest shortest-repr of a double, e.g. -2.2250738585072014E-308
+                    default -> acc + Json.write(n).length();
+                };
+            case BOOLEAN:
+            case NULL:
+                return acc + 5;
+            default:
+                return acc + Json.write(n).length();
         }
-        if (n.isIntegralNumber() && n.canConvertToLong()) {
-            return acc + 20;
-        }
-        return acc + (n.isNumber() ? Json.write(n).length() : 5);
     }
 }
