@@ -46,7 +46,7 @@ N_MAP=$(node_run "$HERE/map.asl.json" "$MAP_INPUT" "$MAP_TRANSITIONS" "$SECS")
 echo "  aws-local-stepfunctions:    $N_MAP"
 
 tps() { echo "$1" | awk '{print $4}'; }
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+median() { sort -n | awk '{v[NR] = $1} END {printf "%.0f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 BASELINE_MD=""
 if [ -n "${BASELINE_REF:-}" ]; then
   ROUNDS="${ROUNDS:-5}"
