@@ -4,6 +4,9 @@
 #   BENCH_SECONDS  measured seconds per engine and workload (default 5; a warm-up of half that comes first)
 #   LOOP_N         iterations of the Pass/Choice loop per execution (default 10000)
 #   MAP_ITEMS      items of the inline Map (default 1000)
+#   BASELINE_REF   optional git ref of an earlier engine (e.g. main): its CLI jar is built from `git archive` in a
+#                  temporary directory, and it and this engine run ROUNDS (default 5) interleaved rounds of both
+#                  workloads; the page gets each one's median and the ratio, to tell a regression from noise
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 MODULE="$(dirname "$HERE")"
@@ -43,6 +46,44 @@ N_MAP=$(node_run "$HERE/map.asl.json" "$MAP_INPUT" "$MAP_TRANSITIONS" "$SECS")
 echo "  aws-local-stepfunctions:    $N_MAP"
 
 tps() { echo "$1" | awk '{print $4}'; }
+median() { sort -n | awk '{v[NR] = $1} END {printf "%.0f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+BASELINE_MD=""
+if [ -n "${BASELINE_REF:-}" ]; then
+  ROUNDS="${ROUNDS:-5}"
+  BASE_DIR="$(mktemp -d)"
+  trap 'rm -rf "$BASE_DIR"' EXIT
+  BASE_COMMIT="$(cd "$ROOT" && git rev-parse --short "$BASELINE_REF")"
+  (cd "$ROOT" && git archive "$BASE_COMMIT") | tar -x -C "$BASE_DIR"
+  (cd "$BASE_DIR" && ./mvnw -q -B -pl local/asl-engine -am package -DskipTests)
+  BASE_JAR="$BASE_DIR/local/asl-engine/target/clipflow-asl-engine-0.1.0-SNAPSHOT-cli.jar"
+  echo "This engine vs $BASELINE_REF ($BASE_COMMIT), $ROUNDS interleaved rounds of ${SECS}s per workload"
+  : > "$BASE_DIR/rounds"
+  for round in $(seq 1 "$ROUNDS"); do
+    order="base this"; [ $((round % 2)) = 0 ] && order="this base"
+    for which in $order; do
+      jar="$JAR"; [ "$which" = base ] && jar="$BASE_JAR"
+      l=$(tps "$("$JAVA_HOME/bin/java" -cp "$jar" dev.clipflow.local.asl.bench.AslBench "$HERE/loop.asl.json" "$LOOP_INPUT" "$LOOP_TRANSITIONS" "$SECS")")
+      m=$(tps "$("$JAVA_HOME/bin/java" -cp "$jar" dev.clipflow.local.asl.bench.AslBench "$HERE/map.asl.json" "$MAP_INPUT" "$MAP_TRANSITIONS" "$SECS")")
+      echo "  round $round $which: loop $l, map $m transitions/s"
+      echo "$which $l $m" >> "$BASE_DIR/rounds"
+    done
+  done
+  col() { awk -v w="$1" -v c="$2" '$1 == w {print $c}' "$BASE_DIR/rounds" | median; }
+  B_LOOP=$(col base 2); T_LOOP=$(col this 2); B_MAP=$(col base 3); T_MAP=$(col this 3)
+  spread() { awk -v w="$1" -v c="$2" '$1 == w {print $c}' "$BASE_DIR/rounds" | sort -n | awk '{v[NR] = $1} END {printf "%d to %d", v[1], v[NR]}'; }
+  BASELINE_MD="
+## Against the previous engine
+This engine and \`$BASELINE_REF\` ($BASE_COMMIT) ran $ROUNDS interleaved rounds (the order alternating), each round both
+workloads for ${SECS} s per engine in its own process; medians of transitions/s, and the range over the rounds:
+
+| Workload | $BASELINE_REF ($BASE_COMMIT) | this engine | ratio (this / $BASELINE_REF) |
+|---|---:|---:|---:|
+| Pass/Choice loop, n=$LOOP_N | $B_LOOP ($(spread base 2)) | $T_LOOP ($(spread this 2)) | $(awk -v a="$T_LOOP" -v b="$B_LOOP" 'BEGIN {printf "%.2f", a / b}') |
+| Inline Map, $MAP_ITEMS items, mocked Task | $B_MAP ($(spread base 3)) | $T_MAP ($(spread this 3)) | $(awk -v a="$T_MAP" -v b="$B_MAP" 'BEGIN {printf "%.2f", a / b}') |
+"
+  echo "median loop: base $B_LOOP, this $T_LOOP; median map: base $B_MAP, this $T_MAP"
+fi
+
 execs() { echo "$1" | awk '{print $1}'; }
 ms() { echo "$1" | awk '{printf "%.2f", $3 * 1000 / $1}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
@@ -90,5 +131,6 @@ Target: at least 10x.
 aws-local-stepfunctions ran far below the figure the project's field notes record for it on an idle machine
 (about 70,000 transitions/s on a Pass/Choice loop); even against that figure our loop throughput in this run is
 **$(ratio "$(tps "$J_LOOP")" 70000)x**.
+$BASELINE_MD
 MD
 echo "wrote $OUT"

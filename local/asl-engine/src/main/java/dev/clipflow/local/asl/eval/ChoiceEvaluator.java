@@ -40,7 +40,7 @@ final class ChoiceEvaluator {
     }
 
     private static boolean compare(ChoiceRule.Comparison c, JsonNode input, Scope scope) {
-        JsonNode value = c.variable().find(input);
+        JsonNode value = scope.find(c.variable(), input);
         ChoiceOperator op = c.operator();
         if (op == ChoiceOperator.IS_PRESENT) {
             return (value != null) == c.value().booleanValue();
@@ -61,7 +61,7 @@ final class ChoiceEvaluator {
         }
         JsonNode other = c.value();
         if (c.valuePath() != null) {
-            other = c.valuePath().find(input);
+            other = scope.find(c.valuePath(), input);
             if (other == null) {
                 throw invalidPath(c.valuePath().text(), scope);
             }

@@ -21,7 +21,7 @@ final class DataFlow {
             return Json.object();
         }
         try {
-            return path.read(value);
+            return path.read(scope.root(path, value));
         } catch (PathNotFoundException e) {
             throw scope.runtime("Invalid path '" + path.text() + "' : " + e.getMessage());
         }

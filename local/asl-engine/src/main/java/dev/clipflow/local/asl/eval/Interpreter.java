@@ -25,6 +25,11 @@ final class Interpreter {
     private final StateMachineModel machine;
     /** Id of the last event of this thread of control, for previousEventId. */
     long prev;
+    /**
+     * The last state output measured against the payload limit. Nodes are never changed once built (ResultPath
+     * copies), so a state that passes this very node on (a Choice, a Wait, a Succeed) is not measured again.
+     */
+    private JsonNode measured;
 
     Interpreter(Run run, StateMachineModel machine, Cancellation cancel, long prev) {
         this.run = run;
@@ -54,7 +59,7 @@ final class Interpreter {
         String type = state.typeName();
         prev = run.event(type + "StateEntered", prev,
                 run.recording ? History.stateDetails(state.name(), "input", input) : null);
-        Scope scope = new Scope(state.name(), prev);
+        Scope scope = new Scope(state.name(), prev, () -> run.context(state.name(), 0, null, null));
         Step step = switch (state) {
             case PassState p -> pass(p, input, scope);
             case TaskState t -> new TaskRunner(this).run(t, input, scope);
@@ -66,6 +71,12 @@ final class Interpreter {
             case ParallelState p -> new ParallelRunner(this).run(p, input, scope);
             case MapState m -> new MapRunner(this).run(m, input, scope);
         };
+        if (step.output() != measured) {
+            if (PayloadLimit.exceeded(step.output())) {
+                throw PayloadLimit.stateOutput(state.name());
+            }
+            measured = step.output();
+        }
         prev = run.event(type + "StateExited", prev,
                 run.recording ? History.stateDetails(state.name(), "output", step.output()) : null);
         return step;
@@ -77,8 +88,13 @@ final class Interpreter {
             effective = DataFlow.template(p.io().parameters(), effective, () -> context(scope, 0), scope);
         }
         JsonNode result = p.result() != null ? p.result() : effective;
-        JsonNode out = DataFlow.resultPath(p.io().resultPath(), input, result);
-        return new Step(p.next(), DataFlow.select(p.io().outputPath(), out, scope));
+        JsonNode out = DataFlow.select(p.io().outputPath(), DataFlow.resultPath(p.io().resultPath(), input, result),
+                scope);
+        // the result alone, when it is not the output itself (which runState measures)
+        if (result != out && PayloadLimit.exceeded(result)) {
+            throw PayloadLimit.stateOutput(p.name());
+        }
+        return new Step(p.next(), out);
     }
 
     private Step choice(ChoiceState c, JsonNode input, Scope scope) {
@@ -121,6 +137,10 @@ final class Interpreter {
 
     JsonNode context(Scope scope, int retryCount) {
         return run.context(scope.name(), retryCount, null, null);
+    }
+
+    JsonNode context(String stateName) {
+        return run.context(stateName, 0, null, null);
     }
 
     ObjectNode details() {

@@ -78,7 +78,7 @@ final class ItemBatches {
 
     /** A {@code ...PerBatchPath} value: AWS wants a positive integer; at most {@code max}. */
     private static long positive(ReferencePath path, JsonNode effective, long max, Scope scope) {
-        JsonNode v = path.find(effective);
+        JsonNode v = scope.find(path, effective);
         if (v == null || !v.isIntegralNumber() || v.longValue() < 1 || v.longValue() > max) {
             throw scope.runtime("The value at the path '" + path.text() + "' must be a positive integer of at most "
                     + max + ".");

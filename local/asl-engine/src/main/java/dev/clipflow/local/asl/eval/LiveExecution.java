@@ -82,6 +82,9 @@ public final class LiveExecution {
         long id = history.add("ExecutionStarted", 0, start, started);
         Interpreter interpreter = new Interpreter(run, machine, cancellation, id);
         try {
+            if (PayloadLimit.exceeded(input)) {
+                throw new StatesErrorException(ErrorNames.DATA_LIMIT_EXCEEDED, PayloadLimit.EXECUTION_INPUT);
+            }
             JsonNode output = interpreter.execute(input);
             if (aborting()) {
                 return aborted(run, interpreter);

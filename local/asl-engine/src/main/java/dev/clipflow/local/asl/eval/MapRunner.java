@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.model.MapState;
 import dev.clipflow.local.asl.path.PathNotFoundException;
+import dev.clipflow.local.asl.path.ReferencePath;
+import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +32,7 @@ final class MapRunner {
         return Recovery.run(in, m.retry(), m.catchers(), input, retryCount -> {
             JsonNode items = items(m, effective, scope);
             int max = m.maxConcurrencyPath() == null ? m.maxConcurrency()
-                    : ToleratedFailures.nonNegative(m.maxConcurrencyPath(), effective, scope).intValue();
+                    : maxConcurrency(m.maxConcurrencyPath(), effective, scope);
             ToleratedFailures tolerance = ToleratedFailures.resolve(m, effective, scope);
             ObjectNode started = in.details();
             if (started != null) {
@@ -112,7 +114,7 @@ final class MapRunner {
     private JsonNode iteration(MapState m, int index, JsonNode item, JsonNode effective, int retryCount,
                                Cancellation group, long start) {
         long id = run.event("MapIterationStarted", start, iterationDetails(m, index));
-        JsonNode itemInput = select(run, m, index, item, effective, retryCount, new Scope(m.name(), start));
+        JsonNode itemInput = select(run, m, index, item, effective, retryCount, new Scope(m.name(), start, () -> run.context(m.name(), retryCount, null, null)));
         Interpreter iteration = new Interpreter(run, m.processor(), group, id);
         try {
             JsonNode out = iteration.execute(itemInput);
@@ -147,10 +149,36 @@ final class MapRunner {
         return d;
     }
 
+    /**
+     * A MaxConcurrencyPath value: an integer (a JSON number, or a string holding one) of at least 0. The causes
+     * are AWS's as LocalStack reproduces them (its map_state max_concurrency_path.py, checked by its AWS-validated
+     * Map tests); a path that selects nothing keeps the engine's own text.
+     */
+    static int maxConcurrency(ReferencePath path, JsonNode effective, Scope scope) {
+        JsonNode v = scope.find(path, effective);
+        if (v == null) {
+            throw scope.runtime("The value at the path '" + path.text() + "' must be a non-negative number.");
+        }
+        BigInteger n = null;
+        if (v.isIntegralNumber()) {
+            n = v.bigIntegerValue();
+        } else if (v.isTextual() && v.textValue().matches("-?[0-9]{1,18}")) {
+            n = new BigInteger(v.textValue());
+        }
+        if (n == null || n.bitLength() > 31) {
+            throw scope.runtime("The MaxConcurrencyPath field refers to value \"" + (v.isTextual() ? v.textValue()
+                    : Json.write(v)) + "\" which is not a valid integer: " + path.text());
+        }
+        if (n.signum() < 0) {
+            throw scope.runtime("Expected non-negative integer for MaxConcurrency, got '" + n + "' instead.");
+        }
+        return n.intValue();
+    }
+
     private static JsonNode items(MapState m, JsonNode effective, Scope scope) {
         JsonNode items;
         try {
-            items = m.itemsPath().read(effective);
+            items = m.itemsPath().read(scope.root(m.itemsPath(), effective));
         } catch (PathNotFoundException e) {
             throw scope.runtime("Invalid path '" + m.itemsPath().text() + "' : " + e.getMessage());
         }

@@ -8,15 +8,29 @@ public class StatesErrorException extends RuntimeException {
 
     private final String error;
     private final String cause;
+    private final boolean terminal;
 
     /**
      * @param error the error name, {@code null} only for a Fail state without Error
      * @param cause the cause text, may be {@code null}
      */
     public StatesErrorException(String error, String cause) {
+        this(error, cause, false);
+    }
+
+    private StatesErrorException(String error, String cause, boolean terminal) {
         super(error + (cause == null ? "" : ": " + cause), null, false, false);
         this.error = error;
         this.cause = cause;
+        this.terminal = terminal;
+    }
+
+    /**
+     * An error that, like {@code States.Runtime}, no Retry or Catch handles: AWS's guide says {@code States.ALL}
+     * "can't catch the States.DataLimitExceeded terminal error type" (a state's input or output over the limit).
+     */
+    static StatesErrorException terminal(String error, String cause) {
+        return new StatesErrorException(error, cause, true);
     }
 
     public String error() {
@@ -27,8 +41,8 @@ public class StatesErrorException extends RuntimeException {
         return cause;
     }
 
-    /** {@code States.Runtime} fails the execution: it is neither retried nor caught (AWS developer guide). */
+    /** {@code States.Runtime} and terminal errors fail the execution: neither retried nor caught (AWS guide). */
     public boolean fatal() {
-        return ErrorNames.RUNTIME.equals(error);
+        return terminal || ErrorNames.RUNTIME.equals(error);
     }
 }

@@ -7,15 +7,11 @@ import dev.clipflow.local.asl.model.TaskState;
 import dev.clipflow.local.asl.task.ServiceResource;
 import dev.clipflow.local.asl.task.TaskFailedException;
 import dev.clipflow.local.asl.task.TaskRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The Task state: parameters, invocation through the {@code TaskInvoker}, timeouts, results, Retry/Catch. */
 final class TaskRunner {
-
-    /** Step Functions' payload quota: 256 KiB of UTF-8. */
-    static final int MAX_RESULT_BYTES = 256 * 1024;
 
     private final Interpreter in;
     private final Run run;
@@ -87,7 +83,7 @@ final class TaskRunner {
             throw timedOut(t, resource, lambdaArn, prefix);
         }
         String text = Json.write(result);
-        if (text.length() > MAX_RESULT_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_RESULT_BYTES) {
+        if (PayloadLimit.exceeded(text)) {
             // AWS (LocalStack's AWS-recorded states-errors snapshot): a Failed event and a catchable error
             String cause = "The state/task '" + (lambdaArn ? t.resource() : resource.service()) + "' returned a result"
                     + " with a size exceeding the maximum number of bytes service limit.";
@@ -131,7 +127,7 @@ final class TaskRunner {
             return t.timeoutSeconds();
         }
         if (t.timeoutSecondsPath() != null) {
-            JsonNode v = t.timeoutSecondsPath().find(effective);
+            JsonNode v = scope.find(t.timeoutSecondsPath(), effective);
             if (v == null || !v.isIntegralNumber() || v.longValue() <= 0) {
                 throw scope.runtime("The TimeoutSecondsPath parameter does not reference a valid positive integer: "
                         + (v == null ? t.timeoutSecondsPath().text() : v.toString()));

@@ -34,7 +34,7 @@ public final class TestStateRunner {
 
     public TestStateResult test(State state, JsonNode input, boolean debug) {
         ObjectNode inspection = Json.object();
-        Scope scope = new Scope(state.name(), -1);
+        Scope scope = new Scope(state.name(), -1, () -> interpreter().context(state.name()));
         record("input", input, inspection, debug);
         try {
             return switch (state) {

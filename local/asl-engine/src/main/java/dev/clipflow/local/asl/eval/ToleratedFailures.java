@@ -52,7 +52,7 @@ record ToleratedFailures(BigDecimal count, BigDecimal percentage) {
 
     /** A {@code ...Path} value: a non-negative number, or {@code States.Runtime}. */
     static BigDecimal nonNegative(ReferencePath path, JsonNode effective, Scope scope) {
-        JsonNode v = path.find(effective);
+        JsonNode v = scope.find(path, effective);
         if (v == null || !v.isNumber() || v.decimalValue().signum() < 0) {
             throw scope.runtime("The value at the path '" + path.text() + "' must be a non-negative number.");
         }

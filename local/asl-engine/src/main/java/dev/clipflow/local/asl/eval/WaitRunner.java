@@ -1,6 +1,7 @@
 package dev.clipflow.local.asl.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.model.WaitState;
 import dev.clipflow.local.asl.parse.DefinitionParser;
 import java.time.Duration;
@@ -8,6 +9,13 @@ import java.time.Instant;
 
 /** The Wait state: Seconds, Timestamp and their Path forms, through the engine clock. */
 final class WaitRunner {
+
+    /**
+     * The longest wait: one year, AWS's maximum execution duration of a Standard workflow (developer guide, "Wait":
+     * "the maximum wait time that you can specify for Standard Workflows ... is one year"). A longer delay fails the
+     * state at once instead of waiting; the cause text is ours (AWS's exact words were not found).
+     */
+    static final Duration MAX_DELAY = Duration.ofDays(365);
 
     private WaitRunner() {
     }
@@ -21,28 +29,23 @@ final class WaitRunner {
         } else if (w.timestamp() != null) {
             wait = until(clock, w.timestamp());
         } else if (w.secondsPath() != null) {
-            JsonNode v = w.secondsPath().find(effective);
-            if (v == null) {
-                throw scope.runtime("Invalid path '" + w.secondsPath().text() + "' : No results for path: "
-                        + w.secondsPath().text());
-            }
-            if (!v.isIntegralNumber() || v.longValue() < 0) {
-                throw scope.runtime("The SecondsPath parameter does not reference a valid integer value: "
-                        + v);
-            }
-            wait = Duration.ofSeconds(v.longValue());
+            wait = Duration.ofSeconds(seconds(w, scope.find(w.secondsPath(), effective), scope));
         } else {
-            JsonNode v = w.timestampPath().find(effective);
+            JsonNode v = scope.find(w.timestampPath(), effective);
             if (v == null) {
-                throw scope.runtime("Invalid path '" + w.timestampPath().text() + "' : No results for path: "
+                throw scope.runtime("The TimestampPath parameter does not reference an input value: "
                         + w.timestampPath().text());
             }
             Instant ts = v.isTextual() ? DefinitionParser.timestamp(v.textValue()) : null;
             if (ts == null) {
                 throw scope.runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset"
-                        + " date-time format string: " + v);
+                        + " date-time format string: " + w.timestampPath().text() + " == " + shown(v));
             }
             wait = until(clock, ts);
+        }
+        if (wait.compareTo(MAX_DELAY) > 0) {
+            throw scope.runtime("The Wait state's delay is too long: " + wait.toSeconds() + " seconds is more than "
+                    + MAX_DELAY.toSeconds() + " (one year, the longest a Standard workflow can run).");
         }
         if (in.run.deadline != null) {
             Duration left = Duration.between(clock.now(), in.run.deadline);
@@ -53,6 +56,31 @@ final class WaitRunner {
         }
         sleep(clock, wait, in);
         return new Step(w.next(), DataFlow.select(w.outputPath(), effective, scope));
+    }
+
+    /**
+     * A SecondsPath value with AWS's causes (as LocalStack reproduces them in its seconds_path.py): a non-negative
+     * integer, else {@code cannot be parsed as a long value} or {@code references a negative value}, quoting the
+     * path and the value.
+     */
+    private static long seconds(WaitState w, JsonNode v, Scope scope) {
+        String path = w.secondsPath().text();
+        if (v == null) {
+            throw scope.runtime("The SecondsPath parameter does not reference an input value: " + path);
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw scope.runtime("The SecondsPath parameter cannot be parsed as a long value: " + path + " == "
+                    + shown(v));
+        }
+        if (v.longValue() < 0) {
+            throw scope.runtime("The SecondsPath parameter references a negative value: " + path + " == " + shown(v));
+        }
+        return v.longValue();
+    }
+
+    /** A value as AWS quotes it after {@code ==}: a string without quotes, anything else as JSON. */
+    private static String shown(JsonNode v) {
+        return v.isTextual() ? v.textValue() : Json.write(v);
     }
 
     private static Duration until(Clock clock, Instant ts) {

@@ -75,6 +75,9 @@ public final class IntrinsicEvaluator {
             case FORMAT -> format(a);
             case STRING_TO_JSON -> {
                 String s = str(fn, a, 0, 1);
+                if (s.isBlank()) {
+                    yield Json.NODES.nullNode(); // AWS: an empty or blank string parses to null
+                }
                 try {
                     yield Json.parse(s);
                 } catch (JsonSyntaxException e) {
@@ -185,11 +188,7 @@ public final class IntrinsicEvaluator {
                 if (next >= a.size()) {
                     throw invalid(fn);
                 }
-                JsonNode arg = a.get(next++);
-                if (arg.isContainerNode()) {
-                    throw invalid(fn);
-                }
-                sb.append(arg.isTextual() ? arg.textValue() : Json.write(arg));
+                formatted(a.get(next++), sb);
                 i++;
             } else {
                 sb.append(c);
@@ -199,6 +198,35 @@ public final class IntrinsicEvaluator {
             throw invalid(fn);
         }
         return Json.text(sb.toString());
+    }
+
+    /**
+     * One {@code States.Format} argument as AWS renders it: a string as is, an object or array the way Java's
+     * {@code Map.toString}/{@code List.toString} print them ({@code {Arg1=1, Arg2=[]}}, {@code [1, a]}: no quotes
+     * around strings), anything else as its JSON text.
+     */
+    private static void formatted(JsonNode v, StringBuilder sb) {
+        if (v.isTextual()) {
+            sb.append(v.textValue());
+        } else if (v.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < v.size(); i++) {
+                sb.append(i == 0 ? "" : ", ");
+                formatted(v.get(i), sb);
+            }
+            sb.append(']');
+        } else if (v.isObject()) {
+            sb.append('{');
+            boolean first = true;
+            for (var e : v.properties()) {
+                sb.append(first ? "" : ", ").append(e.getKey()).append('=');
+                formatted(e.getValue(), sb);
+                first = false;
+            }
+            sb.append('}');
+        } else {
+            sb.append(Json.write(v));
+        }
     }
 
     private static JsonNode range(IntrinsicFunction fn, List<JsonNode> a) {

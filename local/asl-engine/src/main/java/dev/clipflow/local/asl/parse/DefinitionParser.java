@@ -331,7 +331,12 @@ public final class DefinitionParser {
         PayloadTemplate t = TemplateCompiler.compile(holder, sp, (p, m) -> f.schema(
                 "The value for the field '" + field + "' must be a valid JSONPath or a valid intrinsic function call",
                 Fields.ptr(sp, field)));
-        return t instanceof PayloadTemplate.ObjectTemplate o ? o.values().get(0) : null;
+        if (!(t instanceof PayloadTemplate.ObjectTemplate o)) {
+            return null;
+        }
+        // a path that selects nothing is reported for the field as written: 'ErrorPath', not 'ErrorPath.$'
+        return o.values().get(0) instanceof PayloadTemplate.PathField p
+                ? new PayloadTemplate.PathField(field, p.path(), p.context()) : o.values().get(0);
     }
 
     /** An RFC 3339 timestamp as Step Functions accepts it, or {@code null}. */

@@ -128,7 +128,7 @@ final class Fields {
             return null;
         }
         ReferencePath p = v.isTextual() ? ReferencePath.tryParse(v.textValue()) : null;
-        if (p == null) {
+        if (p == null || p.context() && field.equals("ResultPath")) { // $$ is read-only: no ResultPath into it
             schema("The value for the field '" + field + "' must be a valid ReferencePath", ptr(pointer, field));
             return ReferencePath.parse("$");
         }

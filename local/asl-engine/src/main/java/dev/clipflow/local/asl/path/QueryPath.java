@@ -15,7 +15,9 @@ import java.util.Collection;
  * Jayway JsonPath, the library whose semantics and messages AWS Step Functions exposes.
  *
  * <p>A definite path that selects nothing throws {@link PathNotFoundException}; an indefinite path always yields
- * an array, possibly empty.
+ * an array, possibly empty, also when a field on its way is missing ({@code $.items[*]}, {@code $.items[1:]} and
+ * {@code $.items[*].x} over an input without {@code items} give {@code []}, as on AWS). A path written {@code $$...}
+ * selects from the context object: {@link #context()} tells the caller which root to pass.
  */
 public final class QueryPath {
 
@@ -29,12 +31,14 @@ public final class QueryPath {
     private final ReferencePath simple;
     private final JsonPath compiled;
     private final boolean definite;
+    private final boolean context;
 
-    private QueryPath(String text, ReferencePath simple, JsonPath compiled) {
+    private QueryPath(String text, ReferencePath simple, JsonPath compiled, boolean context) {
         this.text = text;
         this.simple = simple;
         this.compiled = compiled;
         this.definite = compiled.isDefinite();
+        this.context = context;
     }
 
     /**
@@ -46,9 +50,14 @@ public final class QueryPath {
         if (text == null || !text.startsWith("$")) {
             throw new PathSyntaxException("A path must start with '$': '" + text + "'");
         }
+        boolean context = text.startsWith("$$");
+        String own = context ? text.substring(1) : text;
+        if (own.startsWith("$$")) {
+            throw new PathSyntaxException("Invalid JSONPath '" + text + "'");
+        }
         try {
-            JsonPath compiled = JsonPath.compile(text);
-            return new QueryPath(text, ReferencePath.tryParse(text), compiled);
+            JsonPath compiled = JsonPath.compile(own);
+            return new QueryPath(text, ReferencePath.tryParse(own), compiled, context);
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new PathSyntaxException("Invalid JSONPath '" + text + "': " + e.getMessage());
         }
@@ -60,6 +69,11 @@ public final class QueryPath {
 
     public boolean isDefinite() {
         return definite;
+    }
+
+    /** Whether the path was written {@code $$...}: its root is the context object, not the state's data. */
+    public boolean context() {
+        return context;
     }
 
     /** The selected value; see the class comment for missing values. */
@@ -74,6 +88,9 @@ public final class QueryPath {
             Object result = compiled.read(root, JAYWAY);
             return toNode(result);
         } catch (com.jayway.jsonpath.PathNotFoundException e) {
+            if (!definite) {
+                return Json.array(); // Jayway throws when a field before the wildcard or slice is missing
+            }
             throw new PathNotFoundException(e.getMessage());
         } catch (InvalidPathException e) {
             throw new PathNotFoundException(e.getMessage());

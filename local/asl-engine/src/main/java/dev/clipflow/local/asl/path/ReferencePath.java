@@ -8,21 +8,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Reference Path: {@code $} followed by field names ({@code .name}, {@code ['name']}) and array indexes
- * ({@code [0]}), selecting at most one node. Compiled once; reading is allocation-free.
+ * A Reference Path: {@code $} followed by field names ({@code .name}, {@code ['name']}, where a quote or backslash
+ * inside the brackets is escaped with a backslash: {@code ['Test\\"Name']}) and array indexes ({@code [0]}),
+ * selecting at most one node. {@code $$...} is the same path into the context object (AWS accepts it wherever a
+ * path is allowed, except ResultPath). Compiled once; reading is allocation-free.
  */
 public final class ReferencePath {
 
     private final String text;
     private final Object[] segments; // String = field, Integer = index
+    private final boolean context;
 
-    private ReferencePath(String text, Object[] segments) {
+    private ReferencePath(String text, Object[] segments, boolean context) {
         this.text = text;
         this.segments = segments;
+        this.context = context;
     }
 
     public String text() {
         return text;
+    }
+
+    /** Whether this path starts with {@code $$} and selects from the context object. */
+    public boolean context() {
+        return context;
     }
 
     public boolean isRoot() {
@@ -31,11 +40,12 @@ public final class ReferencePath {
 
     /** Parses a Reference Path, or returns {@code null} when the text is a JSONPath but not a simple one. */
     public static ReferencePath tryParse(String text) {
-        if (text == null || !text.startsWith("$") || text.startsWith("$$")) {
+        if (text == null || !text.startsWith("$") || text.startsWith("$$$")) {
             return null;
         }
+        boolean context = text.startsWith("$$");
         List<Object> segs = new ArrayList<>();
-        int i = 1;
+        int i = context ? 2 : 1;
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
@@ -54,20 +64,21 @@ public final class ReferencePath {
                 }
                 segs.add(text.substring(start, i));
             } else if (c == '[') {
+                int q = i + 1;
+                if (q < n && (text.charAt(q) == '\'' || text.charAt(q) == '"')) {
+                    int end = quotedName(text, q, segs);
+                    if (end < 0) {
+                        return null;
+                    }
+                    i = end;
+                    continue;
+                }
                 int close = text.indexOf(']', i);
                 if (close < 0) {
                     return null;
                 }
                 String inner = text.substring(i + 1, close).trim();
-                if (inner.length() >= 2 && (inner.charAt(0) == '\'' || inner.charAt(0) == '"')
-                        && inner.charAt(inner.length() - 1) == inner.charAt(0)) {
-                    String name = inner.substring(1, inner.length() - 1);
-                    if (name.indexOf('\'') >= 0 || name.indexOf('"') >= 0 || name.indexOf(',') >= 0
-                            || name.indexOf('\\') >= 0) {
-                        return null;
-                    }
-                    segs.add(name);
-                } else if (!inner.isEmpty() && inner.chars().allMatch(Character::isDigit) && inner.length() < 10) {
+                if (!inner.isEmpty() && inner.chars().allMatch(Character::isDigit) && inner.length() < 10) {
                     segs.add(Integer.valueOf(inner));
                 } else {
                     return null;
@@ -77,7 +88,36 @@ public final class ReferencePath {
                 return null;
             }
         }
-        return new ReferencePath(text, segs.toArray());
+        return new ReferencePath(text, segs.toArray(), context);
+    }
+
+    /**
+     * Reads {@code 'name']} from {@code open} (the quote), unescaping {@code \\'}, {@code \\"} and {@code \\\\}
+     * as Jayway JsonPath does, and adds the name.
+     *
+     * @return the index after {@code ]}, or -1 when this is not a single quoted name
+     */
+    private static int quotedName(String text, int open, List<Object> segs) {
+        char quote = text.charAt(open);
+        StringBuilder name = new StringBuilder();
+        int i = open + 1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                name.append(text.charAt(i + 1));
+                i += 2;
+            } else if (c == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == ']') {
+                    segs.add(name.toString());
+                    return i + 2;
+                }
+                return -1;
+            } else {
+                name.append(c);
+                i++;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -177,4 +177,14 @@ class ValidationTest {
                 "SCHEMA_VALIDATION_FAILED: Field 'TimeoutSeconds' is not supported at /States/M",
                 "SCHEMA_VALIDATION_FAILED: Field 'Catch' is not supported at /States/P");
     }
+
+    @Test
+    void parse_contextPathInResultPath_isRejected_elsewhereAccepted() {
+        assertThat(problems("""
+            {"StartAt":"A","States":{"A":{"Type":"Pass","ResultPath":"$$.Execution.Input","End":true}}}"""))
+                .containsExactly("SCHEMA_VALIDATION_FAILED /States/A/ResultPath");
+        assertThat(problems("""
+            {"StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"$$.Execution.Input","Next":"W"},
+              "W":{"Type":"Wait","TimestampPath":"$$.Execution.Input.at","End":true}}}""")).isEmpty();
+    }
 }

@@ -38,4 +38,26 @@ class ReferencePathTest {
                 "{\"xs\":[{\"ok\":true,\"n\":1},{\"ok\":false,\"n\":2},{\"ok\":true,\"n\":3}]}"));
         assertThat(Json.write(r)).isEqualTo("[1,3]");
     }
+
+    @Test
+    void tryParse_quotedNameWithEscapes_andContextPaths() {
+        JsonNode in = Json.parse("{\"Test\\\"Name\":5,\"it's\":6}");
+        assertThat(ReferencePath.tryParse("$['Test\\\"Name']").find(in).intValue()).isEqualTo(5);
+        assertThat(ReferencePath.tryParse("$['Test\"Name']").find(in).intValue()).isEqualTo(5);
+        assertThat(ReferencePath.tryParse("$['it\\'s']").find(in).intValue()).isEqualTo(6);
+        assertThat(ReferencePath.tryParse("$['a','b']")).isNull();
+        ReferencePath ctx = ReferencePath.tryParse("$$.Execution.Input");
+        assertThat(ctx.context()).isTrue();
+        assertThat(ctx.find(Json.parse("{\"Execution\":{\"Input\":7}}")).intValue()).isEqualTo(7);
+        assertThat(ReferencePath.tryParse("$.a").context()).isFalse();
+    }
+
+    @Test
+    void queryPath_indefinitePathOverAMissingField_isEmpty_definiteOneStillFails() {
+        assertThat(Json.write(QueryPath.parse("$.items[*].x").read(Json.parse("{}")))).isEqualTo("[]");
+        assertThat(Json.write(QueryPath.parse("$.items[1:]").read(Json.parse("{}")))).isEqualTo("[]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QueryPath.parse("$.items[0]").read(Json.parse("{}")))
+                .isInstanceOf(PathNotFoundException.class);
+        assertThat(QueryPath.parse("$$.Execution").context()).isTrue();
+    }
 }
