@@ -1,5 +1,6 @@
 package dev.clipflow.contracts;
 
+import dev.clipflow.local.runtime.template.CfnYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,6 @@ final class Repo {
     }
 
     static Map<String, Object> template() {
-        return CfnYaml.parse(text(TEMPLATE));
+        return CfnYaml.read(root().resolve(TEMPLATE));
     }
 }

@@ -2,6 +2,7 @@ package dev.clipflow.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clipflow.local.runtime.template.CfnYaml;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.HlsTiming;
 import dev.clipflow.media.MediaLimits;
@@ -9,20 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The naming and safety conventions of template.yaml that cfn-lint does not know about. */
 class TemplateConventionsTest {
 
     @Test
-    void functions_followTheModuleNamingConvention() {
+    void functions_areTheFunctionModules_eachNamedByTheModuleConvention() {
         Map<String, Map<String, Object>> functions = resourcesOfType("AWS::Serverless::Function");
+        List<String> modules = Pattern.compile("<module>([^<]+)</module>")
+                .matcher(Repo.text("functions/pom.xml")).results().map(m -> m.group(1)).toList();
 
-        assertThat(functions).containsKeys("IngestFunction", "PublishFunction", "CleanupFunction", "ProbeFunction",
-                "TranscodeFunction", "UploadApiFunction");
+        assertThat(functions.keySet()).as("one template function per module of functions/pom.xml, and no other")
+                .map(TemplateConventionsTest::kebab).containsExactlyInAnyOrderElementsOf(modules);
         functions.forEach((logicalId, props) -> {
             String pascal = logicalId.replaceFirst("Function$", "");
-            String kebab = pascal.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            String kebab = kebab(logicalId);
             String bean = Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
             assertThat(props.get("CodeUri")).as(logicalId)
                     .isEqualTo("functions/" + kebab + "/target/" + kebab + ".zip");
@@ -31,6 +35,11 @@ class TemplateConventionsTest {
                     .isEqualTo("dev.clipflow." + kebab.replace("-", "") + "." + pascal + "Application");
             assertThat(env.get("SPRING_CLOUD_FUNCTION_DEFINITION")).as(logicalId).isEqualTo(bean);
         });
+    }
+
+    /** {@code UploadApiFunction} -> {@code upload-api}, the function's module directory. */
+    private static String kebab(String logicalId) {
+        return logicalId.replaceFirst("Function$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     @Test
@@ -85,7 +94,7 @@ class TemplateConventionsTest {
     void catalogTables_areExactlyAsTheCatalogAdrDeclaresThem() {
         String adr = Repo.text("docs/adr/0003-catalog-data-model.md");
         int start = adr.indexOf("```yaml") + "```yaml".length();
-        Map<String, Object> declared = CfnYaml.parse(adr.substring(start, adr.indexOf("```", start)));
+        Map<String, Object> declared = CfnYaml.parse(adr.substring(start, adr.indexOf("```", start)), "ADR 0003");
         @SuppressWarnings("unchecked")
         Map<String, Object> resources = (Map<String, Object>) Repo.template().get("Resources");
 

@@ -2,6 +2,7 @@ package dev.clipflow.discovery;
 
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import java.time.Clock;

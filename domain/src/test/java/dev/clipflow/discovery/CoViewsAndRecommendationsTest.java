@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.paging.CursorInvalidException;
 import dev.clipflow.paging.PageSizeInvalidException;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FeedReaderTest {
     private final SocialFixtures f = new SocialFixtures();
     private final FanoutPolicy policy = new FanoutPolicy(10, 50, 100);
-    private final FeedFanout fanout = f.fanout(policy);
+    private final SubscriberFanout fanout = f.fanout(policy);
     private final FeedReader reader = f.reader(policy);
 
     @BeforeEach

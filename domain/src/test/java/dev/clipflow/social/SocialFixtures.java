@@ -46,10 +46,10 @@ final class SocialFixtures {
         channels.put(channelId, new Channel(channelId, ownerId, "Channel " + channelId, null));
     }
 
-    FeedFanout fanout(FanoutPolicy policy) {
+    SubscriberFanout fanout(FanoutPolicy policy) {
         BatchWriter<FeedEntry> writer = new BatchWriter<>(feeds::putBatch, FeedStore.MAX_BATCH, Backoff.DEFAULT,
                 d -> { }, () -> 0.5);
-        return new FeedFanout(subscriptions, feeds, queued::addAll, policy, writer);
+        return new SubscriberFanout(subscriptions, feeds, queued::addAll, policy, writer);
     }
 
     FeedReader reader(FanoutPolicy policy) {

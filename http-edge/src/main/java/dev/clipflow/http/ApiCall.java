@@ -2,49 +2,59 @@ package dev.clipflow.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.clipflow.media.MediaKeys;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The parts of an HTTP API (payload 2.0) event the routes use: method, path segments, caller, query.
- * Every accessor that reads user input checks it and throws {@link ApiRequestRejectedException}.
+ * The parts of an HTTP API (payload 2.0) event the routes use: the route API Gateway matched, its path
+ * parameters, the caller, the query. Every accessor that reads user input checks it and throws
+ * {@link ApiRequestRejectedException}. The raw path is never parsed: API Gateway (and the local runtime,
+ * which matches the template's routes the same way) fills {@code routeKey} and {@code pathParameters}.
  *
- * @param method   the HTTP method, upper case
- * @param segments the path's non-empty segments, none for {@code /}
- * @param userId   the JWT claim {@code sub} from the authorizer, null when there is none (or it is
- *                 blank or longer than 128 characters)
- * @param query    the query string parameters, empty when there are none
- * @param event    the event itself, for the body
+ * @param routeKey       the matched route, {@code "<METHOD> <path template>"}, e.g. {@code GET /videos/{videoId}}
+ * @param pathParameters the route's path parameters by name, empty when it has none
+ * @param userId         the JWT claim {@code sub} from the authorizer, null when there is none (or it is
+ *                       blank or longer than 128 characters)
+ * @param query          the query string parameters, empty when there are none
+ * @param event          the event itself, for the body
  */
-public record ApiCall(String method, List<String> segments, String userId, Map<String, String> query,
+public record ApiCall(String routeKey, Map<String, String> pathParameters, String userId, Map<String, String> query,
                       APIGatewayV2HTTPEvent event) {
-    private static final int MAX_PATH = 1024;
+    private static final Pattern ROUTE_KEY = Pattern.compile("[A-Z]{1,16} /\\S{0,1023}");
     private static final int MAX_USER_ID = 128;
     private static final int MAX_CURSOR = 1024;
 
-    /** Parses {@code event}; a 400 {@code INVALID_REQUEST} when it is null or has no usable method or path. */
+    /**
+     * Parses {@code event}; a 400 {@code INVALID_REQUEST} when it is null or has no usable route key (a method
+     * and a path template, from the event or its request context).
+     */
     public static ApiCall of(APIGatewayV2HTTPEvent event) {
         if (event == null) {
             throw new ApiRequestRejectedException(400, "INVALID_REQUEST", "The request is empty.");
         }
         var context = event.getRequestContext();
-        String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : null;
-        String path = event.getRawPath();
-        if (path == null && context != null && context.getHttp() != null) {
-            path = context.getHttp().getPath();
+        String routeKey = event.getRouteKey();
+        if (routeKey == null && context != null) {
+            routeKey = context.getRouteKey();
         }
-        if (method == null || path == null || path.length() > MAX_PATH) {
+        if (routeKey == null || !ROUTE_KEY.matcher(routeKey).matches()) {
             throw new ApiRequestRejectedException(400, "INVALID_REQUEST", "The request has no usable method or path.");
         }
-        List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/+"));
-        if (segments.size() == 1 && segments.getFirst().isEmpty()) {
-            segments = List.of();
-        }
+        Map<String, String> parameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
                 : event.getQueryStringParameters();
-        return new ApiCall(method.toUpperCase(Locale.ROOT), segments, userId(event), query, event);
+        return new ApiCall(routeKey, parameters, userId(event), query, event);
+    }
+
+    /** The route key's method, upper case. */
+    public String method() {
+        return routeKey.substring(0, routeKey.indexOf(' '));
+    }
+
+    /** The route key's path template, e.g. {@code /videos/{videoId}}. */
+    public String pathTemplate() {
+        return routeKey.substring(routeKey.indexOf(' ') + 1);
     }
 
     private static String userId(APIGatewayV2HTTPEvent event) {
@@ -65,9 +75,9 @@ public record ApiCall(String method, List<String> segments, String userId, Map<S
         return userId;
     }
 
-    /** Path segment {@code index} as an id ({@link MediaKeys#isValidId}), or a 400 {@code INVALID_ID}. */
-    public String id(int index) {
-        String id = segments.get(index);
+    /** Path parameter {@code name} as an id ({@link MediaKeys#isValidId}), or a 400 {@code INVALID_ID}. */
+    public String id(String name) {
+        String id = pathParameters.get(name);
         if (!MediaKeys.isValidId(id)) {
             throw ApiRequestRejectedException.invalidId();
         }

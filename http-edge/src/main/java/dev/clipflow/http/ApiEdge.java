@@ -2,38 +2,32 @@ package dev.clipflow.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
- * Runs one HTTP API request: parses it ({@link ApiCall#of}), hands it to the API's routes, turns
- * any exception into an answer ({@link ApiErrors}) and logs one line per request: the route
- * template and the status (and the exception's simple name), never the path's ids, query or body.
+ * Runs one HTTP API request: parses it ({@link ApiCall#of}), hands it to the API's {@link ApiRouter}, turns
+ * any exception into an answer ({@link ApiErrors}) and logs one line per request: the route key (a
+ * template) and the status (and the exception's simple name), never the path's ids, query or body.
  */
 public final class ApiEdge {
     private final Logger log;
     private final ApiErrors errors;
-    private final Function<List<String>, String> routeName;
+    private final ApiRouter router;
 
-    /**
-     * @param log       the API's logger (the line is logged under the API's name)
-     * @param routeName the route template of the path segments for the log line, ids replaced
-     */
-    public ApiEdge(Logger log, ApiErrors errors, Function<List<String>, String> routeName) {
+    /** @param log the API's logger (the line is logged under the API's name) */
+    public ApiEdge(Logger log, ApiErrors errors, ApiRouter router) {
         this.log = Objects.requireNonNull(log, "log");
         this.errors = Objects.requireNonNull(errors, "errors");
-        this.routeName = Objects.requireNonNull(routeName, "routeName");
+        this.router = Objects.requireNonNull(router, "router");
     }
 
-    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event,
-                                           Function<ApiCall, APIGatewayV2HTTPResponse> routes) {
-        String route = "unrouted";
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        String route = ApiRouter.UNROUTED;
         try {
             ApiCall call = ApiCall.of(event);
-            route = call.method() + " " + routeName.apply(call.segments());
-            APIGatewayV2HTTPResponse response = routes.apply(call);
+            route = router.logName(call);
+            APIGatewayV2HTTPResponse response = router.answer(call);
             log.info("{} -> {}", route, response.getStatusCode());
             return response;
         } catch (RuntimeException e) {

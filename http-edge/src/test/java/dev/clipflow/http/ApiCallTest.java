@@ -18,35 +18,44 @@ class ApiCallTest {
     }
 
     @Test
-    void of_noRequestContext_is400InvalidRequest() {
+    void of_noRouteKey_is400InvalidRequest() {
         assertRejected(() -> ApiCall.of(new APIGatewayV2HTTPEvent()), 400, "INVALID_REQUEST")
                 .hasMessage("The request has no usable method or path.");
+        APIGatewayV2HTTPEvent catchAll = HttpEvents.request("GET", "/videos/abc", "alice", null);
+        catchAll.setRouteKey("$default");
+        catchAll.getRequestContext().setRouteKey("$default");
+        assertRejected(() -> ApiCall.of(catchAll), 400, "INVALID_REQUEST");
     }
 
     @Test
-    void of_pathLongerThan1024_is400InvalidRequest() {
-        assertThat(ApiCall.of(HttpEvents.request("GET", "/" + "a".repeat(1023), "alice", null)).segments())
-                .hasSize(1);
-        assertRejected(() -> ApiCall.of(HttpEvents.request("GET", "/" + "a".repeat(1024), "alice", null)), 400,
-                "INVALID_REQUEST");
+    void of_routeKeyLongerThan1024_is400InvalidRequest() {
+        APIGatewayV2HTTPEvent event = HttpEvents.request("GET", "/videos/abc", "alice", null);
+        event.setRouteKey("GET /" + "a".repeat(1023));
+        assertThat(ApiCall.of(event).pathTemplate()).hasSize(1024);
+        event.setRouteKey("GET /" + "a".repeat(1024));
+        assertRejected(() -> ApiCall.of(event), 400, "INVALID_REQUEST");
     }
 
     @Test
-    void of_noRawPath_usesTheContextPath() {
+    void of_readsTheRouteKeyAndPathParameters_notTheRawPath() {
         APIGatewayV2HTTPEvent event = HttpEvents.request("get", "/videos/abc", "alice", null);
-        event.setRawPath(null);
+        event.setRawPath("/somewhere/else");
+        event.getRequestContext().getHttp().setPath("/somewhere/else");
 
         ApiCall call = ApiCall.of(event);
 
+        assertThat(call.routeKey()).isEqualTo("GET /videos/{videoId}");
         assertThat(call.method()).isEqualTo("GET");
-        assertThat(call.segments()).containsExactly("videos", "abc");
+        assertThat(call.pathTemplate()).isEqualTo("/videos/{videoId}");
+        assertThat(call.id("videoId")).isEqualTo("abc");
     }
 
     @Test
-    void of_repeatedAndTrailingSlashes_areOneSeparator() {
-        assertThat(ApiCall.of(HttpEvents.request("GET", "//videos//abc/", "alice", null)).segments())
-                .containsExactly("videos", "abc");
-        assertThat(ApiCall.of(HttpEvents.request("GET", "/", "alice", null)).segments()).isEmpty();
+    void of_noTopLevelRouteKey_usesTheContextRouteKey() {
+        APIGatewayV2HTTPEvent event = HttpEvents.request("DELETE", "/videos/abc/upload", "alice", null);
+        event.setRouteKey(null);
+
+        assertThat(ApiCall.of(event).routeKey()).isEqualTo("DELETE /videos/{videoId}/upload");
     }
 
     @Test
@@ -75,12 +84,13 @@ class ApiCallTest {
     }
 
     @Test
-    void id_segmentNotAnId_is400InvalidId() {
-        assertThat(call("/videos/abc-123", Map.of()).id(1)).isEqualTo("abc-123");
-        assertRejected(() -> call("/videos/ABC", Map.of()).id(1), 400, "INVALID_ID")
+    void id_parameterNotAnIdOrAbsent_is400InvalidId() {
+        assertThat(call("/videos/abc-123", Map.of()).id("videoId")).isEqualTo("abc-123");
+        assertRejected(() -> call("/videos/ABC", Map.of()).id("videoId"), 400, "INVALID_ID")
                 .hasMessage("Ids are 3 to 64 lower-case letters, digits and dashes.");
-        assertRejected(() -> call("/videos/" + "a".repeat(65), Map.of()).id(1), 400, "INVALID_ID");
-        assertRejected(() -> call("/videos/..%2F..", Map.of()).id(1), 400, "INVALID_ID");
+        assertRejected(() -> call("/videos/" + "a".repeat(65), Map.of()).id("videoId"), 400, "INVALID_ID");
+        assertRejected(() -> call("/videos/..%2F..", Map.of()).id("videoId"), 400, "INVALID_ID");
+        assertRejected(() -> call("/videos/abc-123", Map.of()).id("channelId"), 400, "INVALID_ID");
     }
 
     @Test

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The catalog's two tables as code: the emulator and the local runtime create them from here, and
- * {@code template.yaml} must declare the same keys, index and TTL attribute (the snippet is in
- * docs/adr/0003-catalog-data-model.md).
+ * The catalog's two tables as code, for the integration tests, which create them on the emulator from here.
+ * {@code template.yaml} is the source: AWS and the local runtime create the tables from it, and it must declare
+ * the same keys, indexes and TTL attribute (the snippet is in docs/adr/0003-catalog-data-model.md).
  */
 public final class CatalogTables {
     /** Partition key of the videos table. */

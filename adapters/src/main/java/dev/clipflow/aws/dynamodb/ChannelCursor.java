@@ -1,5 +1,6 @@
 package dev.clipflow.aws.dynamodb;
 
+import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.PageCursorInvalidException;
 import dev.clipflow.media.MediaKeys;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ final class ChannelCursor {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
             return null;
         }
-        String raw = Attr.str(lastEvaluatedKey, VideoItems.CREATED_AT) + "|"
-                + Attr.str(lastEvaluatedKey, VideoItems.VIDEO_ID);
+        String raw = Items.str(lastEvaluatedKey, VideoItems.CREATED_AT) + "|"
+                + Items.str(lastEvaluatedKey, VideoItems.VIDEO_ID);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -47,7 +48,7 @@ final class ChannelCursor {
         String createdAt = raw.substring(0, bar);
         String videoId = raw.substring(bar + 1);
         try {
-            Attr.parseTime(createdAt);
+            Items.parseTime(createdAt);
         } catch (DateTimeParseException e) {
             throw new PageCursorInvalidException();
         }
@@ -55,9 +56,9 @@ final class ChannelCursor {
             throw new PageCursorInvalidException();
         }
         Map<String, AttributeValue> key = new HashMap<>();
-        key.put(VideoItems.VIDEO_ID, Attr.s(videoId));
-        key.put(VideoItems.CHANNEL_ID, Attr.s(channelId));
-        key.put(VideoItems.CREATED_AT, Attr.s(createdAt));
+        key.put(VideoItems.VIDEO_ID, Items.s(videoId));
+        key.put(VideoItems.CHANNEL_ID, Items.s(channelId));
+        key.put(VideoItems.CREATED_AT, Items.s(createdAt));
         return key;
     }
 }

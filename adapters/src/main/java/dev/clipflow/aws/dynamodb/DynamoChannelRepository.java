@@ -1,5 +1,6 @@
 package dev.clipflow.aws.dynamodb;
 
+import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.media.MediaLimits;
@@ -57,36 +58,36 @@ public final class DynamoChannelRepository implements ChannelRepository {
     /** The channel's item (shared with {@link DynamoUploadQuotas}, which writes it counted). */
     static Map<String, AttributeValue> item(Channel channel, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(CatalogTables.CHANNELS_KEY, Attr.s(channelKey(channel.channelId())));
-        item.put("channelId", Attr.s(channel.channelId()));
-        item.put("ownerId", Attr.s(channel.ownerId()));
-        Attr.putIfNotNull(item, "name", channel.name());
-        item.put("maxBytes", Attr.n(channel.limits().maxBytes()));
-        item.put("allowedContentTypes", Attr.strings(List.copyOf(channel.limits().allowedContentTypes())));
-        item.put("uploadsPerDay", Attr.n(channel.limits().uploadsPerDay()));
-        item.put("maxDurationSeconds", Attr.n(channel.limits().maxDurationSeconds()));
+        item.put(CatalogTables.CHANNELS_KEY, Items.s(channelKey(channel.channelId())));
+        item.put("channelId", Items.s(channel.channelId()));
+        item.put("ownerId", Items.s(channel.ownerId()));
+        Items.putIfNotNull(item, "name", channel.name());
+        item.put("maxBytes", Items.n(channel.limits().maxBytes()));
+        item.put("allowedContentTypes", Items.strings(List.copyOf(channel.limits().allowedContentTypes())));
+        item.put("uploadsPerDay", Items.n(channel.limits().uploadsPerDay()));
+        item.put("maxDurationSeconds", Items.n(channel.limits().maxDurationSeconds()));
         if (channel.limits().maxCostUsd() != null) {
             item.put("maxCostUsd", AttributeValue.fromN(channel.limits().maxCostUsd().toPlainString()));
         }
-        item.put("createdAt", Attr.time(now));
+        item.put("createdAt", Items.time(now));
         return item;
     }
 
     @Override
     public Optional<Channel> find(String channelId) {
         var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(CatalogTables.CHANNELS_KEY, Attr.s(channelKey(channelId))))));
+                .key(Map.of(CatalogTables.CHANNELS_KEY, Items.s(channelKey(channelId))))));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
         double maxSeconds = item.containsKey("maxDurationSeconds")
                 ? Double.parseDouble(item.get("maxDurationSeconds").n()) : MediaLimits.DEFAULT_MAX_DURATION_SECONDS;
-        ChannelLimits limits = new ChannelLimits(Attr.lng(item, "maxBytes"),
-                new HashSet<>(Attr.strList(item, "allowedContentTypes")), Attr.integer(item, "uploadsPerDay"),
+        ChannelLimits limits = new ChannelLimits(Items.lng(item, "maxBytes"),
+                new HashSet<>(Items.strList(item, "allowedContentTypes")), Items.integer(item, "uploadsPerDay"),
                 maxSeconds, item.containsKey("maxCostUsd") ? new BigDecimal(item.get("maxCostUsd").n()) : null);
-        return Optional.of(new Channel(Attr.str(item, "channelId"), Attr.str(item, "ownerId"),
-                Attr.str(item, "name"), limits));
+        return Optional.of(new Channel(Items.str(item, "channelId"), Items.str(item, "ownerId"),
+                Items.str(item, "name"), limits));
     }
 
     private static <T> T call(String operation, Supplier<T> call) {
@@ -95,7 +96,7 @@ public final class DynamoChannelRepository implements ChannelRepository {
         } catch (ConditionalCheckFailedException e) {
             throw e;
         } catch (SdkException e) {
-            throw DynamoFailures.translate(operation, e);
+            throw Items.translate(operation, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clipflow.aws.dynamodb;
 
+import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.sweep.StaleVideo;
@@ -59,12 +60,12 @@ public final class DynamoStaleVideos implements StaleVideoStore {
     @Override
     public Optional<Video> failStale(String videoId, VideoStatus status, Instant changedBefore, String reason) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":from", Attr.s(status.name()));
-        values.put(":failed", Attr.s(VideoStatus.FAILED.name()));
-        values.put(":swept", Attr.s(VideoItems.SWEPT));
-        values.put(":before", Attr.time(changedBefore));
-        values.put(":reason", Attr.s(reason));
-        values.put(":now", Attr.time(clock.instant()));
+        values.put(":from", Items.s(status.name()));
+        values.put(":failed", Items.s(VideoStatus.FAILED.name()));
+        values.put(":swept", Items.s(VideoItems.SWEPT));
+        values.put(":before", Items.time(changedBefore));
+        values.put(":reason", Items.s(reason));
+        values.put(":now", Items.time(clock.instant()));
         try {
             var response = call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table).key(key(videoId))
                     .updateExpression("SET #status = :failed, failureReason = :reason, updatedAt = :now, "
@@ -86,7 +87,7 @@ public final class DynamoStaleVideos implements StaleVideoStore {
                     .updateExpression("REMOVE #sweep")
                     .conditionExpression("#sweep = :swept")
                     .expressionAttributeNames(Map.of("#sweep", VideoItems.SWEEP_QUEUE))
-                    .expressionAttributeValues(Map.of(":swept", Attr.s(VideoItems.SWEPT)))));
+                    .expressionAttributeValues(Map.of(":swept", Items.s(VideoItems.SWEPT)))));
         } catch (ConditionalCheckFailedException e) {
             // released already (a repeat), or the video is gone: nothing left to record
         }
@@ -94,22 +95,22 @@ public final class DynamoStaleVideos implements StaleVideoStore {
 
     private Stream<StaleVideo> listed(String queue, VideoStatus status, Instant changedBefore) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":q", Attr.s(queue));
+        values.put(":q", Items.s(queue));
         String condition = "#sweep = :q";
         if (changedBefore != null) {
-            values.put(":before", Attr.time(changedBefore));
+            values.put(":before", Items.time(changedBefore));
             condition += " AND updatedAt < :before";
         }
         QueryRequest query = QueryRequest.builder().tableName(table).indexName(CatalogTables.BY_SWEEP_QUEUE_INDEX)
                 .keyConditionExpression(condition).expressionAttributeNames(Map.of("#sweep", VideoItems.SWEEP_QUEUE))
                 .expressionAttributeValues(values).scanIndexForward(true).limit(PAGE_SIZE).build();
         return call("Query", () -> dynamo.queryPaginator(query).items().stream()
-                .map(item -> new StaleVideo(Attr.str(item, VideoItems.VIDEO_ID), status,
-                        Attr.instant(item, VideoItems.UPDATED_AT))));
+                .map(item -> new StaleVideo(Items.str(item, VideoItems.VIDEO_ID), status,
+                        Items.instant(item, VideoItems.UPDATED_AT))));
     }
 
     private static Map<String, AttributeValue> key(String videoId) {
-        return Map.of(CatalogTables.VIDEOS_KEY, Attr.s(videoId));
+        return Map.of(CatalogTables.VIDEOS_KEY, Items.s(videoId));
     }
 
     private static <T> T call(String operation, Supplier<T> call) {
@@ -118,7 +119,7 @@ public final class DynamoStaleVideos implements StaleVideoStore {
         } catch (ConditionalCheckFailedException e) {
             throw e;
         } catch (SdkException e) {
-            throw DynamoFailures.translate(operation, e);
+            throw Items.translate(operation, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clipflow.aws.dynamodb;
 
+import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.QuotaExceededException;
 import dev.clipflow.catalog.QuotaExceededException.Quota;
@@ -81,8 +82,8 @@ public final class DynamoUploadQuotas implements UploadQuotas {
                 .key(key(userKey(channel.ownerId())))
                 .updateExpression("ADD channels :one SET userId = :u")
                 .conditionExpression("attribute_not_exists(channels) OR channels < :max")
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":u", Attr.s(channel.ownerId()),
-                        ":max", Attr.n(limits.channels())))).build();
+                .expressionAttributeValues(Map.of(":one", Items.n(1), ":u", Items.s(channel.ownerId()),
+                        ":max", Items.n(limits.channels())))).build();
         List<CancellationReason> failed = transact("createChannel", List.of(put, count));
         if (conditionFailed(failed, 0)) {
             throw new IllegalStateException("Channel " + channel.channelId() + " already exists");
@@ -113,19 +114,19 @@ public final class DynamoUploadQuotas implements UploadQuotas {
                 .updateExpression("ADD uploads :one SET channelId = :c, #day = :day, expiresAt = :ttl")
                 .conditionExpression("attribute_not_exists(uploads) OR uploads < :max")
                 .expressionAttributeNames(Map.of("#day", "day"))
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":c", Attr.s(video.channelId()),
-                        ":day", Attr.s(day.toString()), ":ttl", Attr.n(expiresAt),
-                        ":max", Attr.n(channelUploadsPerDay)))).build();
+                .expressionAttributeValues(Map.of(":one", Items.n(1), ":c", Items.s(video.channelId()),
+                        ":day", Items.s(day.toString()), ":ttl", Items.n(expiresAt),
+                        ":max", Items.n(channelUploadsPerDay)))).build();
         TransactWriteItem userDay = TransactWriteItem.builder().update(u -> u.tableName(channelsTable)
                 .key(key(userUsageKey(video.ownerId(), day)))
                 .updateExpression("ADD uploads :one, sourceSeconds :s SET userId = :u, #day = :day, expiresAt = :ttl")
                 .conditionExpression("(attribute_not_exists(uploads) OR uploads < :maxUploads) AND "
                         + "(attribute_not_exists(sourceSeconds) OR sourceSeconds <= :room)")
                 .expressionAttributeNames(Map.of("#day", "day"))
-                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":s", Attr.n(seconds),
-                        ":u", Attr.s(video.ownerId()), ":day", Attr.s(day.toString()), ":ttl", Attr.n(expiresAt),
-                        ":maxUploads", Attr.n(limits.uploadsPerDay()),
-                        ":room", Attr.n(limits.sourceSecondsPerDay() - seconds)))).build();
+                .expressionAttributeValues(Map.of(":one", Items.n(1), ":s", Items.n(seconds),
+                        ":u", Items.s(video.ownerId()), ":day", Items.s(day.toString()), ":ttl", Items.n(expiresAt),
+                        ":maxUploads", Items.n(limits.uploadsPerDay()),
+                        ":room", Items.n(limits.sourceSecondsPerDay() - seconds)))).build();
         List<CancellationReason> failed = transact("createVideo", List.of(put, channelDay, userDay));
         if (conditionFailed(failed, 0)) {
             throw new IllegalStateException("Video " + video.videoId() + " already exists");
@@ -143,7 +144,7 @@ public final class DynamoUploadQuotas implements UploadQuotas {
     private boolean uploadsFull(String userId, LocalDate day, UserLimits limits) {
         var item = call("GetItem", () -> dynamo.getItem(r -> r.tableName(channelsTable).consistentRead(true)
                 .key(key(userUsageKey(userId, day))))).item();
-        return item != null && item.containsKey("uploads") && Attr.lng(item, "uploads") >= limits.uploadsPerDay();
+        return item != null && item.containsKey("uploads") && Items.lng(item, "uploads") >= limits.uploadsPerDay();
     }
 
     /**
@@ -175,7 +176,7 @@ public final class DynamoUploadQuotas implements UploadQuotas {
     }
 
     private static Map<String, AttributeValue> key(String pk) {
-        return Map.of(CatalogTables.CHANNELS_KEY, Attr.s(pk));
+        return Map.of(CatalogTables.CHANNELS_KEY, Items.s(pk));
     }
 
     private static <T> T call(String operation, Supplier<T> call) {
@@ -184,7 +185,7 @@ public final class DynamoUploadQuotas implements UploadQuotas {
         } catch (TransactionCanceledException e) {
             throw e;
         } catch (SdkException e) {
-            throw DynamoFailures.translate(operation, e);
+            throw Items.translate(operation, e);
         }
     }
 }

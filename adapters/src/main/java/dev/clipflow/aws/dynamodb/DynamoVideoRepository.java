@@ -1,5 +1,6 @@
 package dev.clipflow.aws.dynamodb;
 
+import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
@@ -109,13 +110,13 @@ public final class DynamoVideoRepository implements VideoRepository {
     public Video fail(String videoId, String reason) {
         return conditionalStatusUpdate(videoId, VideoStatus.FAILED,
                 EnumSet.of(VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING),
-                ", failureReason = :reason", Map.of(":reason", Attr.s(reason)));
+                ", failureReason = :reason", Map.of(":reason", Items.s(reason)));
     }
 
     @Override
     public Video failUpload(String videoId, String reason) {
         return conditionalStatusUpdate(videoId, VideoStatus.FAILED, EnumSet.of(VideoStatus.AWAITING_UPLOAD),
-                ", failureReason = :reason", Map.of(":reason", Attr.s(reason)), List.of("uploadId"));
+                ", failureReason = :reason", Map.of(":reason", Items.s(reason)), List.of("uploadId"));
     }
 
     @Override
@@ -164,7 +165,7 @@ public final class DynamoVideoRepository implements VideoRepository {
     private QueryRequest query(String channelId, Set<VideoStatus> statuses, boolean filtered, int limit,
                                Map<String, AttributeValue> start) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":c", Attr.s(channelId));
+        values.put(":c", Items.s(channelId));
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(CatalogTables.BY_CHANNEL_INDEX)
                 .keyConditionExpression("channelId = :c").scanIndexForward(false).limit(limit)
                 .exclusiveStartKey(start);
@@ -172,7 +173,7 @@ public final class DynamoVideoRepository implements VideoRepository {
             List<String> placeholders = new ArrayList<>();
             for (VideoStatus s : statuses) {
                 placeholders.add(":s" + s.ordinal());
-                values.put(":s" + s.ordinal(), Attr.s(s.name()));
+                values.put(":s" + s.ordinal(), Items.s(s.name()));
             }
             q.filterExpression("#status IN (" + String.join(", ", placeholders) + ")")
                     .expressionAttributeNames(Map.of("#status", VideoItems.STATUS));
@@ -193,11 +194,11 @@ public final class DynamoVideoRepository implements VideoRepository {
     private Video conditionalStatusUpdate(String videoId, VideoStatus to, Set<VideoStatus> from, String moreSets,
                                           Map<String, AttributeValue> moreValues, List<String> removes) {
         Map<String, AttributeValue> values = new HashMap<>(moreValues);
-        values.put(":to", Attr.s(to.name()));
+        values.put(":to", Items.s(to.name()));
         List<String> placeholders = new ArrayList<>();
         for (VideoStatus s : from) {
             placeholders.add(":from" + s.ordinal());
-            values.put(":from" + s.ordinal(), Attr.s(s.name()));
+            values.put(":from" + s.ordinal(), Items.s(s.name()));
         }
         // The sweeper's sparse index follows the status: listed while it is not terminal (docs/adr/0010).
         List<String> removed = new ArrayList<>(removes);
@@ -239,13 +240,13 @@ public final class DynamoVideoRepository implements VideoRepository {
     private UpdateItemRequest.Builder base(String videoId, String expression, String condition,
                                            Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":now", Attr.time(clock.instant()));
+        all.put(":now", Items.time(clock.instant()));
         return UpdateItemRequest.builder().tableName(table).key(key(videoId))
                 .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(all);
     }
 
     private static Map<String, AttributeValue> key(String videoId) {
-        return Map.of(CatalogTables.VIDEOS_KEY, Attr.s(videoId));
+        return Map.of(CatalogTables.VIDEOS_KEY, Items.s(videoId));
     }
 
     private static <T> T call(String operation, Supplier<T> call) {
@@ -254,7 +255,7 @@ public final class DynamoVideoRepository implements VideoRepository {
         } catch (ConditionalCheckFailedException e) {
             throw e;
         } catch (SdkException e) {
-            throw DynamoFailures.translate(operation, e);
+            throw Items.translate(operation, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clipflow.aws.dynamodb;
 
+import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
@@ -43,21 +44,21 @@ final class VideoItems {
 
     static Map<String, AttributeValue> toItem(Video v, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(VIDEO_ID, Attr.s(v.videoId()));
-        item.put(CHANNEL_ID, Attr.s(v.channelId()));
-        item.put("ownerId", Attr.s(v.ownerId()));
-        Attr.putIfNotNull(item, "title", v.title());
-        Attr.putIfNotNull(item, "description", v.description());
-        item.put("tags", Attr.strings(v.tags()));
-        item.put("declaredBytes", Attr.n(v.declaredBytes()));
-        Attr.putIfNotNull(item, "contentType", v.contentType());
-        Attr.putIfNotNull(item, "uploadKey", v.uploadKey());
-        Attr.putIfNotNull(item, UPLOAD_ID, v.uploadId());
-        item.put(STATUS, Attr.s(v.status().name()));
+        item.put(VIDEO_ID, Items.s(v.videoId()));
+        item.put(CHANNEL_ID, Items.s(v.channelId()));
+        item.put("ownerId", Items.s(v.ownerId()));
+        Items.putIfNotNull(item, "title", v.title());
+        Items.putIfNotNull(item, "description", v.description());
+        item.put("tags", Items.strings(v.tags()));
+        item.put("declaredBytes", Items.n(v.declaredBytes()));
+        Items.putIfNotNull(item, "contentType", v.contentType());
+        Items.putIfNotNull(item, "uploadKey", v.uploadKey());
+        Items.putIfNotNull(item, UPLOAD_ID, v.uploadId());
+        item.put(STATUS, Items.s(v.status().name()));
         if (!v.status().isTerminal()) {
-            item.put(SWEEP_QUEUE, Attr.s(v.status().name()));
+            item.put(SWEEP_QUEUE, Items.s(v.status().name()));
         }
-        Attr.putIfNotNull(item, FAILURE_REASON, v.failureReason());
+        Items.putIfNotNull(item, FAILURE_REASON, v.failureReason());
         if (v.media() != null) {
             item.put(MEDIA, media(v.media()));
         }
@@ -69,41 +70,41 @@ final class VideoItems {
         v.usage().forEach((stage, u) -> usage.put(stage, usage(u)));
         item.put(USAGE, AttributeValue.fromM(usage));
         if (v.reservedSeconds() != null) {
-            item.put(RESERVED_SECONDS, Attr.n(v.reservedSeconds()));
+            item.put(RESERVED_SECONDS, Items.n(v.reservedSeconds()));
         }
         Instant created = v.createdAt() == null ? now : v.createdAt();
-        item.put(CREATED_AT, Attr.time(created));
-        item.put(UPDATED_AT, Attr.time(v.updatedAt() == null ? created : v.updatedAt()));
+        item.put(CREATED_AT, Items.time(created));
+        item.put(UPDATED_AT, Items.time(v.updatedAt() == null ? created : v.updatedAt()));
         return item;
     }
 
     static Video fromItem(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> media = Attr.map(item, MEDIA);
-        Map<String, AttributeValue> assets = Attr.map(item, ASSETS);
+        Map<String, AttributeValue> media = Items.map(item, MEDIA);
+        Map<String, AttributeValue> assets = Items.map(item, ASSETS);
         Map<String, StageUsage> usage = new LinkedHashMap<>();
-        Map<String, AttributeValue> usageMap = Attr.map(item, USAGE);
+        Map<String, AttributeValue> usageMap = Items.map(item, USAGE);
         if (usageMap != null) {
             usageMap.forEach((stage, u) -> usage.put(stage, usage(stage, u.m())));
         }
         return new Video(
-                Attr.str(item, VIDEO_ID),
-                Attr.str(item, CHANNEL_ID),
-                Attr.str(item, "ownerId"),
-                Attr.str(item, "title"),
-                Attr.str(item, "description"),
-                Attr.strList(item, "tags"),
-                Attr.lng(item, "declaredBytes"),
-                Attr.str(item, "contentType"),
-                Attr.str(item, "uploadKey"),
-                Attr.str(item, UPLOAD_ID),
-                VideoStatus.valueOf(Attr.str(item, STATUS)),
-                Attr.str(item, FAILURE_REASON),
+                Items.str(item, VIDEO_ID),
+                Items.str(item, CHANNEL_ID),
+                Items.str(item, "ownerId"),
+                Items.str(item, "title"),
+                Items.str(item, "description"),
+                Items.strList(item, "tags"),
+                Items.lng(item, "declaredBytes"),
+                Items.str(item, "contentType"),
+                Items.str(item, "uploadKey"),
+                Items.str(item, UPLOAD_ID),
+                VideoStatus.valueOf(Items.str(item, STATUS)),
+                Items.str(item, FAILURE_REASON),
                 media == null ? null : media(media),
                 renditions(item.get(RENDITIONS)),
                 assets == null ? null : assets(assets),
                 usage,
-                Attr.instant(item, CREATED_AT),
-                Attr.instant(item, UPDATED_AT),
+                Items.instant(item, CREATED_AT),
+                Items.instant(item, UPDATED_AT),
                 branchFailures(item),
                 item.containsKey(RESERVED_SECONDS) ? Double.valueOf(item.get(RESERVED_SECONDS).n()) : null);
     }
@@ -113,9 +114,9 @@ final class VideoItems {
 
     /** A failure record the state machine wrote into {@code attribute}, if any. */
     static Optional<Video.BranchFailure> failure(Map<String, AttributeValue> item, String attribute) {
-        Map<String, AttributeValue> f = Attr.map(item, attribute);
-        return f == null ? Optional.empty() : Optional.of(new Video.BranchFailure(Attr.str(f, "error"),
-                Attr.str(f, "cause"), Attr.str(f, "executionId"), Attr.str(f, "at")));
+        Map<String, AttributeValue> f = Items.map(item, attribute);
+        return f == null ? Optional.empty() : Optional.of(new Video.BranchFailure(Items.str(f, "error"),
+                Items.str(f, "cause"), Items.str(f, "executionId"), Items.str(f, "at")));
     }
 
     /** The state machine's records of failed after-publish branches (see statemachine/video-pipeline.asl.json). */
@@ -128,39 +129,39 @@ final class VideoItems {
 
     static AttributeValue media(MediaInfo m) {
         Map<String, AttributeValue> a = new HashMap<>();
-        a.put("durationSeconds", Attr.n(m.durationSeconds()));
-        a.put("width", Attr.n(m.width()));
-        a.put("height", Attr.n(m.height()));
-        a.put("rotation", Attr.n(m.rotation()));
-        a.put("displayWidth", Attr.n(m.displayWidth()));
-        a.put("displayHeight", Attr.n(m.displayHeight()));
-        a.put("frameRate", Attr.n(m.frameRate()));
-        Attr.putIfNotNull(a, "videoCodec", m.videoCodec());
-        Attr.putIfNotNull(a, "audioCodec", m.audioCodec());
-        a.put("bitRate", Attr.n(m.bitRate()));
-        Attr.putIfNotNull(a, "formatName", m.formatName());
-        a.put("audioSampleRate", Attr.n(m.audioSampleRate()));
-        a.put("videoEndSeconds", Attr.n(m.videoEndSeconds()));
+        a.put("durationSeconds", Items.n(m.durationSeconds()));
+        a.put("width", Items.n(m.width()));
+        a.put("height", Items.n(m.height()));
+        a.put("rotation", Items.n(m.rotation()));
+        a.put("displayWidth", Items.n(m.displayWidth()));
+        a.put("displayHeight", Items.n(m.displayHeight()));
+        a.put("frameRate", Items.n(m.frameRate()));
+        Items.putIfNotNull(a, "videoCodec", m.videoCodec());
+        Items.putIfNotNull(a, "audioCodec", m.audioCodec());
+        a.put("bitRate", Items.n(m.bitRate()));
+        Items.putIfNotNull(a, "formatName", m.formatName());
+        a.put("audioSampleRate", Items.n(m.audioSampleRate()));
+        a.put("videoEndSeconds", Items.n(m.videoEndSeconds()));
         return AttributeValue.fromM(a);
     }
 
     static MediaInfo media(Map<String, AttributeValue> a) {
-        return new MediaInfo(Attr.dbl(a, "durationSeconds"), Attr.integer(a, "width"), Attr.integer(a, "height"),
-                Attr.integer(a, "rotation"), Attr.integer(a, "displayWidth"), Attr.integer(a, "displayHeight"),
-                Attr.dbl(a, "frameRate"), Attr.str(a, "videoCodec"), Attr.str(a, "audioCodec"),
-                Attr.lng(a, "bitRate"), Attr.str(a, "formatName"), Attr.integer(a, "audioSampleRate"),
-                Attr.dbl(a, "videoEndSeconds"));
+        return new MediaInfo(Items.dbl(a, "durationSeconds"), Items.integer(a, "width"), Items.integer(a, "height"),
+                Items.integer(a, "rotation"), Items.integer(a, "displayWidth"), Items.integer(a, "displayHeight"),
+                Items.dbl(a, "frameRate"), Items.str(a, "videoCodec"), Items.str(a, "audioCodec"),
+                Items.lng(a, "bitRate"), Items.str(a, "formatName"), Items.integer(a, "audioSampleRate"),
+                Items.dbl(a, "videoEndSeconds"));
     }
 
     static AttributeValue renditions(List<Rendition> renditions) {
         return AttributeValue.fromL(renditions.stream().map(r -> {
             Map<String, AttributeValue> a = new HashMap<>();
-            Attr.putIfNotNull(a, "name", r.name());
-            a.put("width", Attr.n(r.width()));
-            a.put("height", Attr.n(r.height()));
-            a.put("bandwidth", Attr.n(r.bandwidth()));
-            Attr.putIfNotNull(a, "playlistKey", r.playlistKey());
-            a.put("bytes", Attr.n(r.bytes()));
+            Items.putIfNotNull(a, "name", r.name());
+            a.put("width", Items.n(r.width()));
+            a.put("height", Items.n(r.height()));
+            a.put("bandwidth", Items.n(r.bandwidth()));
+            Items.putIfNotNull(a, "playlistKey", r.playlistKey());
+            a.put("bytes", Items.n(r.bytes()));
             return AttributeValue.fromM(a);
         }).toList());
     }
@@ -169,40 +170,40 @@ final class VideoItems {
         if (value == null || !value.hasL()) {
             return List.of();
         }
-        return value.l().stream().map(AttributeValue::m).map(a -> new Rendition(Attr.str(a, "name"),
-                Attr.integer(a, "width"), Attr.integer(a, "height"), Attr.lng(a, "bandwidth"),
-                Attr.str(a, "playlistKey"), Attr.lng(a, "bytes"))).toList();
+        return value.l().stream().map(AttributeValue::m).map(a -> new Rendition(Items.str(a, "name"),
+                Items.integer(a, "width"), Items.integer(a, "height"), Items.lng(a, "bandwidth"),
+                Items.str(a, "playlistKey"), Items.lng(a, "bytes"))).toList();
     }
 
     static AttributeValue assets(Video.PublishedAssets p) {
         Map<String, AttributeValue> a = new HashMap<>();
-        Attr.putIfNotNull(a, "masterPlaylistKey", p.masterPlaylistKey());
-        Attr.putIfNotNull(a, "posterKey", p.posterKey());
-        Attr.putIfNotNull(a, "spriteKey", p.spriteKey());
-        Attr.putIfNotNull(a, "spriteIndexKey", p.spriteIndexKey());
+        Items.putIfNotNull(a, "masterPlaylistKey", p.masterPlaylistKey());
+        Items.putIfNotNull(a, "posterKey", p.posterKey());
+        Items.putIfNotNull(a, "spriteKey", p.spriteKey());
+        Items.putIfNotNull(a, "spriteIndexKey", p.spriteIndexKey());
         return AttributeValue.fromM(a);
     }
 
     static Video.PublishedAssets assets(Map<String, AttributeValue> a) {
-        return new Video.PublishedAssets(Attr.str(a, "masterPlaylistKey"), Attr.str(a, "posterKey"),
-                Attr.str(a, "spriteKey"), Attr.str(a, "spriteIndexKey"));
+        return new Video.PublishedAssets(Items.str(a, "masterPlaylistKey"), Items.str(a, "posterKey"),
+                Items.str(a, "spriteKey"), Items.str(a, "spriteIndexKey"));
     }
 
     static AttributeValue usage(StageUsage u) {
         Map<String, AttributeValue> a = new HashMap<>();
-        a.put("invocations", Attr.n(u.invocations()));
-        a.put("durationMillis", Attr.n(u.durationMillis()));
-        a.put("memoryMb", Attr.n(u.memoryMb()));
-        a.put("stateTransitions", Attr.n(u.stateTransitions()));
-        a.put("bytesStored", Attr.n(u.bytesStored()));
-        a.put("s3Puts", Attr.n(u.s3Puts()));
-        a.put("s3Gets", Attr.n(u.s3Gets()));
+        a.put("invocations", Items.n(u.invocations()));
+        a.put("durationMillis", Items.n(u.durationMillis()));
+        a.put("memoryMb", Items.n(u.memoryMb()));
+        a.put("stateTransitions", Items.n(u.stateTransitions()));
+        a.put("bytesStored", Items.n(u.bytesStored()));
+        a.put("s3Puts", Items.n(u.s3Puts()));
+        a.put("s3Gets", Items.n(u.s3Gets()));
         return AttributeValue.fromM(a);
     }
 
     static StageUsage usage(String stage, Map<String, AttributeValue> a) {
-        return new StageUsage(stage, Attr.integer(a, "invocations"), Attr.lng(a, "durationMillis"),
-                Attr.integer(a, "memoryMb"), Attr.integer(a, "stateTransitions"), Attr.lng(a, "bytesStored"),
-                Attr.lng(a, "s3Puts"), Attr.lng(a, "s3Gets"));
+        return new StageUsage(stage, Items.integer(a, "invocations"), Items.lng(a, "durationMillis"),
+                Items.integer(a, "memoryMb"), Items.integer(a, "stateTransitions"), Items.lng(a, "bytesStored"),
+                Items.lng(a, "s3Puts"), Items.lng(a, "s3Gets"));
     }
 }

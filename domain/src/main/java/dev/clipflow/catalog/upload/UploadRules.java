@@ -3,6 +3,7 @@ package dev.clipflow.catalog.upload;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.upload.UploadRejectedException.Reason;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A channel's upload limits applied to a requested upload, before any byte is stored: size, then content type,
@@ -68,6 +69,27 @@ public final class UploadRules {
         }
     }
 
+    /**
+     * Why an object that actually arrived is refused, as a creator reads it: empty, above the channel's limit, or
+     * not exactly the size declared when the upload was created (the presigned parts were sized from it); empty
+     * when it passes.
+     */
+    public static Optional<String> arrivalViolation(long actualBytes, long declaredBytes, ChannelLimits limits) {
+        if (actualBytes == 0) {
+            return Optional.of("The uploaded file is empty.");
+        }
+        if (actualBytes > limits.maxBytes()) {
+            return Optional.of("The uploaded file is " + humanBytes(actualBytes)
+                    + ", larger than this channel's limit of " + humanBytes(limits.maxBytes()) + ".");
+        }
+        if (actualBytes != declaredBytes) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "The uploaded file is %,d bytes, but %,d bytes were declared when the upload was created.",
+                    actualBytes, declaredBytes));
+        }
+        return Optional.empty();
+    }
+
     /** {@code Video/MP4; codecs="avc1"} -> {@code video/mp4}; null -> empty. */
     public static String normaliseContentType(String contentType) {
         if (contentType == null) {
@@ -78,7 +100,7 @@ public final class UploadRules {
         return type.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** 1536 -> "1.5 KiB"; exact byte counts below 1 KiB. */
+    /** The one byte formatter for sentences a creator reads: 1536 -> "1.5 KiB", 2048 -> "2 KiB"; exact below 1 KiB. */
     static String humanBytes(long bytes) {
         String[] units = {"KiB", "MiB", "GiB", "TiB"};
         if (bytes < 1024) {

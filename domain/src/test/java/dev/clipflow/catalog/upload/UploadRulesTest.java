@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class UploadRulesTest {
     private final Channel channel = new Channel("ch-1", "u-1", "Cats",
             new ChannelLimits(10 * UploadPlan.MIB, Set.of("video/mp4", "video/webm"), 2));
+    private static final ChannelLimits ARRIVAL = new ChannelLimits(1000, Set.of("video/mp4"), 5);
 
     @Test
     void plan_withinLimits_plans() {
@@ -58,5 +59,31 @@ class UploadRulesTest {
         assertThat(UploadRules.humanBytes(512)).isEqualTo("512 bytes");
         assertThat(UploadRules.humanBytes(1536)).isEqualTo("1.5 KiB");
         assertThat(UploadRules.humanBytes(5L * 1024 * 1024 * 1024)).isEqualTo("5 GiB");
+    }
+
+    @Test
+    void arrivalViolation_exactDeclaredSizeWithinLimit_passes() {
+        assertThat(UploadRules.arrivalViolation(900, 900, ARRIVAL)).isEmpty();
+    }
+
+    @Test
+    void arrivalViolation_emptyFile_saysEmpty() {
+        assertThat(UploadRules.arrivalViolation(0, 900, ARRIVAL)).hasValue("The uploaded file is empty.");
+    }
+
+    @Test
+    void arrivalViolation_overChannelLimit_namesBothSizesInTheUploadApisFormat() {
+        assertThat(UploadRules.arrivalViolation(2048, 2048, ARRIVAL)).hasValue(
+                "The uploaded file is 2 KiB, larger than this channel's limit of 1000 bytes.");
+        long twoGiB = 2L * 1024 * 1024 * 1024;
+        var gib = new ChannelLimits(twoGiB, Set.of("video/mp4"), 5);
+        assertThat(UploadRules.arrivalViolation(twoGiB + 512L * 1024 * 1024, twoGiB, gib)).hasValue(
+                "The uploaded file is 2.5 GiB, larger than this channel's limit of 2 GiB.");
+    }
+
+    @Test
+    void arrivalViolation_otherThanDeclared_namesBothSizes() {
+        assertThat(UploadRules.arrivalViolation(901, 900, ARRIVAL)).hasValue(
+                "The uploaded file is 901 bytes, but 900 bytes were declared when the upload was created.");
     }
 }

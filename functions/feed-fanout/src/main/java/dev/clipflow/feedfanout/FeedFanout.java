@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.clipflow.aws.sqs.FanoutMessageMalformedException;
 import dev.clipflow.aws.sqs.FanoutMessages;
 import dev.clipflow.social.FanoutBatch;
+import dev.clipflow.social.SubscriberFanout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,9 +24,9 @@ import org.slf4j.MDC;
 public final class FeedFanout implements Function<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(FeedFanout.class);
 
-    private final dev.clipflow.social.FeedFanout fanout;
+    private final SubscriberFanout fanout;
 
-    public FeedFanout(dev.clipflow.social.FeedFanout fanout) {
+    public FeedFanout(SubscriberFanout fanout) {
         this.fanout = Objects.requireNonNull(fanout, "fanout");
     }
 

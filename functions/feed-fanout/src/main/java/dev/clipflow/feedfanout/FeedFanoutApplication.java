@@ -7,6 +7,7 @@ import dev.clipflow.batch.BatchWriter;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedStore;
+import dev.clipflow.social.SubscriberFanout;
 import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -34,7 +35,7 @@ public class FeedFanoutApplication {
         FeedStore feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"),
                 Duration.ofDays(env.getProperty("FEED_TTL_DAYS", Long.class, DynamoFeedStore.DEFAULT_TTL.toDays())));
         BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
-        return new FeedFanout(new dev.clipflow.social.FeedFanout(
+        return new FeedFanout(new SubscriberFanout(
                 new DynamoSubscriptionStore(dynamo, env.getRequiredProperty("SUBSCRIPTIONS_TABLE")), feeds,
                 batches -> {
                     throw new UnsupportedOperationException("the fan-out consumer never enqueues");

@@ -18,6 +18,7 @@ import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedItem;
 import dev.clipflow.social.FeedStore;
+import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
@@ -89,7 +90,7 @@ class FeedFanoutIT {
         sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{\"schemaVersion\": 1}"));
         AtomicInteger failuresLeft = new AtomicInteger(1);
         FeedStore failingOnce = new FailingOnceFeedStore(feeds, failuresLeft);
-        FeedFanout function = new FeedFanout(new dev.clipflow.social.FeedFanout(subscriptions, failingOnce,
+        FeedFanout function = new FeedFanout(new SubscriberFanout(subscriptions, failingOnce,
                 b -> { }, FanoutPolicy.DEFAULT,
                 new BatchWriter<FeedEntry>(failingOnce::putBatch, 25, Backoff.DEFAULT.withMaxAttempts(1), d -> { },
                         () -> 0.5)));

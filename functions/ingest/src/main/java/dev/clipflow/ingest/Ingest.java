@@ -1,57 +1,28 @@
 package dev.clipflow.ingest;
 
-import dev.clipflow.catalog.ChannelLimits;
-import dev.clipflow.catalog.ChannelRepository;
-import dev.clipflow.catalog.Video;
-import dev.clipflow.catalog.VideoRepository;
-import dev.clipflow.catalog.VideoStatus;
-import dev.clipflow.catalog.VideoTransitionException;
-import dev.clipflow.media.MediaKeys;
-import dev.clipflow.media.ObjectStore;
-import dev.clipflow.media.ObjectStore.ObjectInfo;
-import dev.clipflow.pipeline.ExecutionNames;
-import dev.clipflow.pipeline.ExecutionStart;
-import dev.clipflow.pipeline.ExecutionStarter;
-import dev.clipflow.pipeline.PipelineInput;
-import dev.clipflow.pipeline.SourceObject;
+import dev.clipflow.catalog.upload.IngestOutcome;
+import dev.clipflow.catalog.upload.ObjectCreated;
+import dev.clipflow.catalog.upload.UploadIngest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The {@code ingest} function: an S3 "Object Created" event (EventBridge or direct notification)
- * in, at most one pipeline execution per uploaded object out. See docs/adr/0002.
- *
- * <p>Per object: a key outside the upload layout is logged and dropped; an object no video expects
- * is deleted; an object that breaks the declared size or the channel's limits is deleted and its
- * video FAILED; otherwise the video moves AWAITING_UPLOAD -> PROCESSING and an execution with a
- * deterministic name starts. A repeated delivery finds the video PROCESSING and asks for the same
- * execution name again, which starts nothing: so a crash between the status change and the start
- * is healed by the retry.
+ * The {@code ingest} function: an S3 "Object Created" event (EventBridge or direct notification) in
+ * ({@link UploadEvents}), each object handed to {@link UploadIngest} (at most one pipeline execution per uploaded
+ * object), one log line per object out. See docs/adr/0002.
  */
 public final class Ingest implements Function<Map<String, Object>, List<IngestOutcome>> {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
 
-    private final VideoRepository videos;
-    private final ChannelRepository channels;
-    private final ObjectStore objects;
-    private final ExecutionStarter executions;
-    private final String uploadsBucket;
-    private final Function<PipelineInput, String> toJson;
+    private final UploadIngest ingest;
 
-    public Ingest(VideoRepository videos, ChannelRepository channels, ObjectStore objects,
-                  ExecutionStarter executions, String uploadsBucket, Function<PipelineInput, String> toJson) {
-        this.videos = Objects.requireNonNull(videos, "videos");
-        this.channels = Objects.requireNonNull(channels, "channels");
-        this.objects = Objects.requireNonNull(objects, "objects");
-        this.executions = Objects.requireNonNull(executions, "executions");
-        this.uploadsBucket = Objects.requireNonNull(uploadsBucket, "uploadsBucket");
-        this.toJson = Objects.requireNonNull(toJson, "toJson");
+    public Ingest(UploadIngest ingest) {
+        this.ingest = Objects.requireNonNull(ingest, "ingest");
     }
 
     @Override
@@ -59,116 +30,33 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
         return UploadEvents.parse(event).stream().map(this::ingest).toList();
     }
 
-    IngestOutcome ingest(ObjectCreated created) {
-        if (!uploadsBucket.equals(created.bucket())) {
-            LOG.warn("Ignored an object in bucket {}: ingest only reads {}", created.bucket(), uploadsBucket);
-            return IngestOutcome.of(IngestResult.REJECTED_BUCKET, null, "Not the uploads bucket");
-        }
-        String key = resolveKey(created);
-        Optional<MediaKeys.UploadKey> upload = MediaKeys.parseUpload(key);
-        if (upload.isEmpty()) {
-            LOG.warn("Rejected key outside the upload layout uploads/{channelId}/{videoId}/{fileName}: {}", key);
-            return IngestOutcome.of(IngestResult.REJECTED_KEY, null, "The key is outside the upload layout");
-        }
-        String videoId = upload.get().videoId();
-        MDC.put("videoId", videoId);
+    private IngestOutcome ingest(ObjectCreated created) {
+        IngestOutcome outcome = ingest.ingest(created);
+        putOrRemove("videoId", outcome.videoId());
+        putOrRemove("executionId", outcome.executionId());
         try {
-            return ingest(created, key, upload.get());
+            switch (outcome.result()) {
+                case STARTED -> LOG.info("Started pipeline execution {}", outcome.executionId());
+                case ALREADY_STARTED -> LOG.info("Pipeline execution {} already started", outcome.executionId());
+                case IGNORED -> LOG.info("Ignored an upload event: {}", outcome.detail());
+                case REJECTED_BUCKET -> LOG.warn("Ignored an object in bucket {}: {}", created.bucket(),
+                        outcome.detail());
+                case REJECTED_KEY -> LOG.warn("Rejected key {}: {}", created.key(), outcome.detail());
+                case ORPHAN_DELETED, LIMIT_VIOLATION -> LOG.warn("Deleted the upload ({} bytes at the event): {}",
+                        created.size(), outcome.detail());
+            }
         } finally {
             MDC.remove("videoId");
-        }
-    }
-
-    private IngestOutcome ingest(ObjectCreated created, String key, MediaKeys.UploadKey upload) {
-        Optional<Video> found = videos.find(upload.videoId());
-        if (found.isEmpty() || !expects(found.get(), upload)) {
-            objects.delete(created.bucket(), key);
-            LOG.warn("Deleted an upload no video expects (video {} {})", upload.videoId(),
-                    found.isEmpty() ? "does not exist" : "expects another key");
-            return IngestOutcome.of(IngestResult.ORPHAN_DELETED, upload.videoId(), "No video expects this key");
-        }
-        Video video = found.get();
-        switch (video.status()) {
-            case PUBLISHED -> {
-                LOG.info("Ignored an upload event for an already published video");
-                return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The video is already published");
-            }
-            case FAILED -> {
-                objects.delete(created.bucket(), key);
-                LOG.info("Deleted an upload that arrived for a FAILED video");
-                return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The video already failed");
-            }
-            case AWAITING_UPLOAD, PROCESSING -> {
-                return accept(created, key, video);
-            }
-            default -> throw new IllegalStateException("Unknown status " + video.status());
-        }
-    }
-
-    private IngestOutcome accept(ObjectCreated created, String key, Video video) {
-        Optional<ObjectInfo> info = objects.head(created.bucket(), key);
-        if (info.isEmpty()) {
-            LOG.warn("Ignored an upload event: the object is gone (aborted or deleted since)");
-            return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The object no longer exists");
-        }
-        long size = info.get().size();
-        ChannelLimits limits = channels.find(video.channelId()).map(c -> c.limits()).orElse(ChannelLimits.DEFAULT);
-        if (video.status() == VideoStatus.AWAITING_UPLOAD) {
-            Optional<String> violation = UploadCheck.violation(size, video.declaredBytes(), limits);
-            if (violation.isPresent()) {
-                videos.fail(video.videoId(), violation.get());
-                objects.delete(created.bucket(), key);
-                LOG.warn("Refused an upload of {} bytes ({} declared): {}", size, video.declaredBytes(),
-                        violation.get());
-                return IngestOutcome.of(IngestResult.LIMIT_VIOLATION, video.videoId(), violation.get());
-            }
-            try {
-                videos.transition(video.videoId(), VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
-            } catch (VideoTransitionException e) {
-                LOG.info("Ignored an upload event: the video changed status meanwhile ({})", e.getMessage());
-                return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The video changed status meanwhile");
-            }
-        }
-        String eTag = created.eTag() != null ? created.eTag()
-                : info.get().eTag() == null ? null : info.get().eTag().replace("\"", "");
-        SourceObject source = new SourceObject(created.bucket(), key, size, eTag, created.versionId(),
-                created.sequencer());
-        String name = ExecutionNames.forUpload(video.videoId(), source);
-        // The probe refuses a source longer than this: the channel's longest, or less if the upload reserved less
-        // of its owner's daily minutes (UserLimits).
-        double maxSeconds = video.reservedSeconds() == null ? limits.maxDurationSeconds()
-                : Math.min(limits.maxDurationSeconds(), video.reservedSeconds());
-        PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
-                source, name, maxSeconds, limits.maxCostUsd());
-        ExecutionStart start = executions.start(name, toJson.apply(input));
-        MDC.put("executionId", start.executionId());
-        try {
-            LOG.info(start.alreadyStarted() ? "Pipeline execution {} already started" : "Started pipeline execution {}",
-                    name);
-        } finally {
             MDC.remove("executionId");
         }
-        return new IngestOutcome(start.alreadyStarted() ? IngestResult.ALREADY_STARTED : IngestResult.STARTED,
-                video.videoId(), start.executionId(), null);
+        return outcome;
     }
 
-    private static boolean expects(Video video, MediaKeys.UploadKey upload) {
-        return video.channelId().equals(upload.channelId())
-                && (video.uploadKey() == null || video.uploadKey().equals(upload.key()));
-    }
-
-    /**
-     * The decoded key, unless it names no object while the key exactly as delivered does: a guard
-     * in case an EventBridge event ever carries its key unencoded (a literal {@code +} or {@code %}).
-     */
-    private String resolveKey(ObjectCreated created) {
-        if (created.shape() != ObjectCreated.Shape.EVENTBRIDGE || created.key().equals(created.rawKey())) {
-            return created.key();
+    private static void putOrRemove(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
         }
-        if (objects.head(created.bucket(), created.key()).isEmpty()
-                && objects.head(created.bucket(), created.rawKey()).isPresent()) {
-            return created.rawKey();
-        }
-        return created.key();
     }
 }

@@ -1,5 +1,6 @@
 package dev.clipflow.ingest;
 
+import dev.clipflow.catalog.upload.ObjectCreated;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -13,6 +13,9 @@ import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.upload.IngestOutcome;
+import dev.clipflow.catalog.upload.IngestResult;
+import dev.clipflow.catalog.upload.UploadIngest;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.testing.Emulators;
@@ -62,7 +65,7 @@ class IngestIT {
     @BeforeEach
     void freshChannel() {
         executions = new InMemoryExecutionStarter();
-        ingest = new Ingest(videos, channels, objects, executions, bucket, Events::write);
+        ingest = new Ingest(new UploadIngest(videos, channels, objects, executions, bucket, Events::write));
         channelId = Emulators.uniqueName("chan");
         channels.create(new Channel(channelId, "owner-1", "My channel",
                 new ChannelLimits(10_000, Set.of("video/mp4"), 50)));

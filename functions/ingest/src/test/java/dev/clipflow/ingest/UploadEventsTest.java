@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import dev.clipflow.catalog.upload.ObjectCreated;
 import dev.clipflow.testing.Events;
 import java.util.List;
 import java.util.Map;

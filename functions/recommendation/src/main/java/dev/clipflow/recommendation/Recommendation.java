@@ -2,13 +2,10 @@ package dev.clipflow.recommendation;
 
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
-import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.discovery.RelatedIndexer;
 import dev.clipflow.discovery.RelatedUpdate;
 import dev.clipflow.discovery.VideoFacts;
-import dev.clipflow.discovery.VideoNotPublishedException;
-import dev.clipflow.media.MediaKeys;
-import dev.clipflow.pipeline.PipelineInput;
+import dev.clipflow.pipeline.PublishedVideoInput;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
@@ -18,10 +15,10 @@ import org.slf4j.MDC;
 
 /**
  * The {@code recommendation} function, the pipeline's discovery branch: reads the published video's
- * title, description and tags from the catalog (read only), indexes it and updates related lists
- * ({@link RelatedIndexer}). A repeat changes nothing ({@link RelatedUpdate#alreadyProcessed()}).
+ * title, description and tags from the catalog (read only; {@link PublishedVideoInput#requirePublished}),
+ * indexes it and updates related lists ({@link RelatedIndexer}). A repeat changes nothing ({@link RelatedUpdate#alreadyProcessed()}).
  */
-public final class Recommendation implements Function<RecommendationInput, RelatedUpdate> {
+public final class Recommendation implements Function<PublishedVideoInput, RelatedUpdate> {
     private static final Logger LOG = LoggerFactory.getLogger(Recommendation.class);
 
     private final VideoRepository videos;
@@ -33,19 +30,10 @@ public final class Recommendation implements Function<RecommendationInput, Relat
     }
 
     @Override
-    public RelatedUpdate apply(RecommendationInput input) {
-        if (input == null || !MediaKeys.isValidId(input.videoId())) {
-            throw new RecommendationInputMalformedException("The recommendation input has no valid videoId");
-        }
-        if (input.schemaVersion() < 0 || input.schemaVersion() > PipelineInput.SCHEMA_VERSION) {
-            throw new RecommendationInputMalformedException("Unknown schemaVersion " + input.schemaVersion());
-        }
-        MDC.put("videoId", input.videoId());
+    public RelatedUpdate apply(PublishedVideoInput input) {
+        MDC.put("videoId", input == null ? null : input.videoId());
         try {
-            Video video = videos.get(input.videoId());
-            if (video.status() != VideoStatus.PUBLISHED) {
-                throw new VideoNotPublishedException(video.videoId());
-            }
+            Video video = PublishedVideoInput.requirePublished(input, videos);
             Instant publishedAt = video.updatedAt() != null ? video.updatedAt() : video.createdAt();
             RelatedUpdate update = indexer.publish(new VideoFacts(video.videoId(), video.channelId(), publishedAt,
                     video.title(), video.description(), video.tags()));

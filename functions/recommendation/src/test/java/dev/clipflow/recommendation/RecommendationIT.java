@@ -11,12 +11,14 @@ import dev.clipflow.aws.dynamodb.discovery.DiscoveryTables;
 import dev.clipflow.aws.dynamodb.discovery.DynamoRelatedStore;
 import dev.clipflow.aws.dynamodb.discovery.DynamoTermIndex;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.discovery.RelatedIndexer;
 import dev.clipflow.discovery.RelatedPolicy;
 import dev.clipflow.discovery.ScoredVideo;
-import dev.clipflow.discovery.VideoNotPublishedException;
+import dev.clipflow.pipeline.PipelineInputMalformedException;
+import dev.clipflow.pipeline.PublishedVideoInput;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
@@ -83,10 +85,10 @@ class RecommendationIT {
         long count = index.documentCount();
         Recommendation fn = new Recommendation(videos, new RelatedIndexer(index, related, RelatedPolicy.DEFAULT));
 
-        assertThatThrownBy(() -> fn.apply(new RecommendationInput(1, draft, "chan-rec")))
+        assertThatThrownBy(() -> fn.apply(new PublishedVideoInput(1, draft, "chan-rec")))
                 .isInstanceOf(VideoNotPublishedException.class);
-        assertThatThrownBy(() -> fn.apply(new RecommendationInput(1, "Bad Id", "chan-rec")))
-                .isInstanceOf(RecommendationInputMalformedException.class);
+        assertThatThrownBy(() -> fn.apply(new PublishedVideoInput(1, "Bad Id", "chan-rec")))
+                .isInstanceOf(PipelineInputMalformedException.class);
         assertThat(index.documentCount()).isEqualTo(count);
     }
 

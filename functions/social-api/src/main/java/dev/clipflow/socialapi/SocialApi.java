@@ -4,18 +4,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.discovery.Recommendations;
 import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.ScoredVideo;
-import dev.clipflow.discovery.VideoNotPublishedException;
 import dev.clipflow.discovery.WatchRecorder;
 import dev.clipflow.http.ApiCall;
 import dev.clipflow.http.ApiEdge;
 import dev.clipflow.http.ApiErrors;
-import dev.clipflow.http.ApiRequestRejectedException;
 import dev.clipflow.http.ApiResponses;
+import dev.clipflow.http.ApiRouter;
 import dev.clipflow.social.FeedPage;
 import dev.clipflow.social.FeedReader;
 import dev.clipflow.social.Subscription;
@@ -58,42 +58,22 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.responses = new ApiResponses(Objects.requireNonNull(json, "json"));
-        this.edge = new ApiEdge(LOG, new ApiErrors(responses, SocialApiErrors::of), SocialApi::routeName);
+        ApiRouter router = ApiRouter.builder()
+                .route("POST /channels/{channelId}/subscription", call -> subscribe(call, call.id("channelId")))
+                .route("DELETE /channels/{channelId}/subscription", call -> unsubscribe(call, call.id("channelId")))
+                .route("GET /channels/{channelId}/subscribers/count", call -> count(call, call.id("channelId")))
+                .route("GET /me/subscriptions", this::mySubscriptions)
+                .route("GET /me/feed", this::myFeed)
+                .route("GET /me/recommendations", this::myRecommendations)
+                .route("POST /videos/{videoId}/views", call -> view(call, call.id("videoId")))
+                .route("GET /videos/{videoId}/related", call -> related(call, call.id("videoId")))
+                .build();
+        this.edge = new ApiEdge(LOG, new ApiErrors(responses, SocialApiErrors::of), router);
     }
 
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
-        return edge.handle(event, this::route);
-    }
-
-    private APIGatewayV2HTTPResponse route(ApiCall call) {
-        List<String> s = call.segments();
-        String root = s.isEmpty() ? "" : s.getFirst();
-        if (root.equals("channels") && s.size() == 3 && s.get(2).equals("subscription")) {
-            return switch (call.method()) {
-                case "POST" -> subscribe(call, call.id(1));
-                case "DELETE" -> unsubscribe(call, call.id(1));
-                default -> throw ApiRequestRejectedException.methodNotAllowed("POST, DELETE");
-            };
-        }
-        if (root.equals("channels") && s.size() == 4 && s.get(2).equals("subscribers") && s.get(3).equals("count")) {
-            return only(call, "GET", () -> count(call, call.id(1)));
-        }
-        if (root.equals("me") && s.size() == 2) {
-            return switch (s.get(1)) {
-                case "subscriptions" -> only(call, "GET", () -> mySubscriptions(call));
-                case "feed" -> only(call, "GET", () -> myFeed(call));
-                case "recommendations" -> only(call, "GET", () -> myRecommendations(call));
-                default -> throw ApiRequestRejectedException.notFound();
-            };
-        }
-        if (root.equals("videos") && s.size() == 3 && s.get(2).equals("views")) {
-            return only(call, "POST", () -> view(call, call.id(1)));
-        }
-        if (root.equals("videos") && s.size() == 3 && s.get(2).equals("related")) {
-            return only(call, "GET", () -> related(call, call.id(1)));
-        }
-        throw ApiRequestRejectedException.notFound();
+        return edge.handle(event);
     }
 
     private APIGatewayV2HTTPResponse subscribe(ApiCall call, String channelId) {
@@ -159,24 +139,5 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private static List<Map<String, Object>> scored(List<ScoredVideo> items) {
         return items.stream().map(v -> Map.<String, Object>of("videoId", v.videoId(),
                 "score", Math.round(v.score() * 10000) / 10000.0)).toList();
-    }
-
-    private static APIGatewayV2HTTPResponse only(ApiCall call, String method,
-                                                 java.util.function.Supplier<APIGatewayV2HTTPResponse> handler) {
-        if (!call.method().equals(method)) {
-            throw ApiRequestRejectedException.methodNotAllowed(method);
-        }
-        return handler.get();
-    }
-
-    /** The route template for logs: ids replaced, so a log line never carries user input. */
-    private static String routeName(List<String> segments) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < segments.size() && i < 4; i++) {
-            String seg = segments.get(i);
-            sb.append('/').append(i == 1 && !seg.equals("feed") && !segments.getFirst().equals("me") ? "{id}"
-                    : seg.matches("[a-z]{1,16}") ? seg : "?");
-        }
-        return sb.isEmpty() ? "/" : sb.toString();
     }
 }

@@ -2,7 +2,7 @@ package dev.clipflow.socialapi;
 
 import dev.clipflow.catalog.ChannelNotFoundException;
 import dev.clipflow.catalog.VideoNotFoundException;
-import dev.clipflow.discovery.VideoNotPublishedException;
+import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.http.ApiError;
 import dev.clipflow.paging.CursorExpiredException;
 import dev.clipflow.paging.CursorInvalidException;

@@ -8,7 +8,7 @@ import dev.clipflow.aws.sqs.SqsFanoutQueue;
 import dev.clipflow.batch.BatchWriter;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
-import dev.clipflow.social.FeedFanout;
+import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.social.FeedStore;
 import java.time.Duration;
 import org.springframework.boot.SpringApplication;
@@ -40,7 +40,7 @@ public class SubscriptionApplication {
         BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
         FanoutPolicy policy = FanoutPolicy.parse(env.getProperty("FANOUT_INLINE_MAX"),
                 env.getProperty("FANOUT_CELEBRITY_THRESHOLD"), env.getProperty("FANOUT_BATCH_SIZE"));
-        FeedFanout fanout = new FeedFanout(
+        SubscriberFanout fanout = new SubscriberFanout(
                 new DynamoSubscriptionStore(dynamo, env.getRequiredProperty("SUBSCRIPTIONS_TABLE")), feeds,
                 new SqsFanoutQueue(aws.sqs(), env.getRequiredProperty("FANOUT_QUEUE_URL")), policy, writer);
         return new Subscription(new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE")), fanout);

@@ -11,9 +11,13 @@ import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
 import dev.clipflow.aws.dynamodb.social.SocialTables;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.pipeline.PipelineInputMalformedException;
+import dev.clipflow.pipeline.PublishedVideoInput;
 import dev.clipflow.social.FeedItem;
+import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import java.io.ByteArrayInputStream;
@@ -85,12 +89,12 @@ class SubscriptionIT {
         subscriptions.subscribe(new dev.clipflow.social.Subscription("viewer-z", "chan-sub2", Instant.EPOCH));
         Subscription fn = bean();
 
-        assertThatThrownBy(() -> fn.apply(new SubscriptionInput(1, videoId, "chan-sub2")))
-                .isInstanceOf(SubscriptionVideoNotPublishedException.class);
-        assertThatThrownBy(() -> fn.apply(new SubscriptionInput(1, "not an id", "chan-sub2")))
-                .isInstanceOf(SubscriptionInputMalformedException.class);
-        assertThatThrownBy(() -> fn.apply(new SubscriptionInput(7, videoId, "chan-sub2")))
-                .isInstanceOf(SubscriptionInputMalformedException.class);
+        assertThatThrownBy(() -> fn.apply(new PublishedVideoInput(1, videoId, "chan-sub2")))
+                .isInstanceOf(VideoNotPublishedException.class);
+        assertThatThrownBy(() -> fn.apply(new PublishedVideoInput(1, "not an id", "chan-sub2")))
+                .isInstanceOf(PipelineInputMalformedException.class);
+        assertThatThrownBy(() -> fn.apply(new PublishedVideoInput(7, videoId, "chan-sub2")))
+                .isInstanceOf(PipelineInputMalformedException.class);
         assertThat(feeds.viewerFeed("viewer-z", null, 10).items()).isEmpty();
         assertThat(feeds.channelTimeline("chan-sub2", null, 10).items()).isEmpty();
     }
@@ -98,7 +102,7 @@ class SubscriptionIT {
     private static Subscription bean() {
         var writer = new dev.clipflow.batch.BatchWriter<dev.clipflow.social.FeedEntry>(feeds::putBatch, 25,
                 dev.clipflow.batch.Backoff.DEFAULT, d -> { }, () -> 0.5);
-        return new Subscription(videos, new dev.clipflow.social.FeedFanout(subscriptions, feeds, batches -> {
+        return new Subscription(videos, new SubscriberFanout(subscriptions, feeds, batches -> {
             throw new AssertionError("nothing may be queued");
         }, dev.clipflow.social.FanoutPolicy.DEFAULT, writer));
     }

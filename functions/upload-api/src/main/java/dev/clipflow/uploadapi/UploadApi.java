@@ -18,6 +18,7 @@ import dev.clipflow.http.ApiCall;
 import dev.clipflow.http.ApiEdge;
 import dev.clipflow.http.ApiErrors;
 import dev.clipflow.http.ApiRequestRejectedException;
+import dev.clipflow.http.ApiRouter;
 import dev.clipflow.http.ApiResponses;
 import dev.clipflow.http.JsonBody;
 import dev.clipflow.media.MediaKeys;
@@ -60,51 +61,26 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         this.views = Objects.requireNonNull(views, "views");
         this.json = Objects.requireNonNull(json, "json");
         this.responses = new ApiResponses(json);
-        this.edge = new ApiEdge(LOG, new ApiErrors(responses, UploadApiErrors::of), UploadApi::routeName);
+        ApiRouter router = ApiRouter.builder()
+                .route("POST /channels", this::createChannel)
+                .route("GET /channels/{channelId}/videos", call -> listVideos(call, call.id("channelId")))
+                .route("POST /videos", this::createVideo)
+                .route("GET /videos/{videoId}", call -> getVideo(call, call.id("videoId")))
+                .route("DELETE /videos/{videoId}/upload", call -> abort(call, call.id("videoId")))
+                .route("POST /videos/{videoId}/upload/complete", call -> complete(call, call.id("videoId")))
+                .route("GET /videos/{videoId}/upload/parts", call -> partUrls(call, call.id("videoId")))
+                .build();
+        this.edge = new ApiEdge(LOG, new ApiErrors(responses, UploadApiErrors::of), router);
     }
 
     @Override
     public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
         try {
-            return edge.handle(event, this::route);
+            return edge.handle(event);
         } finally {
             MDC.remove("videoId");
             MDC.remove("channelId");
         }
-    }
-
-    private APIGatewayV2HTTPResponse route(ApiCall call) {
-        List<String> s = call.segments();
-        String root = s.isEmpty() ? "" : s.getFirst();
-        if (root.equals("channels") && s.size() == 1) {
-            return method(call, "POST") ? createChannel(call) : null;
-        }
-        if (root.equals("channels") && s.size() == 3 && s.get(2).equals("videos")) {
-            return method(call, "GET") ? listVideos(call, call.id(1)) : null;
-        }
-        if (root.equals("videos") && s.size() == 1) {
-            return method(call, "POST") ? createVideo(call) : null;
-        }
-        if (root.equals("videos") && s.size() == 2) {
-            return method(call, "GET") ? getVideo(call, call.id(1)) : null;
-        }
-        if (root.equals("videos") && s.size() == 3 && s.get(2).equals("upload")) {
-            return method(call, "DELETE") ? abort(call, call.id(1)) : null;
-        }
-        if (root.equals("videos") && s.size() == 4 && s.get(2).equals("upload") && s.get(3).equals("complete")) {
-            return method(call, "POST") ? complete(call, call.id(1)) : null;
-        }
-        if (root.equals("videos") && s.size() == 4 && s.get(2).equals("upload") && s.get(3).equals("parts")) {
-            return method(call, "GET") ? partUrls(call, call.id(1)) : null;
-        }
-        throw ApiRequestRejectedException.notFound();
-    }
-
-    private static boolean method(ApiCall call, String allowed) {
-        if (!call.method().equals(allowed)) {
-            throw ApiRequestRejectedException.methodNotAllowed(allowed);
-        }
-        return true;
     }
 
     private APIGatewayV2HTTPResponse createChannel(ApiCall call) {
@@ -181,15 +157,5 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         String user = call.requireUser();
         MDC.put("videoId", videoId);
         return responses.json(200, views.view(uploads.abort(user, videoId), true));
-    }
-
-    /** The route template for logs: ids replaced, so a log line never carries user input. */
-    private static String routeName(List<String> segments) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < segments.size() && i < 4; i++) {
-            String seg = segments.get(i);
-            sb.append('/').append(i == 1 ? "{id}" : seg.matches("[a-z]{1,16}") ? seg : "?");
-        }
-        return sb.isEmpty() ? "/" : sb.toString();
     }
 }

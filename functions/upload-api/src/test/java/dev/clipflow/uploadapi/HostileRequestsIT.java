@@ -168,6 +168,9 @@ class HostileRequestsIT {
         if (event.getRawPath() != null) {
             event.setRawPath(event.getRawPath().replace("/CH/", "/" + channelId + "/"));
         }
+        if (event.getPathParameters() != null) {
+            event.getPathParameters().replaceAll((name, value) -> value.equals("CH") ? channelId : value);
+        }
         return event;
     }
 

@@ -5,22 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.ChannelLimits;
-import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.http.HttpEvents;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.pipeline.MediaInfo;
+import dev.clipflow.testing.Emulators;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,6 +36,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
@@ -134,13 +143,17 @@ class UploadApiIT {
         JsonNode shortLived = ApiFixture.body(fx.api(Duration.ofSeconds(1))
                 .apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")));
         JsonNode fresh = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "b.mp4")));
-        String expired = shortLived.get("parts").get(0).get("url").stringValue();
+        String shortLivedUrl = shortLived.get("parts").get(0).get("url").stringValue();
+        // The API's URL lives exactly its TTL; the same URL as signed an hour ago (an injected signing clock, no
+        // waiting) is past it.
+        assertThat(URI.create(shortLivedUrl).getRawQuery()).contains("X-Amz-Expires=1&");
+        String expired = signedAt(shortLivedUrl, Instant.now().minus(Duration.ofHours(1)), 1000);
         String good = fresh.get("parts").get(0).get("url").stringValue();
         String tampered = good.replaceFirst("partNumber=1", "partNumber=2");
         String badSignature = good.replaceFirst("X-Amz-Signature=(.)", "X-Amz-Signature=" + flip(good));
 
-        Thread.sleep(2100);
-
+        assertThat(put(signedAt(good, Instant.now(), 1000), new byte[1000]).statusCode())
+                .as("the same signing, now: so the 403 below is the expiry, not the signing").isEqualTo(200);
         assertThat(put(expired, new byte[1000]).statusCode()).isEqualTo(403);
         assertThat(put(tampered, new byte[1000]).statusCode()).isEqualTo(403);
         assertThat(put(badSignature, new byte[1000]).statusCode()).isEqualTo(403);
@@ -495,6 +508,40 @@ class UploadApiIT {
         return http.send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * {@code url} (a presigned UploadPart URL) signed again as at {@code signingTime}, for the same lifetime
+     * ({@code X-Amz-Expires}) and the same signed {@code Content-Length}, with the emulator's credentials.
+     */
+    private static String signedAt(String url, Instant signingTime, long contentLength) {
+        URI uri = URI.create(url);
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.PUT)
+                .uri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()))
+                .putHeader("Content-Length", Long.toString(contentLength));
+        long expires = 0;
+        for (String pair : uri.getRawQuery().split("&")) {
+            String name = URLDecoder.decode(pair.substring(0, pair.indexOf('=')), StandardCharsets.UTF_8);
+            String value = URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8);
+            if (name.equals("X-Amz-Expires")) {
+                expires = Long.parseLong(value);
+            } else if (!name.startsWith("X-Amz-")) {
+                request.appendRawQueryParameter(name, value);
+            }
+        }
+        Duration lifetime = Duration.ofSeconds(expires);
+        var signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(Emulators.ACCESS_KEY, Emulators.SECRET_KEY))
+                .request(request.build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, lifetime)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)));
+        return signed.request().getUri().toString();
     }
 
     private static String flip(String url) {

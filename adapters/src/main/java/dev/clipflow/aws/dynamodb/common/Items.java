@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Shared helpers of the social and discovery DynamoDB adapters: attribute conversions, fixed-width
- * timestamps, failure translation, transaction cancellation reasons and batched reads.
+ * The one set of helpers every DynamoDB adapter (catalog, social, discovery) uses: attribute conversions,
+ * fixed-width timestamps, failure translation, transaction cancellation reasons and batched reads.
  */
 public final class Items {
-    /** Fixed-width UTC timestamps, so that string order is time order. */
+    /**
+     * Fixed-width UTC timestamps, so that the string order is the time order (the {@code byChannel} index and
+     * the feeds sort on it). {@link Instant#toString()} is not fixed width.
+     */
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'");
     /** BatchGetItem takes at most 100 keys. */
     public static final int MAX_BATCH_GET = 100;
@@ -43,12 +47,29 @@ public final class Items {
         return AttributeValue.fromN(Double.toString(value));
     }
 
-    public static String time(Instant instant) {
+    /** A {@link #TIMESTAMP} string attribute. */
+    public static AttributeValue time(Instant instant) {
+        return s(formatTime(instant));
+    }
+
+    /** A {@link #TIMESTAMP} string, for a key that joins a time with other parts. */
+    public static String formatTime(Instant instant) {
         return TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /** Parses a {@link #TIMESTAMP}; throws {@link DateTimeParseException} on anything else. */
     public static Instant parseTime(String value) {
         return LocalDateTime.parse(value, TIMESTAMP).toInstant(ZoneOffset.UTC);
+    }
+
+    public static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(Items::s).toList());
+    }
+
+    public static void putIfNotNull(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
     }
 
     public static String str(Map<String, AttributeValue> item, String name) {
@@ -61,6 +82,10 @@ public final class Items {
         return v == null || v.n() == null ? 0L : Long.parseLong(v.n());
     }
 
+    public static int integer(Map<String, AttributeValue> item, String name) {
+        return Math.toIntExact(lng(item, name));
+    }
+
     public static double dbl(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || v.n() == null ? 0.0 : Double.parseDouble(v.n());
@@ -69,6 +94,27 @@ public final class Items {
     public static boolean bool(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v != null && Boolean.TRUE.equals(v.bool());
+    }
+
+    /** The {@link #TIMESTAMP} attribute {@code name} as an instant, or null when absent. */
+    public static Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = str(item, name);
+        return v == null ? null : parseTime(v);
+    }
+
+    public static List<String> strList(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        if (v == null || !v.hasL()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        v.l().forEach(e -> out.add(e.s()));
+        return out;
+    }
+
+    public static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || !v.hasM() ? null : v.m();
     }
 
     public static Map<String, AttributeValue> key(String pkName, String pk, String skName, String sk) {
@@ -87,6 +133,11 @@ public final class Items {
         }
     }
 
+    /**
+     * Turns an SDK failure that may succeed on retry ({@link #isTransient}) into {@link TransientStageException},
+     * the one transient error the state machine retries; every other SDK failure is returned unchanged (a bug or
+     * a misconfiguration, which a retry will not help).
+     */
     public static RuntimeException translate(String operation, SdkException e) {
         if (isTransient(e)) {
             return new TransientStageException("DynamoDB " + operation + " failed transiently: "
@@ -95,11 +146,20 @@ public final class Items {
         return e;
     }
 
+    /**
+     * Throttling (every code the SDK names as such), 5xx, a transaction that conflicted with another one in
+     * flight, anything the SDK marks retryable, and client-side I/O failures and timeouts.
+     */
     public static boolean isTransient(SdkException e) {
         if (e instanceof AwsServiceException service) {
-            return service.isThrottlingException() || service.statusCode() >= 500 || e.retryable();
+            return service.isThrottlingException() || service.statusCode() >= 500 || e.retryable()
+                    || "TransactionConflictException".equals(errorCode(service));
         }
         return e instanceof SdkClientException || e.retryable();
+    }
+
+    private static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
     /** Whether a cancelled transaction failed only because the item at {@code index} failed its condition. */

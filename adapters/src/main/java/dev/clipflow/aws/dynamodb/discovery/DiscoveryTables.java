@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The discovery context's one table as code (docs/adr/0006-social-and-discovery-data-model.md holds
- * the matching CloudFormation). pk {@code pk}, sk {@code sk}; LSI {@code byTime} on {@code at} (S)
+ * The discovery context's one table as code, for the integration tests; {@code template.yaml} is the source
+ * and declares the same keys (docs/adr/0006-social-and-discovery-data-model.md explains them). pk {@code pk}, sk {@code sk}; LSI {@code byTime} on {@code at} (S)
  * and LSI {@code byRank} on {@code rank} (N), both sparse; TTL {@code expiresAt}. Item types:
  * <pre>
  * t#&lt;term&gt;      &lt;videoId&gt;   posting: w, norm, at = publishedAt#videoId      (byTime)

@@ -54,7 +54,7 @@ public final class DynamoCoViewStore implements CoViewStore {
         }
         AttributeValue expires = Items.n(at.plus(ttl).getEpochSecond());
         Map<String, AttributeValue> entry = Items.key(PK, "h#" + viewerId, SK, videoId);
-        entry.put(AT, s(Items.time(at)));
+        entry.put(AT, Items.time(at));
         entry.put(DiscoveryTables.TTL_ATTRIBUTE, expires);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(entry)

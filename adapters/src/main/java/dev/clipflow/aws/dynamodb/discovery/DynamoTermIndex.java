@@ -49,7 +49,7 @@ public final class DynamoTermIndex implements TermIndex {
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))).build());
-        String at = Items.time(video.publishedAt()) + "#" + video.videoId();
+        String at = Items.formatTime(video.publishedAt()) + "#" + video.videoId();
         video.weights().forEach((term, weight) -> {
             Map<String, AttributeValue> posting = Items.key(PK, "t#" + term, SK, video.videoId());
             posting.put(AT, s(at));

@@ -110,7 +110,7 @@ public final class DynamoFeedStore implements FeedStore {
         out.put(FEED_ID, s(feedId));
         out.put(VIDEO_ID, s(item.videoId()));
         out.put(CHANNEL_ID, s(item.channelId()));
-        out.put(PUBLISHED_AT, s(Items.time(item.publishedAt())));
+        out.put(PUBLISHED_AT, Items.time(item.publishedAt()));
         out.put(POSITION, s(item.position().sortKey()));
         out.put(SocialTables.TTL_ATTRIBUTE, Items.n(item.publishedAt().plus(ttl).getEpochSecond()));
         return out;

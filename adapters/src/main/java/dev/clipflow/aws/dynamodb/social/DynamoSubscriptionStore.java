@@ -47,7 +47,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
     public boolean subscribe(Subscription sub) {
         Map<String, AttributeValue> item = memberKey(sub.channelId(), sub.viewerId());
         item.put(VIEWER_ID, s(sub.viewerId()));
-        item.put(SUBSCRIBED_AT, s(Items.time(sub.subscribedAt())));
+        item.put(SUBSCRIBED_AT, Items.time(sub.subscribedAt()));
         return transact("subscribe",
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(#m)")

@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The social context's two tables as code (docs/adr/0006-social-and-discovery-data-model.md holds
- * the matching CloudFormation; keep both in step).
+ * The social context's two tables as code, for the integration tests; {@code template.yaml} is the source and
+ * declares the same keys (docs/adr/0006-social-and-discovery-data-model.md explains them).
  * <ul>
  *   <li>Subscriptions: pk {@code channelId}, sk {@code member} ({@code v#<viewerId>} for a
  *       subscription, {@code #audience} for the channel's counter); GSI {@code byViewer}

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clipflow.social.FanoutMode;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FanoutResult;
-import dev.clipflow.social.FeedFanout;
+import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.social.FeedItem;
 import dev.clipflow.social.FeedPage;
 import dev.clipflow.social.FeedReader;
@@ -42,7 +42,7 @@ class FanoutIT {
     void fanOut_26Subscribers_queuesOneBatchThatTheConsumerDelivers() {
         SocialStack stack = new SocialStack();
         stack.subscribe("chan-26", "viewer", 26);
-        FeedFanout fanout = stack.fanout(POLICY, stack.feeds);
+        SubscriberFanout fanout = stack.fanout(POLICY, stack.feeds);
 
         FanoutResult result = fanout.fanOut(video("vid-26", "chan-26", 0));
 
@@ -57,7 +57,7 @@ class FanoutIT {
     void fanOut_3000Subscribers_sixQueuedBatchesDeliveredOnceEachEvenWhenRepeated() {
         SocialStack stack = new SocialStack();
         stack.bulkSubscribe("chan-big", "viewer", 3000);
-        FeedFanout fanout = stack.fanout(POLICY, stack.feeds);
+        SubscriberFanout fanout = stack.fanout(POLICY, stack.feeds);
         PublishedVideo video = video("vid-big", "chan-big", 0);
 
         FanoutResult first = fanout.fanOut(video);
@@ -95,7 +95,7 @@ class FanoutIT {
         stack.bulkSubscribe("chan-star", "fan", 120);
         stack.subscriptions.subscribe(new Subscription("alice", "chan-star", Instant.EPOCH));
         stack.subscriptions.subscribe(new Subscription("alice", "chan-small", Instant.EPOCH));
-        FeedFanout fanout = stack.fanout(policy, stack.feeds);
+        SubscriberFanout fanout = stack.fanout(policy, stack.feeds);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             fanout.fanOut(video("small-" + i, "chan-small", 10 * i));

@@ -8,7 +8,7 @@ import dev.clipflow.batch.BatchWriter;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
-import dev.clipflow.social.FeedFanout;
+import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.social.FeedReader;
 import dev.clipflow.social.FeedStore;
 import dev.clipflow.social.Subscription;
@@ -55,10 +55,10 @@ final class SocialStack {
         queue = new SqsFanoutQueue(sqs, queueUrl);
     }
 
-    FeedFanout fanout(FanoutPolicy policy, FeedStore store) {
+    SubscriberFanout fanout(FanoutPolicy policy, FeedStore store) {
         BatchWriter<FeedEntry> writer = new BatchWriter<>(store::putBatch, FeedStore.MAX_BATCH,
                 Backoff.DEFAULT.withMaxAttempts(8), sleeps::add, () -> ThreadLocalRandom.current().nextDouble());
-        return new FeedFanout(subscriptions, store, queue, policy, writer);
+        return new SubscriberFanout(subscriptions, store, queue, policy, writer);
     }
 
     FeedReader reader(FanoutPolicy policy) {
@@ -131,7 +131,7 @@ final class SocialStack {
         }
     }
 
-    Function<String, Integer> deliverWith(FeedFanout fanout) {
+    Function<String, Integer> deliverWith(SubscriberFanout fanout) {
         return body -> fanout.deliver(FanoutMessages.read(body));
     }
 }

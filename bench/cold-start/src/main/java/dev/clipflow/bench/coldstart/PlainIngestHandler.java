@@ -7,6 +7,7 @@ import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.aws.sfn.SfnExecutionStarter;
+import dev.clipflow.catalog.upload.UploadIngest;
 import dev.clipflow.ingest.Ingest;
 import dev.clipflow.pipeline.PipelineInput;
 import java.io.InputStream;
@@ -30,13 +31,13 @@ public final class PlainIngestHandler implements RequestStreamHandler {
     public PlainIngestHandler() {
         AwsClients aws = new AwsClients(name -> System.getProperty(name, System.getenv(name)));
         var dynamo = aws.dynamoDb();
-        this.ingest = new Ingest(
+        this.ingest = new Ingest(new UploadIngest(
                 new DynamoVideoRepository(dynamo, required("VIDEOS_TABLE")),
                 new DynamoChannelRepository(dynamo, required("CHANNELS_TABLE")),
                 new S3ObjectStore(aws.s3()),
                 new SfnExecutionStarter(aws.sfn(), required("STATE_MACHINE_ARN")),
                 required("UPLOADS_BUCKET"),
-                (PipelineInput input) -> json.writeValueAsString(input));
+                (PipelineInput input) -> json.writeValueAsString(input)));
     }
 
     @Override

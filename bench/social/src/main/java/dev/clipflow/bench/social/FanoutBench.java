@@ -9,7 +9,7 @@ import dev.clipflow.batch.BatchWriter;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FanoutResult;
 import dev.clipflow.social.FeedEntry;
-import dev.clipflow.social.FeedFanout;
+import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.social.FeedItem;
 import dev.clipflow.social.FeedStore;
 import dev.clipflow.social.PublishedVideo;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Fan-out of {@code n} subscribers through {@link FeedFanout} (inline and queued+delivered) vs a
+ * Fan-out of {@code n} subscribers through {@link SubscriberFanout} (inline and queued+delivered) vs a
  * plain BatchWriteItem loop writing the same items to the same table, alternated, same process.
  */
 final class FanoutBench {
@@ -54,7 +54,7 @@ final class FanoutBench {
 
     /** Milliseconds of one inline fan-out (reads the subscribers, writes n entries). */
     long inline() {
-        FeedFanout fanout = fanout(new FanoutPolicy(n + 1, n + 2L, 500));
+        SubscriberFanout fanout = fanout(new FanoutPolicy(n + 1, n + 2L, 500));
         long t0 = System.nanoTime();
         FanoutResult result = fanout.fanOut(next());
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -64,7 +64,7 @@ final class FanoutBench {
 
     /** Milliseconds of one queued fan-out: enqueue n/500 batches, then receive and deliver them all. */
     long queued() {
-        FeedFanout fanout = fanout(new FanoutPolicy(0, n + 2L, 500));
+        SubscriberFanout fanout = fanout(new FanoutPolicy(0, n + 2L, 500));
         long t0 = System.nanoTime();
         FanoutResult result = fanout.fanOut(next());
         int written = 0;
@@ -104,9 +104,9 @@ final class FanoutBench {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private FeedFanout fanout(FanoutPolicy policy) {
+    private SubscriberFanout fanout(FanoutPolicy policy) {
         BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
-        return new FeedFanout(subscriptions, feeds, new SqsFanoutQueue(sqs, queueUrl), policy, writer);
+        return new SubscriberFanout(subscriptions, feeds, new SqsFanoutQueue(sqs, queueUrl), policy, writer);
     }
 
     private PublishedVideo next() {

@@ -1,7 +1,6 @@
 package dev.clipflow.local.runtime.template;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,20 +35,32 @@ public final class CfnYaml {
      * @throws TemplateInvalidException when the file is not a YAML mapping
      */
     public static Map<String, Object> read(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /**
+     * {@link #read} for YAML already in memory (a template snippet in a document).
+     *
+     * @param source names the text in the error message
+     * @throws TemplateInvalidException when the text is not a YAML mapping
+     */
+    public static Map<String, Object> parse(String yaml, String source) {
+        try {
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(16 * 1024 * 1024);
-            Object root = new Yaml(new Constructor(options)).load(in);
+            Object root = new Yaml(new Constructor(options)).load(yaml);
             if (!(root instanceof Map<?, ?> map)) {
-                throw new TemplateInvalidException(file + " is not a YAML mapping");
+                throw new TemplateInvalidException(source + " is not a YAML mapping");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
             return typed;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new TemplateInvalidException(file + " is not valid YAML: " + e.getMessage());
+            throw new TemplateInvalidException(source + " is not valid YAML: " + e.getMessage());
         }
     }
 

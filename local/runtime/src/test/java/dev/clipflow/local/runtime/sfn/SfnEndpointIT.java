@@ -10,6 +10,8 @@ import dev.clipflow.local.asl.task.IntegrationTaskInvoker;
 import dev.clipflow.local.asl.task.LambdaResolver;
 import dev.clipflow.local.asl.task.LambdaResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +25,11 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
-/** The local Step Functions endpoint through the real AWS SDK client. */
+/**
+ * The local Step Functions endpoint through the real AWS SDK client. Engine time is a {@link SteppedClock}: a Wait
+ * state holds its execution RUNNING until the test moves time on, so no assertion depends on how long the machine
+ * takes (no sleep-then-assert).
+ */
 class SfnEndpointIT {
 
     static final String DEFINITION = """
@@ -40,6 +46,7 @@ class SfnEndpointIT {
                  "End": true}}}
             """;
 
+    static final SteppedClock CLOCK = new SteppedClock();
     static SfnEndpoint endpoint;
     static SfnClient sfn;
     static String machineArn;
@@ -53,7 +60,7 @@ class SfnEndpointIT {
             return LambdaResponse.ok(Json.object().put("greeting", "hello " + payload.path("who").asText()));
         }));
         endpoint = SfnEndpoint.start(new LocalStepFunctions(new IntegrationTaskInvoker(functions, null, null),
-                Clock.system()), 0);
+                CLOCK), 0);
         sfn = new AwsClients(Map.of("AWS_ENDPOINT_URL_SFN", endpoint.endpoint().toString(),
                 "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_REGION", "us-east-1")::get).sfn();
         machineArn = sfn.createStateMachine(r -> r.name("greeter").definition(DEFINITION)
@@ -108,6 +115,8 @@ class SfnEndpointIT {
         assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(machineArn).name("dup").input("{}")))
                 .isInstanceOf(ExecutionAlreadyExistsException.class)
                 .hasMessageContaining("Execution Already Exists");
+        assertThat(sfn.describeExecution(r -> r.executionArn(first)).status()).isEqualTo(ExecutionStatus.RUNNING);
+        CLOCK.advanceWhenWaiting(Duration.ofSeconds(1));
         assertThat(await(first).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(machineArn).name("dup").input(input)))
                 .as("a closed execution's name cannot be reused").isInstanceOf(ExecutionAlreadyExistsException.class);
@@ -116,14 +125,15 @@ class SfnEndpointIT {
     @Test
     void getExecutionHistory_whileRunning_showsTheStatesSoFar() throws Exception {
         String arn = sfn.startExecution(r -> r.stateMachineArn(machineArn).name("live")
-                .input("{\"who\":\"cy\",\"waitSeconds\":1}")).executionArn();
-        Thread.sleep(200);
+                .input("{\"who\":\"cy\",\"waitSeconds\":2}")).executionArn();
+        CLOCK.awaitWaiting(Duration.ofSeconds(2));
 
         List<HistoryEventType> types = sfn.getExecutionHistory(r -> r.executionArn(arn)).events().stream()
                 .map(HistoryEvent::type).toList();
         assertThat(sfn.describeExecution(r -> r.executionArn(arn)).status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(types).startsWith(HistoryEventType.EXECUTION_STARTED).contains(HistoryEventType.WAIT_STATE_ENTERED)
                 .doesNotContain(HistoryEventType.EXECUTION_SUCCEEDED);
+        CLOCK.advanceWhenWaiting(Duration.ofSeconds(2));
         assertThat(await(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
 
@@ -142,7 +152,7 @@ class SfnEndpointIT {
     void stopExecution_running_abortedAndListed() throws Exception {
         String arn = sfn.startExecution(r -> r.stateMachineArn(machineArn).name("long")
                 .input("{\"waitSeconds\":60}")).executionArn();
-        Thread.sleep(100);
+        CLOCK.awaitWaiting(Duration.ofSeconds(60));
 
         sfn.stopExecution(r -> r.executionArn(arn).error("Operator").cause("stopped in a test"));
 
@@ -171,5 +181,54 @@ class SfnEndpointIT {
     void startExecution_invalidName_refusedAsAwsDoes() {
         assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(machineArn).name("has space")))
                 .hasMessageContaining("Invalid Name");
+    }
+
+    /**
+     * Engine time that moves only when the test moves it: a sleep (a Wait state) blocks until {@link
+     * #advanceWhenWaiting} has passed its end, or its execution is stopped (interrupted). Each test waits for a
+     * length of its own, so an execution another test left behind is never mistaken for its own.
+     */
+    static final class SteppedClock implements Clock {
+        private static final Duration PATIENCE = Duration.ofSeconds(10);
+        private final List<Duration> sleeping = new ArrayList<>();
+        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        @Override
+        public synchronized Instant now() {
+            return now;
+        }
+
+        @Override
+        public synchronized void sleep(Duration duration) throws InterruptedException {
+            Instant end = now.plus(duration);
+            sleeping.add(duration);
+            notifyAll();
+            try {
+                while (now.isBefore(end)) {
+                    wait();
+                }
+            } finally {
+                sleeping.remove(duration);
+            }
+        }
+
+        /** Blocks until an execution sleeps {@code duration} in a Wait state (at most 10 s, else the test fails). */
+        synchronized void awaitWaiting(Duration duration) throws InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!sleeping.contains(duration)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No execution waits " + duration + " after " + PATIENCE);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+
+        /** Once an execution sleeps {@code duration}, moves time on by it: that sleep (and any shorter) ends. */
+        synchronized void advanceWhenWaiting(Duration duration) throws InterruptedException {
+            awaitWaiting(duration);
+            now = now.plus(duration);
+            notifyAll();
+        }
     }
 }

@@ -1,6 +1,6 @@
-package dev.clipflow.ingest;
+package dev.clipflow.catalog.upload;
 
-/** What ingest did with one created object. */
+/** What {@link UploadIngest} did with one created object. */
 public enum IngestResult {
     /** A pipeline execution was started for the object. */
     STARTED,

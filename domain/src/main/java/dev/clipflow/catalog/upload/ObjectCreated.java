@@ -1,4 +1,4 @@
-package dev.clipflow.ingest;
+package dev.clipflow.catalog.upload;
 
 import java.util.Objects;
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * of viewer ids, or — for celebrity channels — nothing pushed (the channel is flagged, and feeds
  * pull its timeline). Every write is keyed, so a repeated fan-out creates nothing twice.
  */
-public final class FeedFanout {
+public final class SubscriberFanout {
     /** Subscribers read per store call while fanning out. */
     static final int SUBSCRIBER_PAGE = 1000;
 
@@ -23,7 +23,7 @@ public final class FeedFanout {
     private final BatchWriter<FeedEntry> writer;
 
     /** {@code writer} writes through {@code feeds::putBatch}, {@link FeedStore#MAX_BATCH} per call. */
-    public FeedFanout(SubscriptionStore subscriptions, FeedStore feeds, FanoutQueue queue, FanoutPolicy policy,
+    public SubscriberFanout(SubscriptionStore subscriptions, FeedStore feeds, FanoutQueue queue, FanoutPolicy policy,
                       BatchWriter<FeedEntry> writer) {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.feeds = Objects.requireNonNull(feeds, "feeds");

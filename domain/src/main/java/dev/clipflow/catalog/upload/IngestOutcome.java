@@ -1,7 +1,8 @@
-package dev.clipflow.ingest;
+package dev.clipflow.catalog.upload;
 
 /**
- * The ingest function's answer for one object (EventBridge ignores it; tests and logs read it).
+ * What {@link UploadIngest} did with one created object (the ingest function returns it; EventBridge ignores
+ * it; tests and logs read it).
  *
  * @param videoId     null when the key names no video
  * @param executionId the pipeline execution, for STARTED and ALREADY_STARTED only
@@ -9,7 +10,7 @@ package dev.clipflow.ingest;
  */
 public record IngestOutcome(IngestResult result, String videoId, String executionId, String detail) {
 
-    static IngestOutcome of(IngestResult result, String videoId, String detail) {
+    public static IngestOutcome of(IngestResult result, String videoId, String detail) {
         return new IngestOutcome(result, videoId, null, detail);
     }
 }

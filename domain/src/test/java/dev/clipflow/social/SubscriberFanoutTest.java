@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class FeedFanoutTest {
     private final SocialFixtures f = new SocialFixtures();
-    private final FeedFanout fanout = f.fanout(new FanoutPolicy(30, 1000, 100));
+    private final SubscriberFanout fanout = f.fanout(new FanoutPolicy(30, 1000, 100));
 
     @Test
     void fanOut_noSubscribers_writesOnlyTheTimeline() {
