@@ -114,6 +114,19 @@ final class InMemoryVideos implements VideoRepository {
     }
 
     @Override
+    public java.util.Optional<Video> recordProgress(String videoId, Video.Progress progress) {
+        Video v = get(videoId);
+        boolean backwards = v.progress() != null && v.progress().percent() > progress.percent();
+        if (v.status() != VideoStatus.PROCESSING || backwards) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(put(new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(), v.description(),
+                v.tags(), v.declaredBytes(), v.contentType(), v.uploadKey(), v.uploadId(), v.status(),
+                v.failureReason(), v.media(), v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt(),
+                v.branchFailures(), v.reservedSeconds(), progress)));
+    }
+
+    @Override
     public java.util.Optional<Video.BranchFailure> transcodeFailure(String videoId) {
         return java.util.Optional.empty();
     }

@@ -6,6 +6,12 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
+import dev.clipflow.catalog.events.ProcessingStarted;
+import dev.clipflow.catalog.events.UploadCompleted;
+import dev.clipflow.catalog.events.VideoEvent;
+import dev.clipflow.catalog.events.VideoEvents;
+import dev.clipflow.catalog.events.VideoFailed;
+import java.time.Clock;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.media.ObjectStore.ObjectInfo;
@@ -43,9 +49,23 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
     private final ExecutionStarter executions;
     private final String uploadsBucket;
     private final Function<PipelineInput, String> toJson;
+    private final VideoEvents events;
+    private final Clock clock;
 
     public Ingest(VideoRepository videos, ChannelRepository channels, ObjectStore objects,
                   ExecutionStarter executions, String uploadsBucket, Function<PipelineInput, String> toJson) {
+        this(videos, channels, objects, executions, uploadsBucket, toJson, VideoEvents.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * @param events where the video's {@code Upload Completed}, {@code Processing Started} and (an upload over its
+     *               limits) {@code Video Failed} go, each published once its status change is stored
+     */
+    public Ingest(VideoRepository videos, ChannelRepository channels, ObjectStore objects,
+                  ExecutionStarter executions, String uploadsBucket, Function<PipelineInput, String> toJson,
+                  VideoEvents events, Clock clock) {
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.channels = Objects.requireNonNull(channels, "channels");
         this.objects = Objects.requireNonNull(objects, "objects");
@@ -112,18 +132,22 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
             return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The object no longer exists");
         }
         long size = info.get().size();
+        Optional<Video> transitioned = Optional.empty();
         ChannelLimits limits = channels.find(video.channelId()).map(c -> c.limits()).orElse(ChannelLimits.DEFAULT);
         if (video.status() == VideoStatus.AWAITING_UPLOAD) {
             Optional<String> violation = UploadCheck.violation(size, video.declaredBytes(), limits);
             if (violation.isPresent()) {
-                videos.fail(video.videoId(), violation.get());
+                Video failed = videos.fail(video.videoId(), violation.get());
+                events.publish(new VideoFailed(VideoEvent.Subject.of(failed, clock.instant()), violation.get()));
                 objects.delete(created.bucket(), key);
                 LOG.warn("Refused an upload of {} bytes ({} declared): {}", size, video.declaredBytes(),
                         violation.get());
                 return IngestOutcome.of(IngestResult.LIMIT_VIOLATION, video.videoId(), violation.get());
             }
             try {
-                videos.transition(video.videoId(), VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+                Video processing = videos.transition(video.videoId(), VideoStatus.AWAITING_UPLOAD,
+                        VideoStatus.PROCESSING);
+                transitioned = Optional.of(processing);
             } catch (VideoTransitionException e) {
                 LOG.info("Ignored an upload event: the video changed status meanwhile ({})", e.getMessage());
                 return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The video changed status meanwhile");
@@ -140,6 +164,12 @@ public final class Ingest implements Function<Map<String, Object>, List<IngestOu
                 : Math.min(limits.maxDurationSeconds(), video.reservedSeconds());
         PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
                 source, name, maxSeconds, limits.maxCostUsd());
+        // Published before the execution starts, so that no stage's event can come before them.
+        transitioned.ifPresent(v -> {
+            VideoEvent.Subject subject = VideoEvent.Subject.of(v, clock.instant());
+            events.publish(new UploadCompleted(subject, size));
+            events.publish(new ProcessingStarted(subject, name));
+        });
         ExecutionStart start = executions.start(name, toJson.apply(input));
         MDC.put("executionId", start.executionId());
         try {
