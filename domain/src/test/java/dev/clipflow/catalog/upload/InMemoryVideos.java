@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A {@link VideoRepository} in memory (test double; only what the upload service uses). */
-final class InMemoryVideos implements VideoRepository {
+public final class InMemoryVideos implements VideoRepository {
     final Map<String, Video> videos = new LinkedHashMap<>();
 
     @Override
