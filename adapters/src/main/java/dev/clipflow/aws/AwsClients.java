@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Configuration is read through a lookup (a function uses Spring's {@code Environment}, so
  * system properties work as well as environment variables; tests pass their own):
  * <ul>
- *   <li>{@code AWS_ENDPOINT_URL_<SERVICE>} (S3, DYNAMODB, SQS, SFN, SECRETS_MANAGER), else {@code AWS_ENDPOINT_URL}: an
+ *   <li>{@code AWS_ENDPOINT_URL_<SERVICE>} (S3, DYNAMODB, SQS, SFN, SECRETS_MANAGER,
+ *       EVENTBRIDGE), else {@code AWS_ENDPOINT_URL}: an
  *       endpoint override, as the AWS SDKs and CLI define these variables;</li>
  *   <li>{@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else {@code us-east-1};</li>
  *   <li>with an endpoint override only: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} as static
@@ -65,7 +67,8 @@ public final class AwsClients {
         return Region.of(region);
     }
 
-    /** The endpoint override for a service ("s3", "dynamodb", "sqs", "sfn", "secrets_manager"), if any. */
+    /** The endpoint override for a service ("s3", "dynamodb", "sqs", "sfn", "secrets_manager",
+     * "eventbridge"), if any. */
     public Optional<URI> endpoint(String service) {
         return value("AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT))
                 .or(() -> value("AWS_ENDPOINT_URL"))
@@ -115,6 +118,14 @@ public final class AwsClients {
                 .credentialsProvider(credentials("secrets_manager"))
                 .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
         endpoint("secrets_manager").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public EventBridgeClient eventBridge() {
+        var builder = EventBridgeClient.builder().httpClient(http).region(region())
+                .credentialsProvider(credentials("eventbridge"))
+                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+        endpoint("eventbridge").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

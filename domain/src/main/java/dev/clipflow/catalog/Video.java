@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param reservedSeconds the source length counted against the owner's daily minutes when the upload started
  *                     (declared by the creator, else the channel's longest); the probe refuses a longer source.
  *                     Null for videos created before per-user limits existed
+ * @param progress     the pipeline stage a PROCESSING video is in and how far along it is; null before the first
+ *                     stage starts and for videos in any other status (docs/events.md)
  */
 public record Video(
         String videoId,
@@ -46,7 +48,8 @@ public record Video(
         Instant createdAt,
         Instant updatedAt,
         Map<String, BranchFailure> branchFailures,
-        Double reservedSeconds) {
+        Double reservedSeconds,
+        Progress progress) {
 
     public Video {
         Objects.requireNonNull(videoId, "videoId");
@@ -57,6 +60,17 @@ public record Video(
         renditions = renditions == null ? List.of() : List.copyOf(renditions);
         usage = usage == null ? Map.of() : Map.copyOf(usage);
         branchFailures = branchFailures == null ? Map.of() : Map.copyOf(branchFailures);
+    }
+
+    /** A video without a pipeline stage (not PROCESSING, or no stage started yet). */
+    public Video(String videoId, String channelId, String ownerId, String title, String description,
+                 List<String> tags, long declaredBytes, String contentType, String uploadKey, String uploadId,
+                 VideoStatus status, String failureReason, MediaInfo media, List<Rendition> renditions,
+                 PublishedAssets assets, Map<String, StageUsage> usage, Instant createdAt, Instant updatedAt,
+                 Map<String, BranchFailure> branchFailures, Double reservedSeconds) {
+        this(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey, uploadId,
+                status, failureReason, media, renditions, assets, usage, createdAt, updatedAt, branchFailures,
+                reservedSeconds, null);
     }
 
     /** A video without a reservation of source seconds. */
@@ -87,5 +101,18 @@ public record Video(
 
     /** Where a published video's assets are, as keys in the media bucket. */
     public record PublishedAssets(String masterPlaylistKey, String posterKey, String spriteKey, String spriteIndexKey) {
+    }
+
+    /**
+     * Where a PROCESSING video's pipeline is: the stage's name ({@code probe}, {@code transcode}, {@code stitch})
+     * and the whole pipeline's progress in percent, 0 to 100.
+     */
+    public record Progress(String stage, int percent) {
+        public Progress {
+            Objects.requireNonNull(stage, "stage");
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("progress must be 0-100: " + percent);
+            }
+        }
     }
 }

@@ -31,6 +31,13 @@ public interface VideoRepository {
      */
     Video transition(String videoId, VideoStatus from, VideoStatus to);
 
+    /**
+     * Records where a PROCESSING video's pipeline is, in one conditional write: only while the video is PROCESSING
+     * and only forward (a repeated or late stage never lowers the progress). Returns the updated video, or empty
+     * when nothing changed (the video is in another status, or already further along).
+     */
+    Optional<Video> recordProgress(String videoId, Video.Progress progress);
+
     /** Records the probed media facts (overwrites: the same probe gives the same facts). */
     void recordMedia(String videoId, MediaInfo media);
 

@@ -83,6 +83,23 @@ public final class DynamoVideoRepository implements VideoRepository {
     }
 
     @Override
+    public Optional<Video> recordProgress(String videoId, Video.Progress progress) {
+        UpdateItemRequest request = base(videoId, "SET #stage = :stage, #progress = :p, updatedAt = :now",
+                EXISTS + " AND #status = :processing AND (attribute_not_exists(#progress) OR #progress <= :p)",
+                Map.of(":stage", Items.s(progress.stage()), ":p", Items.n(progress.percent()),
+                        ":processing", Items.s(VideoStatus.PROCESSING.name())))
+                .expressionAttributeNames(Map.of("#stage", VideoItems.STAGE, "#progress", VideoItems.PROGRESS,
+                        "#status", VideoItems.STATUS))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+        try {
+            return Optional.of(VideoItems.fromItem(call("UpdateItem", () -> dynamo.updateItem(request)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public void recordMedia(String videoId, MediaInfo media) {
         run(videoId, base(videoId, "SET #media = :m, updatedAt = :now", EXISTS, Map.of(":m", VideoItems.media(media)))
                 .expressionAttributeNames(Map.of("#media", VideoItems.MEDIA)).build());

@@ -30,6 +30,9 @@ final class VideoItems {
     static final Map<String, String> BRANCH_FAILURE_ATTRIBUTES =
             Map.of("fanout", "fanoutFailure", "recommendation", "recommendationFailure");
     static final String UPDATED_AT = "updatedAt";
+    /** The pipeline stage and progress of a PROCESSING video (read only while it is PROCESSING). */
+    static final String STAGE = "stage";
+    static final String PROGRESS = "progress";
     /**
      * The sweeper's index key (GSI {@code bySweepQueue}, sparse): the status while it is AWAITING_UPLOAD or
      * PROCESSING, {@link #SWEPT} from the sweeper's failing a video until it has released it, absent otherwise.
@@ -106,7 +109,17 @@ final class VideoItems {
                 Items.instant(item, CREATED_AT),
                 Items.instant(item, UPDATED_AT),
                 branchFailures(item),
-                item.containsKey(RESERVED_SECONDS) ? Double.valueOf(item.get(RESERVED_SECONDS).n()) : null);
+                item.containsKey(RESERVED_SECONDS) ? Double.valueOf(item.get(RESERVED_SECONDS).n()) : null,
+                progress(item));
+    }
+
+    private static Video.Progress progress(Map<String, AttributeValue> item) {
+        String stage = Items.str(item, STAGE);
+        if (stage == null || !item.containsKey(PROGRESS)
+                || !VideoStatus.PROCESSING.name().equals(Items.str(item, STATUS))) {
+            return null;
+        }
+        return new Video.Progress(stage, Integer.parseInt(item.get(PROGRESS).n()));
     }
 
     /** The attribute the state machine's "Record the chunk failure" step writes. */

@@ -135,6 +135,30 @@ class DynamoVideoRepositoryIT {
     }
 
     @Test
+    void recordProgress_onlyWhileProcessingAndOnlyForward_readBackOnlyWhileProcessing() {
+        repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
+        assertThat(repo.recordProgress("v-1", new Video.Progress("probe", 5))).isEmpty();
+        assertThat(repo.get("v-1").progress()).isNull();
+        repo.transition("v-1", VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+
+        Video probing = repo.recordProgress("v-1", new Video.Progress("probe", 5)).orElseThrow();
+        Video transcoding = repo.recordProgress("v-1", new Video.Progress("transcode", 15)).orElseThrow();
+        var late = repo.recordProgress("v-1", new Video.Progress("probe", 10));
+
+        assertThat(probing.progress()).isEqualTo(new Video.Progress("probe", 5));
+        assertThat(probing.ownerId()).isEqualTo(repo.get("v-1").ownerId());
+        assertThat(transcoding.progress()).isEqualTo(new Video.Progress("transcode", 15));
+        assertThat(late).isEmpty();
+        assertThat(repo.get("v-1").progress()).isEqualTo(new Video.Progress("transcode", 15));
+        assertThat(repo.recordProgress("v-1", new Video.Progress("transcode", 15))).isPresent();
+
+        repo.publish("v-1", RENDITIONS, ASSETS);
+        assertThat(repo.get("v-1").progress()).isNull();
+        assertThat(repo.recordProgress("v-1", new Video.Progress("stitch", 95))).isEmpty();
+        assertThat(repo.recordProgress("nope", new Video.Progress("probe", 5))).isEmpty();
+    }
+
+    @Test
     void recordUsage_perStage_replacesOnlyThatStage() {
         repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
         StageUsage probe = new StageUsage("probe", 1, 800, 1024, 2, 0);

@@ -3,6 +3,9 @@ package dev.clipflow.catalog.sweep;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.VideoEvent;
+import dev.clipflow.catalog.events.VideoEvents;
+import dev.clipflow.catalog.events.VideoFailed;
 import dev.clipflow.catalog.upload.MultipartUploads;
 import dev.clipflow.media.VideoOutputs;
 import java.time.Clock;
@@ -33,9 +36,18 @@ public final class StaleVideoSweep {
     private final SweepWindows windows;
     private final Clock clock;
     private final Duration budget;
+    private final VideoEvents events;
 
     public StaleVideoSweep(VideoRepository videos, StaleVideoStore stale, MultipartUploads uploads,
                            VideoOutputs outputs, SweepWindows windows, Clock clock, Duration budget) {
+        this(videos, stale, uploads, outputs, windows, clock, budget, VideoEvents.NONE);
+    }
+
+    /** @param events where {@code Video Failed} goes for each video this sweep fails */
+    public StaleVideoSweep(VideoRepository videos, StaleVideoStore stale, MultipartUploads uploads,
+                           VideoOutputs outputs, SweepWindows windows, Clock clock, Duration budget,
+                           VideoEvents events) {
+        this.events = Objects.requireNonNull(events, "events");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.stale = Objects.requireNonNull(stale, "stale");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
@@ -83,6 +95,7 @@ public final class StaleVideoSweep {
                     continue;
                 }
                 failed++;
+                events.publish(new VideoFailed(VideoEvent.Subject.of(video.get(), clock.instant()), reason));
                 release(video.get(), tally);
             }
         }

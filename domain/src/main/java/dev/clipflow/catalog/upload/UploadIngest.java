@@ -6,6 +6,11 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
+import dev.clipflow.catalog.events.ProcessingStarted;
+import dev.clipflow.catalog.events.UploadCompleted;
+import dev.clipflow.catalog.events.VideoEvent;
+import dev.clipflow.catalog.events.VideoEvents;
+import dev.clipflow.catalog.events.VideoFailed;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.media.ObjectStore.ObjectInfo;
@@ -14,6 +19,7 @@ import dev.clipflow.pipeline.ExecutionStart;
 import dev.clipflow.pipeline.ExecutionStarter;
 import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.SourceObject;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,10 +41,25 @@ public final class UploadIngest {
     private final ExecutionStarter executions;
     private final String uploadsBucket;
     private final Function<PipelineInput, String> toJson;
+    private final VideoEvents events;
+    private final Clock clock;
 
-    /** @param toJson the execution input's JSON, as the state machine reads it */
+    /** An ingest that publishes no events. @param toJson the execution input's JSON, as the state machine reads it */
     public UploadIngest(VideoRepository videos, ChannelRepository channels, ObjectStore objects,
                         ExecutionStarter executions, String uploadsBucket, Function<PipelineInput, String> toJson) {
+        this(videos, channels, objects, executions, uploadsBucket, toJson, VideoEvents.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * @param toJson the execution input's JSON, as the state machine reads it
+     * @param events where the video's {@code Upload Completed}, {@code Processing Started} and (an upload over its
+     *               limits) {@code Video Failed} go, each published once its status change is stored
+     */
+    public UploadIngest(VideoRepository videos, ChannelRepository channels, ObjectStore objects,
+                        ExecutionStarter executions, String uploadsBucket, Function<PipelineInput, String> toJson,
+                        VideoEvents events, Clock clock) {
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.channels = Objects.requireNonNull(channels, "channels");
         this.objects = Objects.requireNonNull(objects, "objects");
@@ -83,16 +104,19 @@ public final class UploadIngest {
                     "The object no longer exists (aborted or deleted since)");
         }
         long size = info.get().size();
+        Optional<Video> transitioned = Optional.empty();
         ChannelLimits limits = channels.find(video.channelId()).map(c -> c.limits()).orElse(ChannelLimits.DEFAULT);
         if (video.status() == VideoStatus.AWAITING_UPLOAD) {
             Optional<String> violation = UploadRules.arrivalViolation(size, video.declaredBytes(), limits);
             if (violation.isPresent()) {
-                videos.fail(video.videoId(), violation.get());
+                Video failed = videos.fail(video.videoId(), violation.get());
+                events.publish(new VideoFailed(VideoEvent.Subject.of(failed, clock.instant()), violation.get()));
                 objects.delete(created.bucket(), key);
                 return IngestOutcome.of(IngestResult.LIMIT_VIOLATION, video.videoId(), violation.get());
             }
             try {
-                videos.transition(video.videoId(), VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+                transitioned = Optional.of(
+                        videos.transition(video.videoId(), VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING));
             } catch (VideoTransitionException e) {
                 return IngestOutcome.of(IngestResult.IGNORED, video.videoId(), "The video changed status meanwhile");
             }
@@ -108,6 +132,12 @@ public final class UploadIngest {
                 : Math.min(limits.maxDurationSeconds(), video.reservedSeconds());
         PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
                 source, name, maxSeconds, limits.maxCostUsd());
+        // Published before the execution starts, so that no stage's event can come before them.
+        transitioned.ifPresent(v -> {
+            VideoEvent.Subject subject = VideoEvent.Subject.of(v, clock.instant());
+            events.publish(new UploadCompleted(subject, size));
+            events.publish(new ProcessingStarted(subject, name));
+        });
         ExecutionStart start = executions.start(name, toJson.apply(input));
         return new IngestOutcome(start.alreadyStarted() ? IngestResult.ALREADY_STARTED : IngestResult.STARTED,
                 video.videoId(), start.executionId(), null);

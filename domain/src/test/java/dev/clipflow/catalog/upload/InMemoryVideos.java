@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A {@link VideoRepository} in memory (test double; only what the upload service uses). */
-final class InMemoryVideos implements VideoRepository {
+public final class InMemoryVideos implements VideoRepository {
     final Map<String, Video> videos = new LinkedHashMap<>();
 
     @Override
@@ -111,6 +111,19 @@ final class InMemoryVideos implements VideoRepository {
         return new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(), v.description(), v.tags(),
                 v.declaredBytes(), v.contentType(), v.uploadKey(), uploadId, status, reason, v.media(),
                 v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt());
+    }
+
+    @Override
+    public java.util.Optional<Video> recordProgress(String videoId, Video.Progress progress) {
+        Video v = get(videoId);
+        boolean backwards = v.progress() != null && v.progress().percent() > progress.percent();
+        if (v.status() != VideoStatus.PROCESSING || backwards) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(put(new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(), v.description(),
+                v.tags(), v.declaredBytes(), v.contentType(), v.uploadKey(), v.uploadId(), v.status(),
+                v.failureReason(), v.media(), v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt(),
+                v.branchFailures(), v.reservedSeconds(), progress)));
     }
 
     @Override

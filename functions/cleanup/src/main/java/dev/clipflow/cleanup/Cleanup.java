@@ -3,9 +3,13 @@ package dev.clipflow.cleanup;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.VideoEvent;
+import dev.clipflow.catalog.events.VideoEvents;
+import dev.clipflow.catalog.events.VideoFailed;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.media.VideoOutputs;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,8 +34,17 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
 
     private final VideoRepository videos;
     private final VideoOutputs outputs;
+    private final VideoEvents events;
+    private final Clock clock;
 
     public Cleanup(VideoRepository videos, ObjectStore objects, String mediaBucket) {
+        this(videos, objects, mediaBucket, VideoEvents.NONE, Clock.systemUTC());
+    }
+
+    /** @param events where {@code Video Failed} goes when this step fails the video (not when it was already) */
+    public Cleanup(VideoRepository videos, ObjectStore objects, String mediaBucket, VideoEvents events, Clock clock) {
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.outputs = new VideoOutputs(objects, mediaBucket);
     }
@@ -85,6 +98,9 @@ public final class Cleanup implements Function<CleanupInput, CleanupResult> {
         // FAILED first, then the outputs: a chunk still running checks the status after writing and removes its
         // own outputs once the video is FAILED, so nothing it writes outlives this step (docs/adr/0008).
         Video failed = videos.fail(videoId, reason);
+        if (video.get().status() != VideoStatus.FAILED) {
+            events.publish(new VideoFailed(VideoEvent.Subject.of(failed, clock.instant()), failed.failureReason()));
+        }
         int deleted = outputs.deleteAll(videoId);
         LOG.info("Pipeline failed with {}; deleted {} partial outputs; video FAILED: {}", errorName, deleted,
                 failed.failureReason());

@@ -2,7 +2,9 @@ package dev.clipflow.cleanup;
 
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -11,7 +13,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The cleanup function's application: bean {@code cleanup} ({@link Cleanup}). Configuration:
- * VIDEOS_TABLE, MEDIA_BUCKET and the AWS_ENDPOINT_URL* overrides.
+ * VIDEOS_TABLE, MEDIA_BUCKET, EVENT_BUS_NAME and the AWS_ENDPOINT_URL* overrides.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -27,6 +29,7 @@ public class CleanupApplication {
         return new Cleanup(
                 new DynamoVideoRepository(aws.dynamoDb(), env.getRequiredProperty("VIDEOS_TABLE")),
                 new S3ObjectStore(aws.s3()),
-                env.getRequiredProperty("MEDIA_BUCKET"));
+                env.getRequiredProperty("MEDIA_BUCKET"),
+                EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC());
     }
 }

@@ -1,5 +1,7 @@
 package dev.clipflow.probe;
 
+import dev.clipflow.catalog.events.PipelineStage;
+import dev.clipflow.catalog.events.StageProgress;
 import dev.clipflow.cost.CostCeiling;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
@@ -45,9 +47,17 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
     private final CostCeiling ceiling;
     private final CostEstimator costs;
     private final int memoryMb;
+    private final StageProgress progress;
 
     public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, ChunkPlanner chunks, MediaLimits limits,
                  CostCeiling ceiling, CostEstimator costs, int memoryMb) {
+        this(store, prober, planner, chunks, limits, ceiling, costs, memoryMb, StageProgress.NONE);
+    }
+
+    /** @param progress records the {@code probe} stage's start and finish on the video and publishes them */
+    public Probe(ObjectStore store, MediaProber prober, LadderPlanner planner, ChunkPlanner chunks, MediaLimits limits,
+                 CostCeiling ceiling, CostEstimator costs, int memoryMb, StageProgress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.store = Objects.requireNonNull(store, "store");
         this.prober = Objects.requireNonNull(prober, "prober");
         this.planner = Objects.requireNonNull(planner, "planner");
@@ -79,6 +89,7 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
             MDC.put("executionName", input.executionName());
         }
         try {
+            progress.started(input.videoId(), PipelineStage.PROBE);
             var source = input.source();
             var info = store.head(source.bucket(), source.key()).orElseThrow(() -> new ProbeSourceMissingException(
                     "The uploaded object of video " + input.videoId() + " no longer exists"));
@@ -100,7 +111,10 @@ public final class Probe implements Function<PipelineInput, ProbeResult> {
                     media.displayHeight(), Math.round(media.durationSeconds()), media.videoCodec(), media.audioCodec(),
                     ladder.stream().map(RenditionSpec::name).toList(), plan.mode(), plan.chunkCount(),
                     forecast.toPlainString());
-            return new ProbeResult(media, ladder, new StageUsage("probe", 1, millis, invocationMemoryMb, 0, 0), plan);
+            ProbeResult result = new ProbeResult(media, ladder,
+                    new StageUsage("probe", 1, millis, invocationMemoryMb, 0, 0), plan);
+            progress.finished(input.videoId(), PipelineStage.PROBE);
+            return result;
         } catch (MediaRejectedException e) {
             LOG.warn("Rejected the source: {}", e.reason());
             throw e;

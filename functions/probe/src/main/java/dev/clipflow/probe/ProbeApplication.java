@@ -2,6 +2,7 @@ package dev.clipflow.probe;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.cost.CostCeiling;
 import dev.clipflow.cost.CostEstimator;
@@ -24,7 +25,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
 /**
- * The probe function's application: bean {@code probe} ({@link Probe}). Configuration: FFPROBE_PATH
+ * The probe function's application: bean {@code probe} ({@link Probe}). Configuration:
+ * VIDEOS_TABLE and EVENT_BUS_NAME (the stage's progress and events), FFPROBE_PATH
  * (else /opt/bin/ffprobe, else PATH), MAX_SOURCE_SECONDS (the longest source
  * of any channel, default {@link MediaLimits#DEFAULT}), CHUNK_SECONDS, CHUNKED_ABOVE_SECONDS and CHUNK_CONCURRENCY
  * (the {@link ChunkPlanner}'s, defaults 40, 120 and 100), MAX_VIDEO_COST_USD (the {@link CostCeiling} of channels
@@ -55,7 +57,9 @@ public class ProbeApplication {
         return new Probe(new S3ObjectStore(aws.s3()), new FfprobeMediaProber(FfmpegBinaries.from(env::getProperty)),
                 new LadderPlanner(), chunks, limits, ceiling,
                 new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))),
-                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
+                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
+                EventBridgeVideoEvents.stageProgress(aws, env.getProperty("VIDEOS_TABLE"),
+                        env.getProperty("EVENT_BUS_NAME")));
     }
 
     /** The Lambda entry: the context, when there is one, reports the configured memory. */

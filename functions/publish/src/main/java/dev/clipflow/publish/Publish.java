@@ -1,8 +1,12 @@
 package dev.clipflow.publish;
 
+import dev.clipflow.catalog.PlaybackUrls;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.VideoEvent;
+import dev.clipflow.catalog.events.VideoEvents;
+import dev.clipflow.catalog.events.VideoPublished;
 import dev.clipflow.cost.CostEstimate;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.StageUsage;
@@ -22,7 +26,7 @@ import org.slf4j.MDC;
  * every stage's usage (probe, transcode, publish, with the execution's state transitions), moves
  * the video PROCESSING -> PUBLISHED with its renditions and assets, and emits the published and
  * cost metrics. Repeating it (a Step Functions retry) leaves the same record and emits no second
- * metric.
+ * metric and no second {@code Video Published} event.
  */
 public final class Publish implements Function<PublishInput, PublishResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Publish.class);
@@ -33,9 +37,22 @@ public final class Publish implements Function<PublishInput, PublishResult> {
     private final EmfMetrics metrics;
     private final int memoryMb;
     private final Clock clock;
+    private final VideoEvents events;
+    private final PlaybackUrls playback;
 
     public Publish(VideoRepository videos, ExecutionHistory history, CostEstimator costs, EmfMetrics metrics,
                    int memoryMb, Clock clock) {
+        this(videos, history, costs, metrics, memoryMb, clock, VideoEvents.NONE, new PlaybackUrls(""));
+    }
+
+    /**
+     * @param events   where {@code Video Published} goes, once per video (a repeated publish publishes nothing)
+     * @param playback the playback URLs the event carries
+     */
+    public Publish(VideoRepository videos, ExecutionHistory history, CostEstimator costs, EmfMetrics metrics,
+                   int memoryMb, Clock clock, VideoEvents events, PlaybackUrls playback) {
+        this.events = Objects.requireNonNull(events, "events");
+        this.playback = Objects.requireNonNull(playback, "playback");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.transitions = new TransitionCounter(history);
         this.costs = Objects.requireNonNull(costs, "costs");
@@ -83,6 +100,8 @@ public final class Publish implements Function<PublishInput, PublishResult> {
         } else {
             double seconds = input.probe().media() == null ? 0 : input.probe().media().pictureEndSeconds();
             metrics.published(videoId, input.executionId(), cost.total().doubleValue(), seconds);
+            events.publish(new VideoPublished(VideoEvent.Subject.of(published, clock.instant()),
+                    playback.of(published)));
             LOG.info("Published video with {} renditions, estimated cost {} USD", t.renditions().size(), cost.total());
         }
         return new PublishResult(published.status().name(), cost.total());

@@ -2,7 +2,9 @@ package dev.clipflow.publish;
 
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.sfn.SfnExecutionHistory;
+import dev.clipflow.catalog.PlaybackUrls;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import java.time.Clock;
@@ -14,7 +16,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The publish function's application: bean {@code publish} ({@link Publish}). Configuration:
- * VIDEOS_TABLE, PRICE_TABLE (optional), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the
+ * VIDEOS_TABLE, EVENT_BUS_NAME and MEDIA_BASE_URL (the {@code Video Published} event), PRICE_TABLE (optional), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the
  * AWS_ENDPOINT_URL* overrides. Metrics go to the namespace {@value #METRICS_NAMESPACE}, the one the template's
  * alarms watch and the state machine's PutMetricData grant names.
  */
@@ -39,6 +41,8 @@ public class PublishApplication {
                 new CostEstimator(PriceTable.parse(env.getProperty("PRICE_TABLE"))),
                 new EmfMetrics(System.out, METRICS_NAMESPACE, METRICS_SERVICE, clock),
                 env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
-                clock);
+                clock,
+                EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")),
+                new PlaybackUrls(env.getProperty("MEDIA_BASE_URL", "")));
     }
 }

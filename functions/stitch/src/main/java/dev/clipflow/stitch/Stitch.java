@@ -1,5 +1,7 @@
 package dev.clipflow.stitch;
 
+import dev.clipflow.catalog.events.PipelineStage;
+import dev.clipflow.catalog.events.StageProgress;
 import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ChunkStitcher;
@@ -58,8 +60,15 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
     private final String mediaBucket;
     private final String workDir;
     private final int memoryMb;
+    private final StageProgress progress;
 
     public Stitch(ObjectStore store, String mediaBucket, String workDir, int memoryMb) {
+        this(store, mediaBucket, workDir, memoryMb, StageProgress.NONE);
+    }
+
+    /** @param progress records the {@code stitch} stage's start and finish on the video and publishes them */
+    public Stitch(ObjectStore store, String mediaBucket, String workDir, int memoryMb, StageProgress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.store = Objects.requireNonNull(store, "store");
         this.mediaBucket = Objects.requireNonNull(mediaBucket, "mediaBucket");
         this.workDir = workDir;
@@ -79,6 +88,7 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
         if (input.executionName() != null) {
             MDC.put("executionName", input.executionName());
         }
+        progress.started(videoId, PipelineStage.STITCH);
         try (ScratchDirectory scratch = ScratchDirectory.create(workDir, videoId + "-stitch")) {
             Path tiles = Files.createDirectories(scratch.path().resolve("tiles"));
             Path out = Files.createDirectories(scratch.path().resolve("out"));
@@ -102,8 +112,10 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
                     r.height(), r.peakBandwidth(), prefix + r.playlist(), r.bytes())).toList();
             LOG.info("Stitched {} chunks into {} renditions in {} ms; removed {} work files", manifests.size(),
                     renditions.size(), millis, removed);
-            return new TranscodeResult(prefix + output.masterPlaylist(), prefix + output.poster(),
+            TranscodeResult result = new TranscodeResult(prefix + output.masterPlaylist(), prefix + output.poster(),
                     prefix + output.sprite(), prefix + output.spriteIndex(), renditions, bytes, usage);
+            progress.finished(videoId, PipelineStage.STITCH);
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the stitch step's scratch folder", e);
         } finally {

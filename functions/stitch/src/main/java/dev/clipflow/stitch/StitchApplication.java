@@ -2,6 +2,7 @@ package dev.clipflow.stitch;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.pipeline.TranscodeResult;
 import java.util.function.Function;
@@ -14,7 +15,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
 /**
- * The stitch function's application: bean {@code stitch} ({@link Stitch}). Configuration: MEDIA_BUCKET, WORK_DIR
+ * The stitch function's application: bean {@code stitch} ({@link Stitch}). Configuration:
+ * VIDEOS_TABLE and EVENT_BUS_NAME (the stage's progress and events), MEDIA_BUCKET, WORK_DIR
  * (default /tmp), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no Lambda context) and the AWS_ENDPOINT_URL*
  * overrides. It needs no ffmpeg: the sprite is tiled in Java.
  */
@@ -31,7 +33,9 @@ public class StitchApplication {
         AwsClients aws = new AwsClients(env::getProperty);
         return new Stitch(new S3ObjectStore(aws.s3()), env.getRequiredProperty("MEDIA_BUCKET"),
                 env.getProperty("WORK_DIR", "/tmp"),
-                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024));
+                env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
+                EventBridgeVideoEvents.stageProgress(aws, env.getProperty("VIDEOS_TABLE"),
+                        env.getProperty("EVENT_BUS_NAME")));
     }
 
     /** The Lambda entry: the context, when there is one, reports the configured memory. */

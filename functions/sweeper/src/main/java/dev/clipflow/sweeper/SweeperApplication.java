@@ -3,6 +3,7 @@ package dev.clipflow.sweeper;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoStaleVideos;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.catalog.sweep.StaleVideoSweep;
@@ -18,7 +19,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The sweeper function's application: bean {@code sweeper} ({@link Sweeper}). Configuration: VIDEOS_TABLE,
- * UPLOADS_BUCKET, MEDIA_BUCKET, UPLOAD_WINDOW_SECONDS and PROCESSING_WINDOW_SECONDS (set by the template, which
+ * UPLOADS_BUCKET, MEDIA_BUCKET, EVENT_BUS_NAME, UPLOAD_WINDOW_SECONDS and PROCESSING_WINDOW_SECONDS (set by the template, which
  * derives them: docs/adr/0010) and the AWS_ENDPOINT_URL* overrides.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -40,7 +41,8 @@ public class SweeperApplication {
                 new DynamoStaleVideos(aws.dynamoDb(), videosTable),
                 new S3MultipartUploads(aws.s3(), aws.s3Presigner(), env.getRequiredProperty("UPLOADS_BUCKET")),
                 new VideoOutputs(new S3ObjectStore(aws.s3()), env.getRequiredProperty("MEDIA_BUCKET")),
-                windows, Clock.systemUTC(), StaleVideoSweep.DEFAULT_BUDGET));
+                windows, Clock.systemUTC(), StaleVideoSweep.DEFAULT_BUDGET,
+                EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME"))));
     }
 
     private static Duration seconds(Environment env, String name) {

@@ -1,5 +1,7 @@
 package dev.clipflow.transcode;
 
+import dev.clipflow.catalog.events.PipelineStage;
+import dev.clipflow.catalog.events.StageProgress;
 import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ScratchDirectory;
@@ -44,9 +46,17 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
     private final String workDir;
     private final int memoryMb;
     private final Duration budget;
+    private final StageProgress progress;
 
     public Transcode(ObjectStore store, Transcoder transcoder, String mediaBucket, String workDir, int memoryMb,
                      Duration budget) {
+        this(store, transcoder, mediaBucket, workDir, memoryMb, budget, StageProgress.NONE);
+    }
+
+    /** @param progress records the {@code transcode} stage's start and finish on the video and publishes them */
+    public Transcode(ObjectStore store, Transcoder transcoder, String mediaBucket, String workDir, int memoryMb,
+                     Duration budget, StageProgress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.store = Objects.requireNonNull(store, "store");
         this.transcoder = Objects.requireNonNull(transcoder, "transcoder");
         this.mediaBucket = Objects.requireNonNull(mediaBucket, "mediaBucket");
@@ -69,6 +79,7 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
         if (input.executionName() != null) {
             MDC.put("executionName", input.executionName());
         }
+        progress.started(videoId, PipelineStage.TRANSCODE);
         try (ScratchDirectory scratch = ScratchDirectory.create(workDir, videoId)) {
             if (scratch.staleRemoved().folders() > 0) {
                 LOG.info("Removed {} stale scratch folders ({} MB) left by killed invocations",
@@ -94,9 +105,11 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
             LOG.info("Transcoded {} renditions, {} bytes, in {} ms (download {} ms, encode {} ms, upload {} ms)",
                     renditions.size(), bytes, millis, (downloaded - started) / 1_000_000,
                     (encoded - downloaded) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000);
-            return new TranscodeResult(prefix + output.masterPlaylist(), prefix + output.poster(),
+            TranscodeResult result = new TranscodeResult(prefix + output.masterPlaylist(), prefix + output.poster(),
                     prefix + output.sprite(), prefix + output.spriteIndex(), renditions, bytes,
                     new StageUsage("transcode", 1, millis, invocationMemoryMb, 0, bytes, (long) uploaded.objects(), 1L));
+            progress.finished(videoId, PipelineStage.TRANSCODE);
+            return result;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot prepare the scratch folder", e);
         } finally {

@@ -2,6 +2,7 @@ package dev.clipflow.transcode;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
@@ -38,7 +39,9 @@ public class TranscodeApplication {
                         env.getProperty("X264_PRESET", FfmpegTranscoder.DEFAULT_PRESET)),
                 env.getRequiredProperty("MEDIA_BUCKET"), env.getProperty("WORK_DIR", "/tmp"),
                 env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
-                Duration.ofSeconds(env.getProperty("TRANSCODE_BUDGET_SECONDS", Long.class, 840L)));
+                Duration.ofSeconds(env.getProperty("TRANSCODE_BUDGET_SECONDS", Long.class, 840L)),
+                EventBridgeVideoEvents.stageProgress(aws, env.getProperty("VIDEOS_TABLE"),
+                        env.getProperty("EVENT_BUS_NAME")));
     }
 
     /** The Lambda entry: the context, when there is one, gives the memory size and the time left. */

@@ -1,11 +1,11 @@
 package dev.clipflow.uploadapi;
 
+import dev.clipflow.catalog.PlaybackUrls;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.upload.PartUrls;
 import dev.clipflow.cost.CostEstimate;
 import dev.clipflow.cost.CostEstimator;
-import dev.clipflow.media.MediaKeys;
 import dev.clipflow.pipeline.MediaInfo;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,11 +18,11 @@ import java.util.Objects;
  * shown to the owner only.
  */
 final class VideoViews {
-    private final String mediaBaseUrl;
+    private final PlaybackUrls playback;
     private final CostEstimator costs;
 
     VideoViews(String mediaBaseUrl, CostEstimator costs) {
-        this.mediaBaseUrl = Objects.requireNonNull(mediaBaseUrl, "mediaBaseUrl").replaceAll("/+$", "");
+        this.playback = new PlaybackUrls(mediaBaseUrl);
         this.costs = Objects.requireNonNull(costs, "costs");
     }
 
@@ -50,6 +50,10 @@ final class VideoViews {
             out.put("playback", playback(v));
         }
         if (owner) {
+            if (v.status() == VideoStatus.PROCESSING && v.progress() != null) {
+                out.put("stage", v.progress().stage());
+                out.put("progress", v.progress().percent());
+            }
             out.put("uploadOpen", v.status() == VideoStatus.AWAITING_UPLOAD && v.uploadId() != null);
             out.put("cost", cost(costs.estimate(v.usage())));
             if (!v.branchFailures().isEmpty()) {
@@ -63,15 +67,7 @@ final class VideoViews {
     }
 
     Map<String, Object> playback(Video v) {
-        Video.PublishedAssets a = v.assets();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hlsUrl", url(a != null && a.masterPlaylistKey() != null ? a.masterPlaylistKey()
-                : MediaKeys.masterPlaylist(v.videoId())));
-        out.put("posterUrl", url(a != null && a.posterKey() != null ? a.posterKey() : MediaKeys.poster(v.videoId())));
-        out.put("spriteUrl", url(a != null && a.spriteKey() != null ? a.spriteKey() : MediaKeys.sprite(v.videoId())));
-        out.put("thumbnailsVttUrl", url(a != null && a.spriteIndexKey() != null ? a.spriteIndexKey()
-                : MediaKeys.spriteIndex(v.videoId())));
-        return out;
+        return new LinkedHashMap<>(playback.of(v));
     }
 
     static Map<String, Object> partUrls(PartUrls urls) {
@@ -82,10 +78,6 @@ final class VideoViews {
         out.put("nextPartNumber", urls.nextPartNumber());
         out.put("expiresAt", text(urls.expiresAt()));
         return out;
-    }
-
-    private String url(String key) {
-        return mediaBaseUrl + "/" + key;
     }
 
     private static Map<String, Object> media(MediaInfo m) {

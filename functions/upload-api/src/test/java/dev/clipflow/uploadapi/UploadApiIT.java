@@ -277,6 +277,31 @@ class UploadApiIT {
     }
 
     @Test
+    void getVideo_processing_ownerSeesStageAndProgressUntilPublished() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/mp4", "a.mp4")))
+                .get("videoId").stringValue();
+        fx.videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        JsonNode beforeAnyStage = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "alice",
+                null)));
+        fx.videos.recordProgress(videoId, new Video.Progress("transcode", 15));
+
+        JsonNode processing = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "alice",
+                null)));
+        assertError(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "bob", null)), 404, "VIDEO_NOT_FOUND");
+        fx.videos.publish(videoId, List.of(), assets(videoId));
+        JsonNode published = ApiFixture.body(api.apply(HttpEvents.request("GET", "/videos/" + videoId, "alice",
+                null)));
+
+        assertThat(beforeAnyStage.has("stage")).isFalse();
+        assertThat(processing.get("status").stringValue()).isEqualTo("PROCESSING");
+        assertThat(processing.get("stage").stringValue()).isEqualTo("transcode");
+        assertThat(processing.get("progress").intValue()).isEqualTo(15);
+        assertThat(published.has("stage")).isFalse();
+        assertThat(published.has("progress")).isFalse();
+    }
+
+    @Test
     void getVideo_audioRanOnAfterThePicture_showsThePublishedLengthThePictures() {
         String channelId = fx.channel("alice", LIMITS);
         String videoId = ApiFixture.body(api.apply(createVideo("alice", channelId, 1000, "video/webm", "a.webm")))

@@ -9,6 +9,7 @@ import dev.clipflow.local.asl.task.LambdaFunction;
 import dev.clipflow.local.asl.task.LambdaResponse;
 import dev.clipflow.local.asl.task.TaskInvoker;
 import dev.clipflow.local.runtime.events.HttpRoutes;
+import dev.clipflow.local.runtime.events.LocalEventBus;
 import dev.clipflow.local.runtime.events.S3Gate;
 import dev.clipflow.local.runtime.events.S3EventProxy;
 import dev.clipflow.local.runtime.events.SqsEventSource;
@@ -52,7 +53,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DefinitionSubstitutions resolved to local function ARNs; its DynamoDB and SQS tasks against the emulators);
  * every function hosted from its own zip ({@link FunctionHost}); and the template's event sources: S3 "object
  * created" (the public S3 endpoint is an {@link S3EventProxy} in front of S3Proxy, so every write — presigned PUTs
- * from curl included — emits the event), SQS queues ({@link SqsEventSource}) and schedules
+ * from curl included — emits the event), the template's EventBridge buses ({@link LocalEventBus}),
+ * SQS queues ({@link SqsEventSource}) and schedules
  * ({@link ScheduledEvents}).
  * Not named LocalStack, to avoid confusion with the product.
  */
@@ -73,12 +75,14 @@ public final class LocalClipflow implements AutoCloseable {
     private final ObjectCreatedRouter objectEvents;
     private final List<SqsEventSource> sqsSources = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final LocalEventBus eventBus;
     private AsyncInvoker asyncInvoker;
     private ScheduledEvents scheduledEvents;
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
                           MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir,
-                          Principals principals, List<AutoCloseable> iamEndpoints) {
+                          Principals principals, List<AutoCloseable> iamEndpoints, LocalEventBus eventBus) {
+        this.eventBus = eventBus;
         this.template = template;
         this.emulators = emulators;
         this.sfnEndpoint = sfnEndpoint;
@@ -130,12 +134,16 @@ public final class LocalClipflow implements AutoCloseable {
             started.add(proxy);
             Map<String, String> config = new LinkedHashMap<>(emulators.config());
             config.put("AWS_ENDPOINT_URL_S3", proxy.endpoint().toString());
+            LocalEventBus eventBus = LocalEventBus.start(template.eventBuses());
+            started.add(eventBus);
+            config.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBus.endpoint().toString());
             List<AutoCloseable> iamEndpoints = new ArrayList<>();
             if (iam) {
                 gate(config, "AWS_ENDPOINT_URL_DYNAMODB", JsonRequests.Service.DYNAMODB, principals, iamEndpoints);
                 gate(config, "AWS_ENDPOINT_URL_SQS", JsonRequests.Service.SQS, principals, iamEndpoints);
                 gate(config, "AWS_ENDPOINT_URL_SECRETS_MANAGER", JsonRequests.Service.SECRETS_MANAGER, principals,
                         iamEndpoints);
+                gate(config, "AWS_ENDPOINT_URL_EVENTBRIDGE", JsonRequests.Service.EVENTS, principals, iamEndpoints);
                 started.addAll(iamEndpoints);
             }
             Optional<Role> machineRole = iam && template.stateMachines().size() == 1
@@ -168,7 +176,7 @@ public final class LocalClipflow implements AutoCloseable {
             template.distributions().stream().filter(d -> d.originBucket() != null).findFirst().ifPresent(d ->
                     media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3()));
             LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, media, clients,
-                    Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints));
+                    Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints), eventBus);
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
                     System.err);
             stack.scheduledEvents = ScheduledEvents.start(template, stack.asyncInvoker, clockSpeed, System.err);
@@ -231,6 +239,11 @@ public final class LocalClipflow implements AutoCloseable {
      */
     public Optional<Map.Entry<java.net.URI, String>> media() {
         return media.bucket() == null ? Optional.empty() : Optional.of(Map.entry(media.url(), media.bucket()));
+    }
+
+    /** The template's event buses: the events the functions published, and subscriptions to them. */
+    public LocalEventBus eventBus() {
+        return eventBus;
     }
 
     public SfnEndpoint stepFunctions() {
@@ -379,6 +392,7 @@ public final class LocalClipflow implements AutoCloseable {
         }
         s3Proxy.close();
         media.close();
+        eventBus.close();
         hosts.values().forEach(FunctionHost::close);
         sfnEndpoint.close();
         for (AutoCloseable c : iamEndpoints) {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.events.EventStream;
 import dev.clipflow.local.runtime.events.HttpRoutes;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,11 +33,24 @@ import java.util.concurrent.Executors;
  * <p>There is no token to verify locally: the caller is the development identity ({@code sub}
  * {@code local-dev-creator}), or whoever the {@value #USER_HEADER} header names (that value becomes both
  * {@code sub} and {@code username}); the default can be changed with {@code CLIPFLOW_DEV_USER}.
+ *
+ * <p>Besides the template's routes, {@code GET} {@value #EVENTS_PATH} streams the caller's video events as
+ * Server-Sent Events (the local stand-in for the WebSocket API on AWS, docs/adr/0013); there the caller may also be
+ * named by the {@value #USER_PARAMETER} query parameter, since a browser's {@code EventSource} sends no headers.
  */
 public final class LocalHttpApi implements AutoCloseable {
 
     /** The header that picks the caller's identity. */
     public static final String USER_HEADER = "X-Clipflow-Dev-User";
+
+    /** The path of the caller's video events as Server-Sent Events ({@link EventStream}). */
+    public static final String EVENTS_PATH = "/events";
+
+    /**
+     * The query parameter that picks the caller's identity on {@value #EVENTS_PATH} (a browser's
+     * {@code EventSource} cannot send headers); the header wins when both are given.
+     */
+    public static final String USER_PARAMETER = "devUser";
 
     private final LocalClipflow stack;
     private final HttpServer server;
@@ -83,6 +98,15 @@ public final class LocalHttpApi implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
+            if (method.equals("GET") && path.equals(EVENTS_PATH)) {
+                String user = exchange.getRequestHeaders().getFirst(USER_HEADER);
+                if (user == null || user.isBlank()) {
+                    user = parameter(query, USER_PARAMETER);
+                }
+                Identity caller = user == null || user.isBlank() ? defaultIdentity : new Identity(user, user);
+                new EventStream(stack.eventBus()).serve(exchange, caller.sub());
+                return;
+            }
             var match = stack.routes().match(method, path);
             if (match.isEmpty()) {
                 send(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}"
@@ -119,6 +143,19 @@ public final class LocalHttpApi implements AutoCloseable {
             send(exchange, 500, Map.of("content-type", "application/json"),
                     "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static String parameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** Maps the function's response as HTTP API (payload format 2.0) does. */

@@ -174,7 +174,8 @@ public final class JsonProtocolProxy implements AutoCloseable {
                     + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
         } else {
             exchange.getResponseHeaders().set("Content-Type", service == JsonRequests.Service.SECRETS_MANAGER
-                    ? "application/x-amz-json-1.1" : "application/x-amz-json-1.0");
+                    || service == JsonRequests.Service.EVENTS ? "application/x-amz-json-1.1"
+                    : "application/x-amz-json-1.0");
             if (service == JsonRequests.Service.SQS) {
                 exchange.getResponseHeaders().set("x-amzn-query-error", code + ";Sender");
             }
@@ -191,7 +192,7 @@ public final class JsonProtocolProxy implements AutoCloseable {
         return switch (service) {
             case DYNAMODB -> "com.amazonaws.dynamodb.v20120810#";
             case SQS, STATES -> "com.amazon.coral.service#";
-            case SECRETS_MANAGER -> "";
+            case SECRETS_MANAGER, EVENTS -> "";
         };
     }
 

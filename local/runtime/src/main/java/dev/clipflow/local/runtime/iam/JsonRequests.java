@@ -12,7 +12,8 @@ import java.util.Map;
  * each table; TransactWriteItems as PutItem/UpdateItem/DeleteItem/ConditionCheckItem on each item's table,
  * TransactGetItems as GetItem), SQS ({@code AmazonSQS.<Op>}: the queue ARN from its URL or name), Step Functions
  * ({@code AWSStepFunctions.<Op>}: the state machine, execution or map run ARN) and Secrets Manager
- * ({@code secretsmanager.<Op>}: the secret's ARN).
+ * ({@code secretsmanager.<Op>}: the secret's ARN) and EventBridge ({@code AWSEvents.PutEvents}: each entry's
+ * bus).
  */
 public final class JsonRequests {
 
@@ -21,7 +22,8 @@ public final class JsonRequests {
         DYNAMODB("dynamodb", "DynamoDB_20120810."),
         SQS("sqs", "AmazonSQS."),
         STATES("states", "AWSStepFunctions."),
-        SECRETS_MANAGER("secretsmanager", "secretsmanager.");
+        SECRETS_MANAGER("secretsmanager", "secretsmanager."),
+        EVENTS("events", "AWSEvents.");
 
         final String iamPrefix;
         final String targetPrefix;
@@ -49,6 +51,7 @@ public final class JsonRequests {
                     "mapRunArn", "resourceArn")));
             case SECRETS_MANAGER -> List.of(new AccessRequest(action, secretArn(body.path("SecretId").asText(
                     body.path("Name").asText("*")))));
+            case EVENTS -> events(operation, action, body);
         };
     }
 
@@ -80,6 +83,19 @@ public final class JsonRequests {
                         + body.get("IndexName").asText() : arn));
             }
         }
+        return out;
+    }
+
+    /** PutEvents: the bus of each entry (the account's {@code default} bus when the entry names none). */
+    private static List<AccessRequest> events(String operation, String action, JsonNode body) {
+        if (!operation.equals("PutEvents")) {
+            throw new PolicyUnsupportedException("No IAM resource known for EventBridge " + operation);
+        }
+        List<AccessRequest> out = new ArrayList<>();
+        body.path("Entries").forEach(e -> {
+            String bus = e.path("EventBusName").asText("default");
+            out.add(new AccessRequest(action, bus.startsWith("arn:") ? bus : LocalAws.eventBusArn(bus)));
+        });
         return out;
     }
 

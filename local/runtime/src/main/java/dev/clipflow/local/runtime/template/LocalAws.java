@@ -55,6 +55,10 @@ public record LocalAws(String stackName, String sqsEndpoint, String mediaHost) {
         return "arn:" + PARTITION + ":sqs:" + REGION + ":" + ACCOUNT + ":" + name;
     }
 
+    public static String eventBusArn(String name) {
+        return "arn:" + PARTITION + ":events:" + REGION + ":" + ACCOUNT + ":event-bus/" + name;
+    }
+
     public static String tableArn(String name) {
         return "arn:" + PARTITION + ":dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name;
     }

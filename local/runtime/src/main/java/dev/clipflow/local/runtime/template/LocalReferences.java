@@ -49,6 +49,7 @@ final class LocalReferences {
             case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" -> stateMachine(id, props,
                     attribute);
             case "AWS::Logs::LogGroup" -> logGroup(id, props, attribute);
+            case "AWS::Events::EventBus" -> eventBus(id, props, attribute);
             case "AWS::SecretsManager::Secret" -> attribute == null || "Id".equals(attribute)
                     ? LocalAws.secretArn(secretName(id, props)) : new Unresolved(logicalId + "." + attribute);
             case "AWS::CloudFront::Distribution" -> "DomainName".equals(attribute) && local.mediaHost() != null
@@ -147,6 +148,21 @@ final class LocalReferences {
             case "Name" -> name;
             default -> new Unresolved(id + "." + attribute);
         };
+    }
+
+    /** An event bus: {@code Ref} and {@code Name} give its name, {@code Arn} its ARN. */
+    private Object eventBus(String id, Map<?, ?> props, String attribute) {
+        String name = eventBusName(id, props);
+        return switch (attribute == null ? "" : attribute) {
+            case "", "Name" -> name;
+            case "Arn" -> LocalAws.eventBusArn(name);
+            default -> new Unresolved(id + "." + attribute);
+        };
+    }
+
+    String eventBusName(String id, Map<?, ?> props) {
+        Object explicit = props.get("Name");
+        return explicit == null ? local.stackName() + "-" + id : String.valueOf(intrinsics.resolve(explicit));
     }
 
     private Object logGroup(String id, Map<?, ?> props, String attribute) {

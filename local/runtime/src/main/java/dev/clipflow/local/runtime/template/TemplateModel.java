@@ -37,6 +37,7 @@ public final class TemplateModel {
     private final List<DistributionDef> distributions = new ArrayList<>();
     private final List<SecretDef> secrets = new ArrayList<>();
     private final List<Role> roles = new ArrayList<>();
+    private final List<String> eventBuses = new ArrayList<>();
 
     private TemplateModel(Path file, Map<String, String> parameters) {
         this.file = file;
@@ -124,6 +125,11 @@ public final class TemplateModel {
         return List.copyOf(secrets);
     }
 
+    /** The names of the template's own EventBridge buses ({@code AWS::Events::EventBus}). */
+    public List<String> eventBuses() {
+        return List.copyOf(eventBuses);
+    }
+
     /**
      * The IAM roles SAM creates: one per function and one per state machine, each from the resource's
      * {@code Policies} (inline statements and SAM policy templates, {@link RolePolicies}).
@@ -168,6 +174,7 @@ public final class TemplateModel {
                     case "AWS::Serverless::StateMachine" -> model.stateMachines.add(stateMachine(id, props));
                     case "AWS::CloudFront::Distribution" -> pendingDistributions.put(id, props);
                     case "AWS::SecretsManager::Secret" -> model.secrets.add(secret(id, props));
+                    case "AWS::Events::EventBus" -> model.eventBuses.add(refs.eventBusName(id, props));
                     default -> {
                     }
                 }

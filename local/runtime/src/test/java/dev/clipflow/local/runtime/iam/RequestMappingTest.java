@@ -1,6 +1,7 @@
 package dev.clipflow.local.runtime.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -65,6 +66,20 @@ class RequestMappingTest {
         assertThat(JsonRequests.map(JsonRequests.Service.SECRETS_MANAGER, "GetSecretValue", json.readTree(
                 "{\"SecretId\":\"s\"}"))).containsExactly(new AccessRequest("secretsmanager:GetSecretValue",
                 "arn:aws:secretsmanager:us-east-1:000000000000:secret:s"));
+    }
+
+    @Test
+    void eventBridge_putEvents_eachEntrysBusDefaultBusWhenNoneNamed() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(JsonRequests.map(JsonRequests.Service.EVENTS, "PutEvents", json.readTree(
+                "{\"Entries\":[{\"EventBusName\":\"videos\"},{\"Source\":\"x\"},"
+                        + "{\"EventBusName\":\"arn:aws:events:us-east-1:000000000000:event-bus/other\"}]}")))
+                .containsExactly(
+                        new AccessRequest("events:PutEvents", "arn:aws:events:us-east-1:000000000000:event-bus/videos"),
+                        new AccessRequest("events:PutEvents", "arn:aws:events:us-east-1:000000000000:event-bus/default"),
+                        new AccessRequest("events:PutEvents", "arn:aws:events:us-east-1:000000000000:event-bus/other"));
+        assertThatThrownBy(() -> JsonRequests.map(JsonRequests.Service.EVENTS, "PutRule", json.readTree("{}")))
+                .isInstanceOf(PolicyUnsupportedException.class);
     }
 
     @Test

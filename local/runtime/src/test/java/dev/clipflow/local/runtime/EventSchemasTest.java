@@ -1,0 +1,46 @@
+package dev.clipflow.local.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clipflow.local.asl.json.Json;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON Schemas in docs/events/ (as {@link VideoEventsIT} applies them) reject what they promise to: an extra
+ * detail field (a change needs a new schemaVersion), a progress over 100, a missing owner, another source.
+ */
+class EventSchemasTest {
+
+    private static ObjectNode stageStarted() {
+        return (ObjectNode) Json.parse("""
+                {"version":"0","id":"e-1","detail-type":"Stage Started","source":"clipflow.videos",
+                 "account":"000000000000","time":"2026-12-07T10:00:00Z","region":"us-east-1","resources":[],
+                 "detail":{"schemaVersion":1,"videoId":"v-1","channelId":"ch-1","ownerId":"alice",
+                           "occurredAt":"2026-12-07T10:00:00Z","stage":"probe","progress":5}}""");
+    }
+
+    @Test
+    void stageStarted_asPublished_isValid() {
+        assertThat(VideoEventsIT.validate(stageStarted())).isEmpty();
+    }
+
+    @Test
+    void stageStarted_brokenInEachPromisedWay_isInvalid() {
+        ObjectNode extraField = stageStarted();
+        ((ObjectNode) extraField.get("detail")).put("chunksDone", 3);
+        ObjectNode overHundred = stageStarted();
+        ((ObjectNode) overHundred.get("detail")).put("progress", 101);
+        ObjectNode noOwner = stageStarted();
+        ((ObjectNode) noOwner.get("detail")).remove("ownerId");
+        ObjectNode otherSource = stageStarted();
+        otherSource.put("source", "aws.s3");
+        ObjectNode otherVersion = stageStarted();
+        ((ObjectNode) otherVersion.get("detail")).put("schemaVersion", 2);
+
+        for (JsonNode bad : new JsonNode[] {extraField, overHundred, noOwner, otherSource, otherVersion}) {
+            assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
+        }
+    }
+}
