@@ -94,9 +94,15 @@ function showExecution(x) {
   const st = Graph.update(x);
   const failures = Object.entries(st).filter(([, s]) => s.error);
   $('execution').replaceChildren(`execution ${x.name}: ${x.status}`,
-      ...failures.map(([name, s]) => Object.assign(document.createElement('div'),
-          {className: s.status === 'failed' ? 'failure' : 'retry',
-            textContent: `${name} ${s.status === 'failed' ? 'failed' : 'retried after'}: ${s.error}: ${s.cause || ''}`})));
+      ...failures.map(([name, s]) => Object.assign(document.createElement('div'), {
+        className: s.status === 'failed' ? 'failure' : 'retry',
+        textContent: `${name} ${s.status === 'failed' ? 'failed' : 'retried after'}: ${s.error}: ${message(s.cause)}`,
+      })));
+}
+
+// a Lambda error's cause is its JSON ({"errorMessage", "errorType", "stackTrace"}): its message is enough here
+function message(cause) {
+  try { return JSON.parse(cause).errorMessage ?? cause; } catch { return cause || ''; }
 }
 
 async function follow(videoId) {

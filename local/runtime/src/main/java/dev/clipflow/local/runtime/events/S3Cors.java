@@ -71,13 +71,20 @@ public final class S3Cors {
                 .orElse("");
     }
 
-    /** {@code head} (a raw response head ending in an empty line) with {@code lines} added before its end. */
+    /**
+     * {@code head} (a raw response head ending in an empty line) with {@code lines} added before its end, in place
+     * of any {@code Access-Control-*} header the upstream emulator sent (S3Proxy allows every origin; a browser
+     * refuses an {@code Access-Control-Allow-Origin} given twice).
+     */
     static byte[] withHeaders(byte[] head, String lines) {
         if (lines.isEmpty()) {
             return head;
         }
-        byte[] extra = lines.getBytes(StandardCharsets.ISO_8859_1);
-        return concat(Arrays.copyOf(head, head.length - 2), concat(extra, "\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        String kept = Arrays.stream(text.substring(0, text.length() - 4).split("\r\n"))
+                .filter(l -> !l.regionMatches(true, 0, "access-control-", 0, 15))
+                .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n"));
+        return (kept + lines + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private List<CorsRule> rules(HttpHead request) {

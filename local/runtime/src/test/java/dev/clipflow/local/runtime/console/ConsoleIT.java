@@ -72,6 +72,7 @@ class ConsoleIT {
         ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1500",
                         "--autoplay-policy=no-user-gesture-required");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                 .build(), options);
     }
@@ -135,11 +136,14 @@ class ConsoleIT {
         browser.findElement(By.id("file")).sendKeys(corrupt.toString());
 
         waitFor(Duration.ofMinutes(3), () -> text("status").equals("FAILED") && !text("execution").contains("RUNNING"));
-        assertThat(stateClass("Probe the source")).contains("failed");
+        assertThat(stateClass("Probe the source")).contains("succeeded"); // the fixture's damage is in its frames
+        assertThat(stateClass("Transcode the HLS ladder")).contains("failed");
         assertThat(stateClass("Clean up the failed video")).contains("succeeded");
         assertThat(stateClass("Video failed")).contains("failed");
+        assertThat(stateClass("Video published")).contains("idle");
         assertThat(browser.findElements(By.cssSelector("#execution .failure")).stream().map(WebElement::getText)
-                .filter(t -> t.startsWith("Probe the source failed: ")).toList()).hasSize(1);
+                .filter(t -> t.startsWith("Transcode the HLS ladder failed: dev.clipflow.media.MediaRejectedException:"
+                        + " CORRUPT: ")).toList()).hasSize(1);
         assertThat(text("stage")).isNotBlank(); // the video's failureReason
         screenshot("console-failed.png");
     }
@@ -171,8 +175,31 @@ class ConsoleIT {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
+    /** Waits for {@code condition}; an error shown by the page, or the timeout, fails with what the page shows. */
     private static void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, timeout, Duration.ofMillis(250)).until(b -> condition.getAsBoolean());
+        try {
+            new WebDriverWait(browser, timeout, Duration.ofMillis(250)).until(b -> {
+                if (browser.findElement(By.id("error")).isDisplayed()) {
+                    throw new AssertionError("the page shows an error: " + text("error") + pageState());
+                }
+                return condition.getAsBoolean();
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(e.getMessage() + pageState(), e);
+        } finally {
+            try {
+                screenshot("console-last.png");
+            } catch (Exception ignored) {
+                // the assertion's message says what happened
+            }
+        }
+    }
+
+    private static String pageState() {
+        return Stream.of("upload-status", "video-id", "status", "stage", "execution")
+                .map(id -> "\n  #" + id + ": " + text(id)).reduce("", String::concat)
+                + browser.manage().logs().get("browser").getAll().stream().map(l -> "\n  console: " + l.getMessage())
+                .reduce("", String::concat);
     }
 
     private static void screenshot(String name) throws Exception {

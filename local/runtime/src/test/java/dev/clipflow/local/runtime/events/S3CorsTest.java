@@ -78,6 +78,22 @@ class S3CorsTest {
         assertThat(S3Cors.withHeaders(upstream, CORS.responseHeaders(sameOrigin))).isEqualTo(upstream);
     }
 
+    @Test
+    void response_upstreamsOwnCorsHeaders_replacedNotDoubled() throws IOException {
+        HttpHead put = head("PUT /" + UPLOADS + "/uploads/v1/source?partNumber=1 HTTP/1.1",
+                "Origin: http://127.0.0.1:3000", "Content-Length: 3");
+        byte[] upstream = ("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nETag: \"abc\"\r\n"
+                + "access-control-expose-headers: x-amz-request-id\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        String response = new String(S3Cors.withHeaders(upstream, CORS.responseHeaders(put)),
+                StandardCharsets.ISO_8859_1);
+
+        assertThat(response.split("(?i)access-control-allow-origin", -1)).hasSize(2);
+        assertThat(response).startsWith("HTTP/1.1 200 OK\r\nETag: \"abc\"\r\n")
+                .contains("Access-Control-Expose-Headers: ETag\r\n").doesNotContain("x-amz-request-id")
+                .endsWith("\r\n\r\n");
+    }
+
     private static HttpHead head(String... lines) throws IOException {
         return HttpHead.read(new ByteArrayInputStream((String.join("\r\n", lines) + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1)));
