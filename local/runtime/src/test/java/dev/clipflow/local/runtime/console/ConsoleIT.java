@@ -91,7 +91,7 @@ class ConsoleIT {
     void console_clipUploadedThroughThePage_publishedPlayingAndLit() throws Exception {
         String creator = "console-" + System.nanoTime();
         String viewer = creator + "-viewer";
-        Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("clip")), "640x360", 3);
+        Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("clip")), "640x360", 2);
         open(creator);
         type("viewer", viewer);
         browser.findElement(By.id("subscribe")).click();
