@@ -10,8 +10,9 @@ import dev.clipflow.local.asl.task.LambdaResponse;
 import dev.clipflow.local.asl.task.TaskInvoker;
 import dev.clipflow.local.runtime.events.HttpRoutes;
 import dev.clipflow.local.runtime.events.LocalEventBus;
-import dev.clipflow.local.runtime.events.S3Gate;
+import dev.clipflow.local.runtime.events.S3Cors;
 import dev.clipflow.local.runtime.events.S3EventProxy;
+import dev.clipflow.local.runtime.events.S3Gate;
 import dev.clipflow.local.runtime.events.SqsEventSource;
 import dev.clipflow.local.runtime.function.FunctionArtifactMissingException;
 import dev.clipflow.local.runtime.function.FunctionHost;
@@ -130,7 +131,8 @@ public final class LocalClipflow implements AutoCloseable {
                 if (self[0] != null) {
                     self[0].objectWritten(bucket, key, reason);
                 }
-            }, iam ? new S3Authorizer(principals) : S3Gate.OPEN);
+            }, iam ? new S3Authorizer(principals) : S3Gate.OPEN, new S3Cors(template.buckets().stream()
+                    .collect(java.util.stream.Collectors.toMap(b -> b.name(), b -> b.cors()))));
             started.add(proxy);
             Map<String, String> config = new LinkedHashMap<>(emulators.config());
             config.put("AWS_ENDPOINT_URL_S3", proxy.endpoint().toString());

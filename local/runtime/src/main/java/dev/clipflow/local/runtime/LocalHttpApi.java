@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.console.LocalConsole;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.events.EventStream;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,8 +29,10 @@ import java.util.concurrent.Executors;
  * The template's HTTP API served on loopback, as API Gateway HTTP API with its JWT authorizer would: the route
  * (from the functions' {@code HttpApi} events) picks the function, which gets a payload format 2.0 event with the
  * caller's JWT claims; its response ({@code statusCode}, {@code headers}, {@code cookies}, {@code body},
- * {@code isBase64Encoded} — or any other JSON, sent as a 200 JSON body) becomes the HTTP response. No route is
- * 404 {@code {"message":"Not Found"}}; a function error is 500 {@code {"message":"Internal Server Error"}}.
+ * {@code isBase64Encoded} — or any other JSON, sent as a 200 JSON body) becomes the HTTP response. A GET that no
+ * route takes may be the local console's ({@link LocalConsole}: the page at {@code /} and its {@code /_local/}
+ * endpoints); anything else is 404 {@code {"message":"Not Found"}}; a function error is 500
+ * {@code {"message":"Internal Server Error"}}.
  *
  * <p>There is no token to verify locally: the caller is the development identity ({@code sub}
  * {@code local-dev-creator}), or whoever the {@value #USER_HEADER} header names (that value becomes both
@@ -56,12 +60,15 @@ public final class LocalHttpApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Identity defaultIdentity;
+    private final LocalConsole console;
 
     private LocalHttpApi(LocalClipflow stack, HttpServer server, ExecutorService executor, Identity defaultIdentity) {
         this.stack = stack;
         this.server = server;
         this.executor = executor;
         this.defaultIdentity = defaultIdentity;
+        this.console = new LocalConsole(stack.stepFunctions().service(), stack.template().stateMachines().size() == 1
+                ? stack.template().stateMachine() : null);
     }
 
     /** Serves the stack's routes on 127.0.0.1:{@code port} (0 = any free port). */
@@ -108,6 +115,12 @@ public final class LocalHttpApi implements AutoCloseable {
                 return;
             }
             var match = stack.routes().match(method, path);
+            var page = match.isEmpty() ? console.answer(method, path) : Optional.<LocalConsole.Answer>empty();
+            if (page.isPresent()) {
+                send(exchange, page.get().status(), Map.of("content-type", page.get().contentType(),
+                        "cache-control", "no-store"), "HEAD".equals(method) ? new byte[0] : page.get().body());
+                return;
+            }
             if (match.isEmpty()) {
                 send(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}"
                         .getBytes(StandardCharsets.UTF_8));

@@ -63,6 +63,7 @@ public final class Up implements AutoCloseable {
         out.println("clipflow up: " + stack.template().file());
         out.println("  HTTP API       " + api.url() + "   (caller: sub=" + identity.sub() + "; header "
                 + LocalHttpApi.USER_HEADER + ": <user> acts as another user)");
+        out.println("  console        " + api.url() + "/   (the local console in a browser: docs/console.md)");
         for (HttpRoutes.Route r : stack.routes().routes()) {
             out.printf(Locale.ROOT, "    %-6s %-40s -> %s%n", r.method(), r.path(), r.function());
         }

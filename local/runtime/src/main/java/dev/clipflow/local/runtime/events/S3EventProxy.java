@@ -41,12 +41,14 @@ public final class S3EventProxy implements AutoCloseable {
     private final URI upstream;
     private final Listener listener;
     private final S3Gate gate;
+    private final S3Cors cors;
 
-    private S3EventProxy(ServerSocket server, URI upstream, Listener listener, S3Gate gate) {
+    private S3EventProxy(ServerSocket server, URI upstream, Listener listener, S3Gate gate, S3Cors cors) {
         this.server = server;
         this.upstream = upstream;
         this.listener = listener;
         this.gate = gate;
+        this.cors = cors;
     }
 
     /** Listens on loopback ({@code port} 0 = any free port); every request goes through. */
@@ -56,9 +58,17 @@ public final class S3EventProxy implements AutoCloseable {
 
     /** Listens on loopback ({@code port} 0 = any free port); {@code gate} decides which requests go through. */
     public static S3EventProxy start(URI upstream, int port, Listener listener, S3Gate gate) {
+        return start(upstream, port, listener, gate, S3Cors.NONE);
+    }
+
+    /**
+     * Listens on loopback ({@code port} 0 = any free port); {@code gate} decides which requests go through and
+     * {@code cors} answers preflights and adds the CORS headers the buckets' configurations call for.
+     */
+    public static S3EventProxy start(URI upstream, int port, Listener listener, S3Gate gate, S3Cors cors) {
         try {
             ServerSocket server = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
-            S3EventProxy proxy = new S3EventProxy(server, upstream, listener, gate);
+            S3EventProxy proxy = new S3EventProxy(server, upstream, listener, gate, cors);
             Thread.ofPlatform().daemon().name("s3-proxy-accept").start(proxy::accept);
             return proxy;
         } catch (IOException e) {
@@ -115,6 +125,12 @@ public final class S3EventProxy implements AutoCloseable {
             System.err.println("s3: > " + request.method() + " " + request.target().replaceFirst("\\?.*", "")
                     + " " + request.headers().keySet());
         }
+        if (cors.isPreflight(request)) {
+            HttpBodies.copy(request, request.method(), in, OutputStream.nullOutputStream(), null);
+            out.write(cors.preflight(request));
+            return !"close".equalsIgnoreCase(request.header("connection"));
+        }
+        String corsHeaders = cors.responseHeaders(request);
         byte[] deleteBody = new byte[0];
         boolean buffered = "POST".equals(request.method()) && isDeleteObjects(request.target());
         if (buffered) {
@@ -128,7 +144,7 @@ public final class S3EventProxy implements AutoCloseable {
             if (!buffered && !expecting) {
                 HttpBodies.copy(request, request.method(), in, OutputStream.nullOutputStream(), null);
             }
-            refuse(out, request, refusal, expecting);
+            refuse(out, request, refusal, expecting, corsHeaders);
             return !expecting && !"close".equalsIgnoreCase(request.header("connection"));
         }
         try (Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
@@ -168,11 +184,12 @@ public final class S3EventProxy implements AutoCloseable {
                     if (hidden != null) {
                         boolean framed = HttpBodies.copy(response, request.method(), upIn,
                                 OutputStream.nullOutputStream(), null);
-                        refuse(out, request, hidden, !framed);
+                        refuse(out, request, hidden, !framed, corsHeaders);
                         return framed && !"close".equalsIgnoreCase(request.header("connection"));
                     }
                 }
-                out.write(response.raw());
+                out.write(response.status() / 100 == 1 ? response.raw() : S3Cors.withHeaders(response.raw(),
+                        corsHeaders));
             } while (response.status() / 100 == 1);
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             boolean framed = HttpBodies.copy(response, request.method(), upIn, out, captured);
@@ -218,8 +235,8 @@ public final class S3EventProxy implements AutoCloseable {
     }
 
     /** Answers an S3 error ({@code <Error>} XML; no body to a HEAD), then closes the connection if told to. */
-    private static void refuse(ClientSink out, HttpHead request, S3Gate.Refusal refusal, boolean close)
-            throws IOException {
+    private static void refuse(ClientSink out, HttpHead request, S3Gate.Refusal refusal, boolean close,
+                               String corsHeaders) throws IOException {
         String requestId = Long.toHexString(System.nanoTime()).toUpperCase(java.util.Locale.ROOT);
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + refusal.code() + "</Code><Message>"
                 + refusal.message().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -229,7 +246,7 @@ public final class S3EventProxy implements AutoCloseable {
         String reason = refusal.status() == 403 ? "Forbidden" : refusal.status() == 404 ? "Not Found" : "Error";
         out.write(("HTTP/1.1 " + refusal.status() + " " + reason + "\r\nContent-Type: application/xml\r\n"
                 + "x-amz-request-id: " + requestId + "\r\nContent-Length: " + (head ? 0 : body.length) + "\r\n"
-                + (close ? "Connection: close\r\n" : "") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                + corsHeaders + (close ? "Connection: close\r\n" : "") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         if (!head) {
             out.write(body);
         }

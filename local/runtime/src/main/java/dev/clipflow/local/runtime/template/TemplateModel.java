@@ -267,7 +267,8 @@ public final class TemplateModel {
             Map<?, ?> p = map(in.resolve(rawProps));
             Object eb = map(map(p.get("NotificationConfiguration")).get("EventBridgeConfiguration"))
                     .get("EventBridgeEnabled");
-            return new BucketDef(id, refs.bucketName(id, rawProps), Boolean.parseBoolean(String.valueOf(eb)));
+            return new BucketDef(id, refs.bucketName(id, rawProps), Boolean.parseBoolean(String.valueOf(eb)),
+                    CorsRule.read(p.get("CorsConfiguration")));
         }
 
         private QueueDef queue(String id, Map<?, ?> rawProps) {
