@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Cold start: fresh JVM to first handled event, the ingest function through Spring Cloud
-# Function's FunctionInvoker vs a plain aws-lambda-java-core handler with the same SDK clients and
-# domain code, against the local emulators. Alternates the two, RUNS times each, prints the medians
-# and their ratio, and writes docs/benchmarks/cold-start.md.
+# Cold start: fresh JVM to first handled event, the ingest function through Spring Cloud Function
+# (its handler RequestIdFunctionInvoker and its start class) vs a plain aws-lambda-java-core handler with the
+# same SDK clients and domain code, against the local emulators, with the levers of issue 13 as candidates of
+# their own (CANDIDATES; "-cds": with an AppCDS archive). The candidates alternate within each of RUNS rounds;
+# prints medians and ratios, times the plain handler's steps (PlainBreakdown), and writes
+# docs/benchmarks/cold-start.md (then bench/collect.sh rebuilds docs/benchmarks.md). Notes under the figures
+# come from bench/cold-start/NOTES.md. SKIP_BUILD=1 reuses the last build; KEEP_WORK=1 keeps the work directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAR="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
 RUNS="${RUNS:-5}"
-# Lambda's Java runtimes start the JVM with C1 only; both candidates get the same flags.
+# Lambda's Java runtimes start the JVM with C1 only; a function of up to 1,769 MB has one vCPU, where the JVM
+# picks the serial collector. Every candidate gets the same flags.
 JVM_FLAGS="${JVM_FLAGS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
 
 # SKIP_BUILD=1 reuses the last build (alternating measurements of the same artifacts).
@@ -19,9 +24,14 @@ JVM_FLAGS="${JVM_FLAGS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseS
 # Lambda would load: the ingest function's deployment zip (classes + lib/) plus the probe classes.
 CP="bench/cold-start/target/classes:$(cat bench/cold-start/target/classpath.txt)"
 work=$(mktemp -d)
-unzip -q functions/ingest/target/ingest.zip -d "$work/ingest"
+# Jars only: a CDS archive cannot be dumped with a non-empty directory on the class path, so the zip's own
+# classes (its root) and the probe classes go into jars of their own; every candidate gets this class path.
+unzip -q functions/ingest/target/ingest.zip 'lib/*' -d "$work/ingest"
+unzip -q functions/ingest/target/ingest.zip -x 'lib/*' -d "$work/function"
+"$JAR" cf "$work/ingest/function.jar" -C "$work/function" .
+"$JAR" cf "$work/ingest/probe.jar" -C bench/cold-start/target/classes .
 echo "work: $work"
-PROBE_CP="bench/cold-start/target/classes:$work/ingest:$work/ingest/lib/*"
+PROBE_CP="$work/ingest/probe.jar:$work/ingest/function.jar:$work/ingest/lib/*"
 trap 'kill "$emu_pid" 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 "$JAVA" -cp "$CP" dev.clipflow.testing.EmulatorServer "$work/env" > "$work/emulators.log" 2>&1 &
 emu_pid=$!
@@ -96,14 +106,22 @@ for i in $(seq 1 "$RUNS"); do
   "$JAVA" $JVM_FLAGS "${props[@]}" -cp "$PROBE_CP" dev.clipflow.bench.coldstart.PlainBreakdown "$work/event.json" \
     | awk -F'\t' '/^breakdown/ {print $2 "\t" $3}' >> "$work/breakdown.tsv"
 done
-breakdown=$(awk -F'\t' '{v[$1]=v[$1] " " $2; if (!($1 in seen)) {seen[$1]=1; order[++n]=$1}}
-  END {for (i=1; i<=n; i++) {k=order[i]; m=split(substr(v[k],2), a, " "); asort(a);
-       med=(m%2 ? a[(m+1)/2] : (a[m/2]+a[m/2+1])/2); printf "| %s | %s | %s |\n", k, med, substr(v[k],2)}}' "$work/breakdown.tsv")
+breakdown=$(awk -F'\t' '!seen[$1]++ {print $1}' "$work/breakdown.tsv" | while IFS= read -r step; do
+  vals=$(awk -F'\t' -v s="$step" '$1 == s {print $2}' "$work/breakdown.tsv" | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  echo "| $step | $(median $vals) | $vals|"
+done)
 echo "$breakdown"
 
+# The median of the per-round ratios a/b (each round's candidates ran back to back, so load hits both alike).
+roundratio() { # candidate a, candidate b
+  # shellcheck disable=SC2086
+  median $(paste <(printf '%s\n' ${times[$1]}) <(printf '%s\n' ${times[$2]}) | awk '{printf "%.3f\n", $1/$2}') \
+    | awk '{printf "%.2f", $1}'
+}
 # A lever's row: before and after are candidates of the same rounds.
 lever() { # name, before, after
-  echo "| $1 | \`$2\` ${med[$2]} | \`$3\` ${med[$3]} | $(ratio "${med[$3]}" "${med[$2]}") | ${medcpu[$2]} -> ${medcpu[$3]} | ${medcls[$2]} -> ${medcls[$3]} |"
+  echo "| $1 | \`$2\` ${med[$2]} | \`$3\` ${med[$3]} | $(ratio "${med[$3]}" "${med[$2]}") | $(roundratio "$3" "$2") | ${medcpu[$2]} -> ${medcpu[$3]} | ${medcls[$2]} -> ${medcls[$3]} |"
 }
 mkdir -p docs/benchmarks
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
@@ -138,14 +156,18 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
     echo "| \`$c\` | $(desc "$c") | ${med[$c]} | $(ratio "${med[$c]}" "${med[plain]}") | ${medcpu[$c]} | ${medcls[$c]} | ${times[$c]}|"
   done
   echo
-  echo "**SCF / plain, same flags: $(ratio "${med[scf]}" "${med[plain]}")** (wall; CPU $(ratio "${medcpu[scf]}" "${medcpu[plain]}"));"
-  echo "**both with AppCDS: $(ratio "${med[scf-cds]}" "${med[plain-cds]}")** (CPU $(ratio "${medcpu[scf-cds]}" "${medcpu[plain-cds]}"));"
-  echo "the function with AppCDS against the plain handler without: $(ratio "${med[scf-cds]}" "${med[plain]}"). Target: at most 1.3."
+  echo "| SCF / plain | wall, medians | wall, median of the rounds' ratios | CPU, medians |"
+  echo "|---|---|---|---|"
+  echo "| **same flags, no AppCDS** (\`scf\` / \`plain\`) | $(ratio "${med[scf]}" "${med[plain]}") | **$(roundratio scf plain)** | $(ratio "${medcpu[scf]}" "${medcpu[plain]}") |"
+  echo "| **both with AppCDS** (\`scf-cds\` / \`plain-cds\`) | $(ratio "${med[scf-cds]}" "${med[plain-cds]}") | **$(roundratio scf-cds plain-cds)** | $(ratio "${medcpu[scf-cds]}" "${medcpu[plain-cds]}") |"
+  echo "| the function with AppCDS, plain without (\`scf-cds\` / \`plain\`) | $(ratio "${med[scf-cds]}" "${med[plain]}") | $(roundratio scf-cds plain) | $(ratio "${medcpu[scf-cds]}" "${medcpu[plain]}") |"
+  echo
+  echo "Target: at most 1.3."
   echo
   echo "### Levers, one at a time"
   echo
-  echo "| lever | before (ms) | after (ms) | after / before | CPU (ms) | classes |"
-  echo "|---|---|---|---|---|---|"
+  echo "| lever | before (ms) | after (ms) | after / before, medians | after / before, median of the rounds | CPU (ms) | classes |"
+  echo "|---|---|---|---|---|---|---|"
   lever "functional bean registration, no auto-configuration (ingest)" scf-autoconfig scf
   lever "AppCDS archive of the function's classes" scf scf-cds
   lever "AppCDS archive, plain handler" plain plain-cds
