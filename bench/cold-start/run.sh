@@ -135,7 +135,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "runtimes run C1 only (\`TieredStopAtLevel=1\`) with the default CDS archive, and a function of up to 1,769 MB"
   echo "has one vCPU, on which the JVM picks the serial collector."
   echo
-  echo "Class path: the ingest function's deployment zip as Lambda unpacks it, plus the probe."
+  echo "Class path: the ingest function's deployment zip (its lib/ jars, its own classes jarred: a CDS archive cannot be"
+  echo "dumped with a directory on the class path) plus the probe's jar, the same for every candidate."
   echo "Every candidate handles the same S3 event (an upload no video expects: one DynamoDB GetItem, one S3"
   echo "DeleteObject) with the same domain code (\`Ingest\`) and the same SDK clients (\`AwsClients\`, URL-connection"
   echo "HTTP client) against the local emulators; each run is a new JVM, timed from the JVM's start to the handler's"
