@@ -1,26 +1,38 @@
 #!/usr/bin/env bash
-# Cold start: fresh JVM to first handled event, the ingest function through Spring Cloud
-# Function's FunctionInvoker vs a plain aws-lambda-java-core handler with the same SDK clients and
-# domain code, against the local emulators. Alternates the two, RUNS times each, prints the medians
-# and their ratio, and writes docs/benchmarks/cold-start.md.
+# Cold start: fresh JVM to first handled event, the ingest function through Spring Cloud Function
+# (its handler RequestIdFunctionInvoker and its start class) vs a plain aws-lambda-java-core handler with the
+# same SDK clients and domain code, against the local emulators, with the levers of issue 13 as candidates of
+# their own (CANDIDATES; "-cds": with an AppCDS archive). The candidates alternate within each of RUNS rounds;
+# prints medians and ratios, times the plain handler's steps (PlainBreakdown), and writes
+# docs/benchmarks/cold-start.md (then bench/collect.sh rebuilds docs/benchmarks.md). Notes under the figures
+# come from bench/cold-start/NOTES.md. SKIP_BUILD=1 reuses the last build; KEEP_WORK=1 keeps the work directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-RUNS="${RUNS:-7}"
-# Lambda's Java runtimes start the JVM with C1 only; both candidates get the same flags.
-JVM_FLAGS="${JVM_FLAGS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:auto}"
+JAR="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
+RUNS="${RUNS:-5}"
+# Lambda's Java runtimes start the JVM with C1 only; a function of up to 1,769 MB has one vCPU, where the JVM
+# picks the serial collector. Every candidate gets the same flags.
+JVM_FLAGS="${JVM_FLAGS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
 
-./mvnw -q -B -ntp -Pbench -pl bench/cold-start -am package -DskipTests
+# SKIP_BUILD=1 reuses the last build (alternating measurements of the same artifacts).
+[ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -o -ntp -Pbench -pl bench/cold-start -am package -DskipTests
 # The emulators and the setup run with the module's whole class path; the probes run with what
 # Lambda would load: the ingest function's deployment zip (classes + lib/) plus the probe classes.
 CP="bench/cold-start/target/classes:$(cat bench/cold-start/target/classpath.txt)"
 work=$(mktemp -d)
-unzip -q functions/ingest/target/ingest.zip -d "$work/ingest"
-PROBE_CP="bench/cold-start/target/classes:$work/ingest:$work/ingest/lib/*"
-trap 'kill "$emu_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+# Jars only: a CDS archive cannot be dumped with a non-empty directory on the class path, so the zip's own
+# classes (its root) and the probe classes go into jars of their own; every candidate gets this class path.
+unzip -q functions/ingest/target/ingest.zip 'lib/*' -d "$work/ingest"
+unzip -q functions/ingest/target/ingest.zip -x 'lib/*' -d "$work/function"
+"$JAR" cf "$work/ingest/function.jar" -C "$work/function" .
+"$JAR" cf "$work/ingest/probe.jar" -C bench/cold-start/target/classes .
+echo "work: $work"
+PROBE_CP="$work/ingest/probe.jar:$work/ingest/function.jar:$work/ingest/lib/*"
+trap 'kill "$emu_pid" 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 "$JAVA" -cp "$CP" dev.clipflow.testing.EmulatorServer "$work/env" > "$work/emulators.log" 2>&1 &
 emu_pid=$!
 for _ in $(seq 1 300); do grep -q '^ready' "$work/emulators.log" 2>/dev/null && break; sleep 0.1; done
@@ -42,54 +54,133 @@ cat > "$work/event.json" <<'JSON'
  "object":{"key":"uploads/chan-bench/vid-bench/clip+one.mp4","size":1024,"eTag":"abc","sequencer":"0055AED6DCD90281E5"}}}]}
 JSON
 
-declare -a plain scf
+# CANDIDATES (ColdStartProbe modes) alternate within each round; "-cds" after a mode runs it with an AppCDS
+# archive of its own classes (made once, before the rounds, by a training run with -XX:ArchiveClassesAtExit).
+CANDIDATES="${CANDIDATES:-plain scf scf-autoconfig plain-cds scf-cds}"
+probe() { # mode, extra JVM flags...
+  local mode=$1; shift
+  # shellcheck disable=SC2086
+  "$JAVA" $JVM_FLAGS "$@" "${props[@]}" -cp "$PROBE_CP" dev.clipflow.bench.coldstart.ColdStartProbe "$mode" "$work/event.json"
+}
+for c in $CANDIDATES; do
+  if [[ $c == *-cds ]]; then
+    probe "${c%-cds}" "-XX:ArchiveClassesAtExit=$work/$c.jsa" > /dev/null 2> "$work/$c.train.err" \
+      || { echo "training $c failed"; tail -20 "$work/$c.train.err"; exit 1; }
+  fi
+done
+declare -A times construct cpus classes
 for i in $(seq 1 "$RUNS"); do
-  for mode in plain scf; do
-    # shellcheck disable=SC2086
-    ms=$("$JAVA" $JVM_FLAGS "${props[@]}" -cp "$PROBE_CP" dev.clipflow.bench.coldstart.ColdStartProbe "$mode" "$work/event.json" 2>"$work/$mode.err" \
-         | awk '/^coldstart/ {print $3}')
-    [ -n "$ms" ] || { echo "run $mode failed:"; tail -20 "$work/$mode.err"; exit 1; }
-    if [ "$mode" = plain ]; then plain+=("$ms"); else scf+=("$ms"); fi
-    echo "run $i $mode ${ms} ms"
+  for c in $CANDIDATES; do
+    flags=()
+    [[ $c == *-cds ]] && flags=("-XX:SharedArchiveFile=$work/$c.jsa")
+    line=$(probe "${c%-cds}" "${flags[@]}" 2> "$work/$c.err" | awk '/^coldstart/') || true
+    [ -n "$line" ] || { echo "run $c failed:"; tail -20 "$work/$c.err"; exit 1; }
+    read -r _ _ ms ctor cpu cls <<< "$line"
+    times[$c]+="$ms "; construct[$c]+="$ctor "; cpus[$c]+="$cpu "; classes[$c]+="$cls "
+    echo "run $i $c ${ms} ms (handler constructed at ${ctor} ms; CPU ${cpu} ms; ${cls} classes)"
   done
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-mp=$(median "${plain[@]}"); ms=$(median "${scf[@]}")
-ratio=$(awk -v a="$ms" -v b="$mp" 'BEGIN {printf "%.2f", a/b}')
-echo "median plain ${mp} ms, scf ${ms} ms, ratio ${ratio} (target <= 1.5)"
+declare -A med medcpu medcls
+for c in $CANDIDATES; do
+  # shellcheck disable=SC2086
+  med[$c]=$(median ${times[$c]}); medcpu[$c]=$(median ${cpus[$c]}); medcls[$c]=$(median ${classes[$c]})
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+base=${CANDIDATES%% *}
+for c in $CANDIDATES; do
+  # shellcheck disable=SC2086
+  echo "median $c ${med[$c]} ms (constructed $(median ${construct[$c]}) ms; CPU ${medcpu[$c]} ms; ${medcls[$c]} classes)," \
+       "ratio to $base: wall $(ratio "${med[$c]}" "${med[$base]}"), CPU $(ratio "${medcpu[$c]}" "${medcpu[$base]}")"
+done
+[ -z "${NO_DOC:-}" ] || exit 0
+for c in plain scf scf-autoconfig plain-cds scf-cds; do
+  [[ " $CANDIDATES " == *" $c "* ]] || { echo "the page needs every candidate (CANDIDATES=$CANDIDATES)"; exit 0; }
+done
 
+# Where the plain handler's time goes: its steps timed one after another in fresh JVMs (medians of RUNS).
+: > "$work/breakdown.tsv"
+for i in $(seq 1 "$RUNS"); do
+  # shellcheck disable=SC2086
+  "$JAVA" $JVM_FLAGS "${props[@]}" -cp "$PROBE_CP" dev.clipflow.bench.coldstart.PlainBreakdown "$work/event.json" \
+    | awk -F'\t' '/^breakdown/ {print $2 "\t" $3}' >> "$work/breakdown.tsv"
+done
+breakdown=$(awk -F'\t' '!seen[$1]++ {print $1}' "$work/breakdown.tsv" | while IFS= read -r step; do
+  vals=$(awk -F'\t' -v s="$step" '$1 == s {print $2}' "$work/breakdown.tsv" | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  echo "| $step | $(median $vals) | $vals|"
+done)
+echo "$breakdown"
+
+# The median of the per-round ratios a/b (each round's candidates ran back to back, so load hits both alike).
+roundratio() { # candidate a, candidate b
+  # shellcheck disable=SC2086
+  median $(paste <(printf '%s\n' ${times[$1]}) <(printf '%s\n' ${times[$2]}) | awk '{printf "%.3f\n", $1/$2}') \
+    | awk '{printf "%.2f", $1}'
+}
+# A lever's row: before and after are candidates of the same rounds.
+lever() { # name, before, after
+  echo "| $1 | \`$2\` ${med[$2]} | \`$3\` ${med[$3]} | $(ratio "${med[$3]}" "${med[$2]}") | $(roundratio "$3" "$2") | ${medcpu[$2]} -> ${medcpu[$3]} | ${medcls[$2]} -> ${medcls[$3]} |"
+}
 mkdir -p docs/benchmarks
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 {
   echo "# Cold start: fresh JVM to first handled event"
   echo
   echo "Run: \`bench/cold-start/run.sh\` (RUNS=$RUNS), $(date -u '+%Y-%m-%d %H:%M UTC')."
-  echo "Machine: $(nproc) cores ($cpu), $(free -h | awk '/Mem:/ {print $2}') RAM, shared and noisy."
-  echo "JDK: $("$JAVA" -version 2>&1 | head -1). JVM flags (both): \`$JVM_FLAGS\`."
+  echo "Machine: $(nproc) cores ($cpu), $(free -h | awk '/Mem:/ {print $2}') RAM, shared with other builds"
+  echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))."
+  echo "JDK: $("$JAVA" -version 2>&1 | head -1). JVM flags (every candidate): \`$JVM_FLAGS\`: Lambda's Java"
+  echo "runtimes run C1 only (\`TieredStopAtLevel=1\`) with the default CDS archive, and a function of up to 1,769 MB"
+  echo "has one vCPU, on which the JVM picks the serial collector."
   echo
-  echo "Class path of both: the ingest function's deployment zip as Lambda unpacks it, plus the probe."
-  echo "Both candidates handle the same S3 event (an upload no video expects: one DynamoDB GetItem,"
-  echo "one S3 DeleteObject) with the same domain code (\`Ingest\`) and the same SDK clients (\`AwsClients\`,"
-  echo "URL-connection HTTP client) against the local emulators; each run is a new JVM, measured from"
-  echo "the JVM's start time to the handler's return. The runs alternate."
+  echo "Class path: the ingest function's deployment zip (its lib/ jars, its own classes jarred: a CDS archive cannot be"
+  echo "dumped with a directory on the class path) plus the probe's jar, the same for every candidate."
+  echo "Every candidate handles the same S3 event (an upload no video expects: one DynamoDB GetItem, one S3"
+  echo "DeleteObject) with the same domain code (\`Ingest\`) and the same SDK clients (\`AwsClients\`, URL-connection"
+  echo "HTTP client) against the local emulators; each run is a new JVM, timed from the JVM's start to the handler's"
+  echo "return (wall), with the process's CPU time (all threads) and the classes loaded by then. The candidates"
+  echo "alternate within each of the $RUNS rounds; figures are medians. On a shared 2-core machine wall time swings"
+  echo "with other work, CPU time much less: judge ratios within the run."
   echo
-  echo "| candidate | median (ms) | runs (ms) |"
+  echo "| candidate | what | wall (ms) | ratio to plain | CPU (ms) | classes | runs, wall (ms) |"
+  echo "|---|---|---|---|---|---|---|"
+  desc() { case $1 in
+    plain) echo "plain \`RequestStreamHandler\`, no Spring";;
+    scf) echo "the ingest function as built: \`RequestIdFunctionInvoker\`, functional \`IngestApplication\`";;
+    scf-autoconfig) echo "the same with the start class as it was: \`@SpringBootConfiguration\` + \`@EnableAutoConfiguration\`";;
+    plain-cds) echo "plain, with an AppCDS archive of its classes";;
+    scf-cds) echo "the function as built, with an AppCDS archive of its classes";;
+  esac; }
+  for c in $CANDIDATES; do
+    echo "| \`$c\` | $(desc "$c") | ${med[$c]} | $(ratio "${med[$c]}" "${med[plain]}") | ${medcpu[$c]} | ${medcls[$c]} | ${times[$c]}|"
+  done
+  echo
+  echo "| SCF / plain | wall, medians | wall, median of the rounds' ratios | CPU, medians |"
+  echo "|---|---|---|---|"
+  echo "| **same flags, no AppCDS** (\`scf\` / \`plain\`) | $(ratio "${med[scf]}" "${med[plain]}") | **$(roundratio scf plain)** | $(ratio "${medcpu[scf]}" "${medcpu[plain]}") |"
+  echo "| **both with AppCDS** (\`scf-cds\` / \`plain-cds\`) | $(ratio "${med[scf-cds]}" "${med[plain-cds]}") | **$(roundratio scf-cds plain-cds)** | $(ratio "${medcpu[scf-cds]}" "${medcpu[plain-cds]}") |"
+  echo "| the function with AppCDS, plain without (\`scf-cds\` / \`plain\`) | $(ratio "${med[scf-cds]}" "${med[plain]}") | $(roundratio scf-cds plain) | $(ratio "${medcpu[scf-cds]}" "${medcpu[plain]}") |"
+  echo
+  echo "Target: at most 1.3."
+  echo
+  echo "### Levers, one at a time"
+  echo
+  echo "| lever | before (ms) | after (ms) | after / before, medians | after / before, median of the rounds | CPU (ms) | classes |"
+  echo "|---|---|---|---|---|---|---|"
+  lever "functional bean registration, no auto-configuration (ingest)" scf-autoconfig scf
+  lever "AppCDS archive of the function's classes" scf scf-cds
+  lever "AppCDS archive, plain handler" plain plain-cds
+  echo
+  echo "### Where the plain handler's time goes"
+  echo
+  echo "\`PlainBreakdown\`: the plain handler's steps one after another in a fresh JVM, each timed; a step pays"
+  echo "for the classes it is the first to load. Medians of $RUNS runs (ms), every run listed."
+  echo
+  echo "| step | median (ms) | runs (ms) |"
   echo "|---|---|---|"
-  echo "| plain \`RequestStreamHandler\` | $mp | ${plain[*]} |"
-  echo "| ingest via SCF \`FunctionInvoker\` | $ms | ${scf[*]} |"
-  echo
-  echo "**Ratio SCF / plain: $ratio** (target: at most 1.5)."
-  echo
-  echo "What the gap is: the SCF start loads about 8,400 classes against 5,000 for the plain handler"
-  echo "(\`-Xlog:class+load\`, one run each): the Spring context, SCF's function catalog and its AWS"
-  echo "event conversion. On AWS the template publishes versions (\`AutoPublishAlias\`) with SnapStart on every"
-  echo "function but probe and transcode (they need more /tmp than SnapStart allows), so a cold start there restores an initialised JVM"
-  echo "instead of paying this; this benchmark measures the fresh-JVM start that SnapStart avoids."
-  echo "Levers: functional bean registration (the start class an \`ApplicationContextInitializer\`, which SCF"
-  echo "starts with \`FunctionalSpringApplication\`, no auto-configuration) was tried by hand on 2026-11-26 on a"
-  echo "copy of the ingest application: 3.0-3.9 s against 4.0-4.7 s for the function as built and 1.7-2.5 s"
-  echo "for the plain handler (3 runs each) - about 20% off, ratio still about 1.6; not applied yet. Not"
-  echo "tried: a class-data-sharing archive of the function's classes, Spring AOT."
+  echo "$breakdown"
+  if [ -f bench/cold-start/NOTES.md ]; then echo; cat bench/cold-start/NOTES.md; fi
 } > docs/benchmarks/cold-start.md
 echo "wrote docs/benchmarks/cold-start.md"

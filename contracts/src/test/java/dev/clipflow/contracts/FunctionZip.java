@@ -163,7 +163,8 @@ final class FunctionZip implements AutoCloseable {
 
     /**
      * Empty when every function of {@code definition} ({@code a|b} compositions allowed) is a {@code @Bean} method
-     * of {@code mainClass} returning a {@link Function}, {@link Consumer} or {@link Supplier}.
+     * of {@code mainClass} returning a {@link Function}, {@link Consumer} or {@link Supplier}, or, when
+     * {@code mainClass} is an {@code ApplicationContextInitializer}, a bean it registers as one.
      */
     Optional<String> beanProblem(String mainClass, String definition) {
         try {
@@ -177,6 +178,9 @@ final class FunctionZip implements AutoCloseable {
         Optional<Class<?>> main = load(mainClass);
         if (main.isEmpty()) {
             return Optional.of("MAIN_CLASS " + mainClass + " is not in the package");
+        }
+        if (Arrays.stream(main.get().getInterfaces()).anyMatch(i -> i.getName().equals(INITIALIZER))) {
+            return registeredBeanProblem(main.get(), definition);
         }
         List<String> missing = new ArrayList<>();
         for (String bean : definition.split("[|,;]")) {
@@ -193,6 +197,49 @@ final class FunctionZip implements AutoCloseable {
         }
         return missing.isEmpty() ? Optional.empty() : Optional.of("SPRING_CLOUD_FUNCTION_DEFINITION names no "
                 + "@Bean Function/Consumer/Supplier method of " + mainClass + ": " + String.join(", ", missing));
+    }
+
+    private static final String INITIALIZER = "org.springframework.context.ApplicationContextInitializer";
+
+    /**
+     * A functionally registered start class (docs/adr/0015): runs its {@code initialize} on an empty
+     * {@code GenericApplicationContext} from the package (registration only; no bean is built) and checks that every
+     * function of {@code definition} is a registered bean whose target type is a {@code FunctionRegistration} of a
+     * Function, Consumer or Supplier ({@code dev.clipflow.lambda.FunctionBeans} declares it so).
+     */
+    private Optional<String> registeredBeanProblem(Class<?> main, String definition) {
+        List<String> missing = new ArrayList<>();
+        try {
+            Class<?> contextType = Class.forName("org.springframework.context.support.GenericApplicationContext",
+                    true, loader());
+            Object context = contextType.getConstructor().newInstance();
+            Class<?> configurable = Class.forName("org.springframework.context.ConfigurableApplicationContext",
+                    false, loader());
+            Class.forName(INITIALIZER, false, loader()).getMethod("initialize", configurable)
+                    .invoke(main.getConstructor().newInstance(), context);
+            for (String bean : definition.split("[|,;]")) {
+                String name = bean.strip();
+                boolean registered = (boolean) contextType.getMethod("containsBeanDefinition", String.class)
+                        .invoke(context, name);
+                Class<?> function = null;
+                if (registered) {
+                    Object beanDefinition = contextType.getMethod("getBeanDefinition", String.class)
+                            .invoke(context, name);
+                    Object type = beanDefinition.getClass().getMethod("getResolvableType").invoke(beanDefinition);
+                    Object generic = type.getClass().getMethod("getGeneric", int[].class).invoke(type, new int[] {0});
+                    function = (Class<?>) generic.getClass().getMethod("resolve").invoke(generic);
+                }
+                if (function == null || !(Function.class.isAssignableFrom(function)
+                        || Consumer.class.isAssignableFrom(function) || Supplier.class.isAssignableFrom(function))) {
+                    missing.add(name);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            return Optional.of("MAIN_CLASS " + main.getName() + " does not register its beans: "
+                    + (e.getCause() == null ? e : e.getCause()));
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of("SPRING_CLOUD_FUNCTION_DEFINITION names no "
+                + "registered Function/Consumer/Supplier bean of " + main.getName() + ": " + String.join(", ", missing));
     }
 
     private Optional<Class<?>> load(String className) {

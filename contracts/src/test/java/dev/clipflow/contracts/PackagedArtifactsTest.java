@@ -100,6 +100,18 @@ class PackagedArtifactsTest {
     }
 
     @Test
+    void functionallyRegisteredStartClass_itsBeanFoundAndAMissingOneNamed(@TempDir Path work) {
+        // The ingest function's start class registers its bean (FunctionBeans) instead of declaring a @Bean method.
+        try (FunctionZip pkg = FunctionZip.extract(ROOT.resolve("functions/ingest/target/ingest.zip"),
+                work.resolve("ingest"))) {
+            assertThat(pkg.beanProblem("dev.clipflow.ingest.IngestApplication", "ingest")).isEmpty();
+            assertThat(pkg.beanProblem("dev.clipflow.ingest.IngestApplication", "ingest|nosuch")).contains(
+                    "SPRING_CLOUD_FUNCTION_DEFINITION names no registered Function/Consumer/Supplier bean of "
+                            + "dev.clipflow.ingest.IngestApplication: nosuch");
+        }
+    }
+
+    @Test
     void overTheSizeLimits_named(@TempDir Path dir) throws IOException {
         zip(dir.resolve("fn.zip"), Map.of(CLASS_ENTRY, classBytes(65)));
 

@@ -12,7 +12,8 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
  * with the invocation's AWS request id in the SLF4J MDC as {@value #REQUEST_ID} while it runs: every line the
  * function logs on the invocation's thread carries it (a field of the structured log line), so a log line leads to
  * the invocation's START/END/REPORT lines and to its X-Ray trace. Removed afterwards: a warm container's next
- * invocation never logs a stale id.
+ * invocation never logs a stale id. Constructed in Lambda's init phase, it registers the SnapStart hooks
+ * ({@link SnapStartPriming}) before the snapshot is taken.
  */
 public class RequestIdFunctionInvoker extends FunctionInvoker {
 
@@ -22,11 +23,13 @@ public class RequestIdFunctionInvoker extends FunctionInvoker {
     /** As Lambda constructs it: the bean from {@code SPRING_CLOUD_FUNCTION_DEFINITION}. */
     public RequestIdFunctionInvoker() {
         super();
+        SnapStartPriming.global().register();
     }
 
     /** With the bean named (as the local runtime and the tests construct it). */
     public RequestIdFunctionInvoker(String functionDefinition) {
         super(functionDefinition);
+        SnapStartPriming.global().register();
     }
 
     @Override

@@ -53,6 +53,16 @@ class RequestIdFunctionInvokerTest {
     }
 
     @Test
+    void snapStartPriming_beforeCheckpoint_warmsUpWithoutInvokingTheFunction() {
+        int before = STDOUT.toString(StandardCharsets.UTF_8).split("echoing", -1).length;
+
+        SnapStartPriming.global().beforeCheckpoint(null);
+
+        assertThat(STDOUT.toString(StandardCharsets.UTF_8).split("echoing", -1).length)
+                .as("the function logs 'echoing' on every call").isEqualTo(before);
+    }
+
+    @Test
     void handleRequest_withoutContext_runsWithoutARequestId() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         invoker.handleRequest(new ByteArrayInputStream("{\"say\":\"nocontext\"}".getBytes(StandardCharsets.UTF_8)),

@@ -1,36 +1,39 @@
 package dev.clipflow.ingest;
 
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.aws.sfn.SfnExecutionStarter;
 import dev.clipflow.catalog.upload.UploadIngest;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.pipeline.PipelineInput;
 import java.time.Clock;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ingest function's application: bean {@code ingest} ({@link Ingest}). Configuration from the
- * environment: UPLOADS_BUCKET, VIDEOS_TABLE, CHANNELS_TABLE, STATE_MACHINE_ARN, EVENT_BUS_NAME
- * and the AWS_ENDPOINT_URL* overrides. No component scan: the one bean is declared here.
+ * environment: UPLOADS_BUCKET, VIDEOS_TABLE, CHANNELS_TABLE, STATE_MACHINE_ARN, EVENT_BUS_NAME and the
+ * AWS_ENDPOINT_URL* overrides. Functional registration (docs/adr/0015): no component scan, no
+ * auto-configuration; Spring Cloud Function starts it with {@link FunctionalSpringApplication}.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class IngestApplication {
+public class IngestApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(IngestApplication.class, args);
+        FunctionalSpringApplication.run(IngestApplication.class, args);
     }
 
-    @Bean
-    public Ingest ingest(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "ingest", Ingest.class, () -> ingest(context.getEnvironment()));
+    }
+
+    static Ingest ingest(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         JsonMapper json = JsonMapper.builder().build();
