@@ -3,10 +3,13 @@ package dev.clipflow.bench.coldstart;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.aws.sfn.SfnExecutionStarter;
+import dev.clipflow.catalog.upload.UploadIngest;
 import dev.clipflow.ingest.Ingest;
 import dev.clipflow.pipeline.PipelineInput;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -32,12 +35,13 @@ public class AutoConfiguredIngestApplication {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         JsonMapper json = JsonMapper.builder().build();
-        return new Ingest(
+        return new Ingest(new UploadIngest(
                 new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE")),
                 new DynamoChannelRepository(dynamo, env.getRequiredProperty("CHANNELS_TABLE")),
                 new S3ObjectStore(aws.s3()),
                 new SfnExecutionStarter(aws.sfn(), env.getRequiredProperty("STATE_MACHINE_ARN")),
                 env.getRequiredProperty("UPLOADS_BUCKET"),
-                (PipelineInput input) -> json.writeValueAsString(input));
+                (PipelineInput input) -> json.writeValueAsString(input),
+                EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC()));
     }
 }

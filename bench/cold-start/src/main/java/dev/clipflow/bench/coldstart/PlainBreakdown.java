@@ -3,14 +3,17 @@ package dev.clipflow.bench.coldstart;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.aws.sfn.SfnExecutionStarter;
+import dev.clipflow.catalog.upload.UploadIngest;
 import dev.clipflow.ingest.Ingest;
 import dev.clipflow.pipeline.PipelineInput;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -50,13 +53,14 @@ public final class PlainBreakdown {
         var sfn = aws.sfn();
         t = lap(steps, "sdk: sfn client build", t);
 
-        Ingest ingest = new Ingest(
+        Ingest ingest = new Ingest(new UploadIngest(
                 new DynamoVideoRepository(dynamo, System.getProperty("VIDEOS_TABLE")),
                 new DynamoChannelRepository(dynamo, System.getProperty("CHANNELS_TABLE")),
                 new S3ObjectStore(s3),
                 new SfnExecutionStarter(sfn, System.getProperty("STATE_MACHINE_ARN")),
                 System.getProperty("UPLOADS_BUCKET"),
-                (PipelineInput input) -> json.writeValueAsString(input));
+                (PipelineInput input) -> json.writeValueAsString(input),
+                EventBridgeVideoEvents.forBus(aws, System.getProperty("EVENT_BUS_NAME")), Clock.systemUTC()));
         t = lap(steps, "domain: Ingest + adapters", t);
 
         var result = ingest.apply(event);

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.aws.sfn.SfnExecutionStarter;
 import dev.clipflow.catalog.upload.UploadIngest;
@@ -12,6 +13,7 @@ import dev.clipflow.ingest.Ingest;
 import dev.clipflow.pipeline.PipelineInput;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +39,9 @@ public final class PlainIngestHandler implements RequestStreamHandler {
                 new S3ObjectStore(aws.s3()),
                 new SfnExecutionStarter(aws.sfn(), required("STATE_MACHINE_ARN")),
                 required("UPLOADS_BUCKET"),
-                (PipelineInput input) -> json.writeValueAsString(input)));
+                (PipelineInput input) -> json.writeValueAsString(input),
+                EventBridgeVideoEvents.forBus(aws, System.getProperty("EVENT_BUS_NAME", System.getenv("EVENT_BUS_NAME"))),
+                Clock.systemUTC()));
     }
 
     @Override
