@@ -2,7 +2,7 @@ package dev.clipflow.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clipflow.local.runtime.template.CfnYaml;
+import dev.clipflow.testing.template.CfnYaml;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.HlsTiming;
 import dev.clipflow.media.MediaLimits;

@@ -1,7 +1,7 @@
 package dev.clipflow.e2e;
 
 import dev.clipflow.local.runtime.events.HttpRoutes;
-import dev.clipflow.local.runtime.template.CfnYaml;
+import dev.clipflow.testing.template.CfnYaml;
 import dev.clipflow.local.runtime.template.TemplateModel;
 import dev.clipflow.testing.media.LocalFfmpeg;
 import java.net.URI;

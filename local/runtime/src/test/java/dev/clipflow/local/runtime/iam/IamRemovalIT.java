@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.local.runtime.LocalClipflow;
 import dev.clipflow.local.runtime.RepoRoot;
 import dev.clipflow.local.runtime.function.FunctionResult;
-import dev.clipflow.local.runtime.template.CfnYaml;
+import dev.clipflow.testing.template.CfnYaml;
 import dev.clipflow.local.runtime.template.FunctionDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
 import java.nio.file.Files;
