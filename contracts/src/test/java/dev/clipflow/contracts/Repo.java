@@ -1,6 +1,6 @@
 package dev.clipflow.contracts;
 
-import dev.clipflow.local.runtime.template.CfnYaml;
+import dev.clipflow.testing.template.CfnYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package dev.clipflow.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clipflow.local.runtime.template.CfnYaml;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.HlsTiming;
 import dev.clipflow.media.MediaLimits;
+import dev.clipflow.testing.template.CfnYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.clipflow.e2e;
 
 import dev.clipflow.local.runtime.events.HttpRoutes;
-import dev.clipflow.local.runtime.template.CfnYaml;
 import dev.clipflow.local.runtime.template.TemplateModel;
 import dev.clipflow.testing.media.LocalFfmpeg;
+import dev.clipflow.testing.template.CfnYaml;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import dev.clipflow.local.runtime.LocalHttpApi;
 import dev.clipflow.local.runtime.Up;
 import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.template.StateMachineDef;
-import dev.clipflow.local.runtime.template.TableDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
+import dev.clipflow.testing.template.TableDef;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -3,7 +3,7 @@ package dev.clipflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clipflow.local.runtime.template.CfnYaml;
+import dev.clipflow.testing.template.CfnYaml;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

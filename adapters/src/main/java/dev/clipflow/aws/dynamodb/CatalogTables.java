@@ -1,20 +1,10 @@
 package dev.clipflow.aws.dynamodb;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-
 /**
- * The catalog's two tables as code, for the integration tests, which create them on the emulator from here.
- * {@code template.yaml} is the source: AWS and the local runtime create the tables from it, and it must declare
- * the same keys, indexes and TTL attribute (the snippet is in docs/adr/0003-catalog-data-model.md).
+ * The names the catalog's adapters use in its two tables. {@code template.yaml} declares the tables (keys, indexes,
+ * TTL; docs/adr/0003-catalog-data-model.md explains them) and is their only schema: AWS, the local runtime and the
+ * integration tests (the testing module's {@code TemplateTables}) create them from it. TableNamesTest checks these
+ * names against it.
  */
 public final class CatalogTables {
     /** Partition key of the videos table. */
@@ -32,50 +22,5 @@ public final class CatalogTables {
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
     private CatalogTables() {
-    }
-
-    public static CreateTableRequest videosTable(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute(VIDEOS_KEY), attribute(VideoItems.CHANNEL_ID), attribute(VideoItems.CREATED_AT),
-                        attribute(VideoItems.SWEEP_QUEUE), attribute(VideoItems.UPDATED_AT))
-                .keySchema(key(VIDEOS_KEY, KeyType.HASH))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(BY_CHANNEL_INDEX)
-                        .keySchema(key(VideoItems.CHANNEL_ID, KeyType.HASH), key(VideoItems.CREATED_AT, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build(), GlobalSecondaryIndex.builder()
-                        .indexName(BY_SWEEP_QUEUE_INDEX)
-                        .keySchema(key(VideoItems.SWEEP_QUEUE, KeyType.HASH), key(VideoItems.UPDATED_AT, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
-                        .build())
-                .build();
-    }
-
-    public static CreateTableRequest channelsTable(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute(CHANNELS_KEY))
-                .keySchema(key(CHANNELS_KEY, KeyType.HASH))
-                .build();
-    }
-
-    /** Creates both tables and enables TTL on the channels table (emulators and local runs only). */
-    public static void create(DynamoDbClient dynamo, String videosTable, String channelsTable) {
-        dynamo.createTable(videosTable(videosTable));
-        dynamo.createTable(channelsTable(channelsTable));
-        dynamo.updateTimeToLive(r -> r.tableName(channelsTable)
-                .timeToLiveSpecification(t -> t.attributeName(TTL_ATTRIBUTE).enabled(true)));
-    }
-
-    private static AttributeDefinition attribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

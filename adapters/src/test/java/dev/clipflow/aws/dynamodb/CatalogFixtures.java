@@ -4,6 +4,7 @@ import dev.clipflow.aws.AwsClients;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ final class CatalogFixtures {
 
     CatalogFixtures() {
         dynamo = new AwsClients(Emulators.shared().lookup()).dynamoDb();
-        CatalogTables.create(dynamo, videosTable, channelsTable);
+        TemplateTables.create(dynamo, TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(dynamo, TemplateTables.CHANNELS, channelsTable);
     }
 
     static Video video(String videoId, String channelId, Instant createdAt) {

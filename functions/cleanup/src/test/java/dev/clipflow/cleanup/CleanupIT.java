@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.catalog.Video;
@@ -17,6 +16,7 @@ import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
+import dev.clipflow.testing.template.TemplateTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,8 @@ class CleanupIT {
         mediaBucket = Emulators.uniqueName("media");
         s3.createBucket(b -> b.bucket(mediaBucket));
         videosTable = Emulators.uniqueName("videos");
-        CatalogTables.create(aws.dynamoDb(), videosTable, Emulators.uniqueName("channels"));
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.CHANNELS, Emulators.uniqueName("channels"));
         dynamo = aws.dynamoDb();
         videos = new DynamoVideoRepository(dynamo, videosTable);
         cleanup = new Cleanup(videos, new S3ObjectStore(s3), mediaBucket);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
@@ -13,6 +12,7 @@ import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import dev.clipflow.testing.FakeStepFunctions;
+import dev.clipflow.testing.template.TemplateTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,8 @@ class IngestFunctionIT {
         s3.createBucket(b -> b.bucket(bucket));
         String videosTable = Emulators.uniqueName("videos");
         String channelsTable = Emulators.uniqueName("channels");
-        CatalogTables.create(aws.dynamoDb(), videosTable, channelsTable);
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.CHANNELS, channelsTable);
         videos = new DynamoVideoRepository(aws.dynamoDb(), videosTable);
         sfn = new FakeStepFunctions();
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3ObjectStore;
@@ -20,6 +19,7 @@ import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
+import dev.clipflow.testing.template.TemplateTables;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,7 +57,8 @@ class IngestIT {
         String videosTable = Emulators.uniqueName("videos");
         String channelsTable = Emulators.uniqueName("channels");
         var dynamo = aws.dynamoDb();
-        CatalogTables.create(dynamo, videosTable, channelsTable);
+        TemplateTables.create(dynamo, TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(dynamo, TemplateTables.CHANNELS, channelsTable);
         videos = new DynamoVideoRepository(dynamo, videosTable);
         channels = new DynamoChannelRepository(dynamo, channelsTable);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
@@ -18,6 +17,7 @@ import dev.clipflow.media.MediaKeys;
 import dev.clipflow.pipeline.TranscodeResult;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
+import dev.clipflow.testing.template.TemplateTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -48,7 +48,8 @@ class PublishIT {
     static void emulators() {
         AwsClients aws = new AwsClients(Emulators.shared().lookup());
         videosTable = Emulators.uniqueName("videos");
-        CatalogTables.create(aws.dynamoDb(), videosTable, Emulators.uniqueName("channels"));
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.CHANNELS, Emulators.uniqueName("channels"));
         videos = new DynamoVideoRepository(aws.dynamoDb(), videosTable);
     }
 

@@ -2,15 +2,12 @@ package dev.clipflow.socialapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
-import dev.clipflow.aws.dynamodb.discovery.DiscoveryTables;
 import dev.clipflow.aws.dynamodb.discovery.DynamoCoViewStore;
 import dev.clipflow.aws.dynamodb.discovery.DynamoRelatedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
-import dev.clipflow.aws.dynamodb.social.SocialTables;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
@@ -25,6 +22,7 @@ import dev.clipflow.social.FeedItem;
 import dev.clipflow.social.FeedReader;
 import dev.clipflow.social.Subscriptions;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.template.TemplateTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,9 +72,11 @@ final class SocialApiFixture {
     final SocialApi api;
 
     SocialApiFixture() {
-        CatalogTables.create(dynamo, videosTable, channelsTable);
-        SocialTables.create(dynamo, subscriptionsTable, feedsTable);
-        DiscoveryTables.create(dynamo, discoveryTable);
+        TemplateTables.create(dynamo, TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(dynamo, TemplateTables.CHANNELS, channelsTable);
+        TemplateTables.create(dynamo, TemplateTables.SUBSCRIPTIONS, subscriptionsTable);
+        TemplateTables.create(dynamo, TemplateTables.FEEDS, feedsTable);
+        TemplateTables.create(dynamo, TemplateTables.DISCOVERY, discoveryTable);
         videos = new DynamoVideoRepository(dynamo, videosTable);
         channels = new DynamoChannelRepository(dynamo, channelsTable);
         subscriptions = new DynamoSubscriptionStore(dynamo, subscriptionsTable);

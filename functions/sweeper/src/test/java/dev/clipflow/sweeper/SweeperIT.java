@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoStaleVideos;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
@@ -23,6 +22,7 @@ import dev.clipflow.media.VideoOutputs;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
+import dev.clipflow.testing.template.TemplateTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,8 @@ class SweeperIT {
     @BeforeEach
     void tables() {
         videosTable = Emulators.uniqueName("videos");
-        CatalogTables.create(aws.dynamoDb(), videosTable, Emulators.uniqueName("channels"));
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.CHANNELS, Emulators.uniqueName("channels"));
         videos = new DynamoVideoRepository(aws.dynamoDb(), videosTable);
         stale = new DynamoStaleVideos(aws.dynamoDb(), videosTable);
         multipart = new S3MultipartUploads(s3, aws.s3Presigner(), uploadsBucket);

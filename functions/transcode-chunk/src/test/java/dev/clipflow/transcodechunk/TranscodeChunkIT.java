@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.catalog.Video;
@@ -26,6 +25,7 @@ import dev.clipflow.pipeline.TranscodePlan;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import dev.clipflow.testing.media.TestVideos;
+import dev.clipflow.testing.template.TemplateTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,8 @@ class TranscodeChunkIT {
         s3.createBucket(b -> b.bucket(uploads));
         s3.createBucket(b -> b.bucket(media));
         videosTable = Emulators.uniqueName("videos");
-        CatalogTables.create(aws.dynamoDb(), videosTable, Emulators.uniqueName("channels"));
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.CHANNELS, Emulators.uniqueName("channels"));
         videos = new DynamoVideoRepository(aws.dynamoDb(), videosTable);
         Path file = TestVideos.shared().synthetic(SOURCE);
         size = Files.size(file);

@@ -2,7 +2,6 @@ package dev.clipflow.uploadapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
@@ -17,6 +16,7 @@ import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.paging.SignedCursors;
+import dev.clipflow.testing.template.TemplateTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +45,8 @@ final class ApiFixture {
 
     ApiFixture() {
         s3.createBucket(b -> b.bucket(bucket));
-        CatalogTables.create(dynamo, videosTable, channelsTable);
+        TemplateTables.create(dynamo, TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(dynamo, TemplateTables.CHANNELS, channelsTable);
         videos = new DynamoVideoRepository(dynamo, videosTable);
         channels = new DynamoChannelRepository(dynamo, channelsTable);
     }

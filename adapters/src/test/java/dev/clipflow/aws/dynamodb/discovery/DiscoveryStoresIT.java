@@ -13,6 +13,7 @@ import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.ScoredVideo;
 import dev.clipflow.discovery.VideoFacts;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class DiscoveryStoresIT {
     private final DynamoCoViewStore coViews;
 
     DiscoveryStoresIT() {
-        DiscoveryTables.create(dynamo, table);
+        TemplateTables.create(dynamo, TemplateTables.DISCOVERY, table);
         index = new DynamoTermIndex(dynamo, table);
         related = new DynamoRelatedStore(dynamo, table);
         coViews = new DynamoCoViewStore(dynamo, table);

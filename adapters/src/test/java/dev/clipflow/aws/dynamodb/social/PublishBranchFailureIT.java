@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ class PublishBranchFailureIT {
     private final DynamoVideoRepository videos;
 
     PublishBranchFailureIT() {
-        CatalogTables.create(dynamo, videosTable, Emulators.uniqueName("channels"));
+        TemplateTables.create(dynamo, TemplateTables.VIDEOS, videosTable);
+        TemplateTables.create(dynamo, TemplateTables.CHANNELS, Emulators.uniqueName("channels"));
         videos = new DynamoVideoRepository(dynamo, videosTable);
     }
 

@@ -13,6 +13,7 @@ import dev.clipflow.social.FeedReader;
 import dev.clipflow.social.FeedStore;
 import dev.clipflow.social.Subscription;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.template.TemplateTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ final class SocialStack {
         AwsClients aws = new AwsClients(Emulators.shared().lookup());
         dynamo = aws.dynamoDb();
         sqs = aws.sqs();
-        SocialTables.create(dynamo, subscriptionsTable, feedsTable);
+        TemplateTables.create(dynamo, TemplateTables.SUBSCRIPTIONS, subscriptionsTable);
+        TemplateTables.create(dynamo, TemplateTables.FEEDS, feedsTable);
         queueUrl = sqs.createQueue(r -> r.queueName(Emulators.uniqueName("fanout"))).queueUrl();
         subscriptions = new DynamoSubscriptionStore(dynamo, subscriptionsTable);
         feeds = new DynamoFeedStore(dynamo, feedsTable);

@@ -2,7 +2,6 @@ package dev.clipflow.bench.social;
 
 import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
-import dev.clipflow.aws.dynamodb.social.SocialTables;
 import dev.clipflow.aws.sqs.FanoutMessages;
 import dev.clipflow.aws.sqs.SqsFanoutQueue;
 import dev.clipflow.batch.BatchWriter;
@@ -13,6 +12,7 @@ import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.social.FeedItem;
 import dev.clipflow.social.FeedStore;
 import dev.clipflow.social.PublishedVideo;
+import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +45,8 @@ final class FanoutBench {
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.n = n;
-        SocialTables.create(dynamo, subscriptionsTable, feedsTable);
+        TemplateTables.create(dynamo, TemplateTables.SUBSCRIPTIONS, subscriptionsTable);
+        TemplateTables.create(dynamo, TemplateTables.FEEDS, feedsTable);
         queueUrl = sqs.createQueue(r -> r.queueName("bench-fanout")).queueUrl();
         feeds = new DynamoFeedStore(dynamo, feedsTable);
         subscriptions = new DynamoSubscriptionStore(dynamo, subscriptionsTable);

@@ -1,7 +1,6 @@
 package dev.clipflow.bench.social;
 
 import dev.clipflow.aws.dynamodb.common.Items;
-import dev.clipflow.aws.dynamodb.discovery.DiscoveryTables;
 import dev.clipflow.aws.dynamodb.discovery.DynamoRelatedStore;
 import dev.clipflow.aws.dynamodb.discovery.DynamoTermIndex;
 import dev.clipflow.discovery.RelatedIndexer;
@@ -9,6 +8,7 @@ import dev.clipflow.discovery.RelatedPolicy;
 import dev.clipflow.discovery.RelatedUpdate;
 import dev.clipflow.discovery.TermVectors;
 import dev.clipflow.discovery.VideoFacts;
+import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ final class RecommendationBench {
     /** Median milliseconds of {@code publishes} publishes on a fresh catalog of {@code size} videos. */
     long[] run(int size, int publishes) {
         String table = "bench-discovery-" + size;
-        DiscoveryTables.create(dynamo, table);
+        TemplateTables.create(dynamo, TemplateTables.DISCOVERY, table);
         Random random = new Random(size);
         long loadStart = System.nanoTime();
         load(table, size, random);

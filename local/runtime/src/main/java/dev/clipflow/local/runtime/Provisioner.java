@@ -3,21 +3,14 @@ package dev.clipflow.local.runtime;
 import dev.clipflow.local.runtime.template.BucketDef;
 import dev.clipflow.local.runtime.template.QueueDef;
 import dev.clipflow.local.runtime.template.SecretDef;
-import dev.clipflow.local.runtime.template.TableDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
+import dev.clipflow.testing.template.TemplateTables;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,28 +40,7 @@ final class Provisioner {
     }
 
     static void tables(TemplateModel template, DynamoDbClient dynamo) {
-        for (TableDef t : template.tables()) {
-            List<AttributeDefinition> attrs = new ArrayList<>();
-            t.attributes().forEach((n, type) -> attrs.add(AttributeDefinition.builder().attributeName(n)
-                    .attributeType(type).build()));
-            CreateTableRequest.Builder req = CreateTableRequest.builder().tableName(t.name())
-                    .billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(attrs).keySchema(keys(t.keySchema()));
-            if (!t.globalIndexes().isEmpty()) {
-                req.globalSecondaryIndexes(t.globalIndexes().stream().map(i -> GlobalSecondaryIndex.builder()
-                        .indexName(i.name()).keySchema(keys(i.keySchema()))
-                        .projection(projection(i)).build()).toList());
-            }
-            if (!t.localIndexes().isEmpty()) {
-                req.localSecondaryIndexes(t.localIndexes().stream().map(i -> LocalSecondaryIndex.builder()
-                        .indexName(i.name()).keySchema(keys(i.keySchema())).projection(projection(i)).build())
-                        .toList());
-            }
-            dynamo.createTable(req.build());
-            if (t.ttlAttribute() != null) {
-                dynamo.updateTimeToLive(r -> r.tableName(t.name())
-                        .timeToLiveSpecification(s -> s.attributeName(t.ttlAttribute()).enabled(true)));
-            }
-        }
+        template.tables().forEach(t -> TemplateTables.create(dynamo, t));
     }
 
     static Map<String, String> queues(TemplateModel template, SqsClient sqs) {
@@ -90,15 +62,5 @@ final class Provisioner {
             urls.put(next.logicalId(), sqs.createQueue(r -> r.queueName(next.name()).attributes(attrs)).queueUrl());
         }
         return urls;
-    }
-
-    private static Projection projection(TableDef.Index i) {
-        return Projection.builder().projectionType(i.projection())
-                .nonKeyAttributes(i.nonKeyAttributes().isEmpty() ? null : i.nonKeyAttributes()).build();
-    }
-
-    private static List<KeySchemaElement> keys(List<TableDef.Key> keys) {
-        return keys.stream().map(k -> KeySchemaElement.builder().attributeName(k.attribute()).keyType(k.type())
-                .build()).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.clipflow.local.runtime.template;
 
+import dev.clipflow.testing.template.CfnYaml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -7,6 +7,10 @@ import static dev.clipflow.local.runtime.template.TemplateMaps.text;
 
 import dev.clipflow.local.runtime.iam.Role;
 import dev.clipflow.local.runtime.iam.RolePolicies;
+import dev.clipflow.testing.template.CfnYaml;
+import dev.clipflow.testing.template.TableDef;
+import dev.clipflow.testing.template.TableReader;
+import dev.clipflow.testing.template.TemplateYamlException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +59,12 @@ public final class TemplateModel {
      */
     public static TemplateModel load(Path templateFile, LocalAws local, Map<String, String> parameterOverrides) {
         Path file = templateFile.toAbsolutePath().normalize();
-        Map<String, Object> root = CfnYaml.read(file);
+        Map<String, Object> root;
+        try {
+            root = CfnYaml.read(file);
+        } catch (TemplateYamlException e) {
+            throw new TemplateInvalidException(e.getMessage());
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         stringKeys(root.get("Parameters")).forEach((name, def) -> {
             Object value = parameterOverrides.containsKey(name) ? parameterOverrides.get(name) : map(def).get("Default");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.local.asl.parse.DefinitionParser;
 import dev.clipflow.local.runtime.RepoRoot;
+import dev.clipflow.testing.template.CfnYaml;
+import dev.clipflow.testing.template.TableDef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.clipflow.local.runtime.template;
+package dev.clipflow.testing.template;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,11 @@ public record TableDef(String logicalId, String name, Map<String, String> attrib
         keySchema = List.copyOf(keySchema);
         globalIndexes = List.copyOf(globalIndexes);
         localIndexes = List.copyOf(localIndexes);
+    }
+
+    /** The same table under another physical name (a test's unique name). */
+    public TableDef named(String otherName) {
+        return new TableDef(logicalId, otherName, attributes, keySchema, globalIndexes, localIndexes, ttlAttribute);
     }
 
     /** One key element: attribute name and {@code HASH} or {@code RANGE}. */

@@ -1,4 +1,4 @@
-package dev.clipflow.local.runtime.template;
+package dev.clipflow.testing.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,10 +29,10 @@ class CfnYamlTest {
     }
 
     @Test
-    void parse_notAMapping_isTemplateInvalidNamingTheSource() {
+    void parse_notAMapping_isTemplateYamlExceptionNamingTheSource() {
         assertThatThrownBy(() -> CfnYaml.parse("- a\n- b\n", "ADR 0003"))
-                .isInstanceOf(TemplateInvalidException.class).hasMessage("ADR 0003 is not a YAML mapping");
+                .isInstanceOf(TemplateYamlException.class).hasMessage("ADR 0003 is not a YAML mapping");
         assertThatThrownBy(() -> CfnYaml.parse("a: [b\n", "snippet"))
-                .isInstanceOf(TemplateInvalidException.class).hasMessageStartingWith("snippet is not valid YAML");
+                .isInstanceOf(TemplateYamlException.class).hasMessageStartingWith("snippet is not valid YAML");
     }
 }

@@ -1,21 +1,21 @@
-package dev.clipflow.local.runtime.template;
-
-import static dev.clipflow.local.runtime.template.TemplateMaps.list;
-import static dev.clipflow.local.runtime.template.TemplateMaps.map;
-import static dev.clipflow.local.runtime.template.TemplateMaps.text;
+package dev.clipflow.testing.template;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads an {@code AWS::DynamoDB::Table}'s resolved properties. */
-final class TableReader {
+/** Reads an {@code AWS::DynamoDB::Table}'s properties (as {@link CfnYaml} parses them) into a {@link TableDef}. */
+public final class TableReader {
 
     private TableReader() {
     }
 
-    static TableDef read(String id, String name, Map<String, Object> p) {
+    /**
+     * @param name the table's physical name
+     * @param p the resource's {@code Properties}, intrinsic functions already resolved where they matter
+     */
+    public static TableDef read(String id, String name, Map<?, ?> p) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (Object a : list(p.get("AttributeDefinitions"))) {
             attributes.put(text(map(a).get("AttributeName")), text(map(a).get("AttributeType")));
@@ -48,5 +48,17 @@ final class TableReader {
         }
         keys.sort((a, b) -> a.type().compareTo(b.type()));
         return keys;
+    }
+
+    private static Map<?, ?> map(Object o) {
+        return o instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static List<?> list(Object o) {
+        return o instanceof List<?> l ? l : List.of();
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : String.valueOf(o);
     }
 }

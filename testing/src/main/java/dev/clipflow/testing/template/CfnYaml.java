@@ -1,4 +1,4 @@
-package dev.clipflow.local.runtime.template;
+package dev.clipflow.testing.template;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ public final class CfnYaml {
     }
 
     /**
-     * @throws TemplateInvalidException when the file is not a YAML mapping
+     * @throws TemplateYamlException when the file is not a YAML mapping
      */
     public static Map<String, Object> read(Path file) {
         try {
@@ -46,7 +46,7 @@ public final class CfnYaml {
      * {@link #read} for YAML already in memory (a template snippet in a document).
      *
      * @param source names the text in the error message
-     * @throws TemplateInvalidException when the text is not a YAML mapping
+     * @throws TemplateYamlException when the text is not a YAML mapping
      */
     public static Map<String, Object> parse(String yaml, String source) {
         try {
@@ -54,13 +54,13 @@ public final class CfnYaml {
             options.setCodePointLimit(16 * 1024 * 1024);
             Object root = new Yaml(new Constructor(options)).load(yaml);
             if (!(root instanceof Map<?, ?> map)) {
-                throw new TemplateInvalidException(source + " is not a YAML mapping");
+                throw new TemplateYamlException(source + " is not a YAML mapping");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) map;
             return typed;
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new TemplateInvalidException(source + " is not valid YAML: " + e.getMessage());
+            throw new TemplateYamlException(source + " is not valid YAML: " + e.getMessage());
         }
     }
 
@@ -84,7 +84,7 @@ public final class CfnYaml {
                     case ScalarNode s -> constructScalar(s);
                     case SequenceNode q -> new ArrayList<>(constructSequence(q));
                     case MappingNode m -> new LinkedHashMap<>(constructMapping(m));
-                    default -> throw new TemplateInvalidException("Unsupported YAML node for !" + name);
+                    default -> throw new TemplateYamlException("Unsupported YAML node for !" + name);
                 };
                 Map<String, Object> out = new LinkedHashMap<>();
                 switch (name) {
@@ -98,7 +98,7 @@ public final class CfnYaml {
     }
 
     /** {@code "A.B.C"} → {@code ["A", "B.C"]} (the attribute may itself contain dots). */
-    static List<Object> splitAttribute(String s) {
+    public static List<Object> splitAttribute(String s) {
         int dot = s.indexOf('.');
         if (dot < 0) {
             return List.of(s, "");
