@@ -131,15 +131,16 @@ public final class AwsClients {
     }
 
     /**
-     * The {@code @connections} client of one WebSocket API stage ({@code https://<api id>.execute-api.<region>.
-     * amazonaws.com/<stage>}: each API has its own endpoint, so it is a parameter, and no override applies). Needs
+     * The {@code @connections} client of one WebSocket API stage, {@code https://<api id>.execute-api.<region>.
+     * amazonaws.com/<stage>} (each API has its own endpoint, so it is a parameter), unless
+     * {@code AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI} overrides it (tests; the path includes the stage). Needs
      * {@code software.amazon.awssdk:apigatewaymanagementapi}, which only the live function carries.
      */
     public ApiGatewayManagementApiClient apiGatewayManagementApi(URI stageEndpoint) {
         return ApiGatewayManagementApiClient.builder().httpClient(http).region(region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials("apigatewaymanagementapi"))
                 .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT))
-                .endpointOverride(stageEndpoint).build();
+                .endpointOverride(endpoint("apigatewaymanagementapi").orElse(stageEndpoint)).build();
     }
 
     private AwsCredentialsProvider credentials(String service) {
