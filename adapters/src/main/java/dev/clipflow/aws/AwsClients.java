@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -127,6 +128,19 @@ public final class AwsClients {
                 .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
         endpoint("eventbridge").ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * The {@code @connections} client of one WebSocket API stage, {@code https://<api id>.execute-api.<region>.
+     * amazonaws.com/<stage>} (each API has its own endpoint, so it is a parameter), unless
+     * {@code AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI} overrides it (tests; the path includes the stage). Needs
+     * {@code software.amazon.awssdk:apigatewaymanagementapi}, which only the live function carries.
+     */
+    public ApiGatewayManagementApiClient apiGatewayManagementApi(URI stageEndpoint) {
+        return ApiGatewayManagementApiClient.builder().httpClient(http).region(region())
+                .credentialsProvider(credentials("apigatewaymanagementapi"))
+                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT))
+                .endpointOverride(endpoint("apigatewaymanagementapi").orElse(stageEndpoint)).build();
     }
 
     private AwsCredentialsProvider credentials(String service) {

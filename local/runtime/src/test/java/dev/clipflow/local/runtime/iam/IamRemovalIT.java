@@ -44,7 +44,15 @@ class IamRemovalIT {
     /** Functions whose sample event is not {@code events/<folder>.json}. */
     private static final Map<String, String> EVENTS = Map.of("IngestFunction", "ingest-eventbridge.json",
             "SweeperFunction", "sweeper-scheduled.json", "UploadApiFunction", "api-create-channel.json",
-            "SocialApiFunction", "social-subscribe.json");
+            "SocialApiFunction", "social-subscribe.json", "LiveConnectionsFunction", "live-connect.json",
+            "LiveNotifierFunction", "live-notifier.json");
+    /**
+     * Functions left out, with the reason. The WebSocket authorizer makes no AWS call (it verifies the Cognito JWT
+     * with the JDK and has no policy of its own, so there is nothing to remove), and its initialisation reads the
+     * user pool's JWKS, which the local stack has no counterpart of.
+     */
+    private static final Map<String, String> NOT_CHECKED = Map.of("LiveAuthorizerFunction",
+            "no AWS call and no policy of its own; its JWKS has no local counterpart (events/live-authorize.json)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root = RepoRoot.get();
@@ -56,7 +64,7 @@ class IamRemovalIT {
     private AccessRequest stateMachineFirstCall;
 
     Stream<String> functions() {
-        return model.functions().stream().map(FunctionDef::logicalId);
+        return model.functions().stream().map(FunctionDef::logicalId).filter(f -> !NOT_CHECKED.containsKey(f));
     }
 
     private Path event(String function) {
@@ -69,6 +77,11 @@ class IamRemovalIT {
     void baseline() throws Exception {
         try (LocalClipflow stack = LocalClipflow.start(root.resolve("template.yaml"), cache)) {
             for (FunctionDef f : model.functions()) {
+                if (NOT_CHECKED.containsKey(f.logicalId())) {
+                    System.err.println("IamRemovalIT: not checked " + f.logicalId() + ": " + NOT_CHECKED.get(
+                            f.logicalId()));
+                    continue;
+                }
                 assertThat(event(f.logicalId())).as("a sample event for " + f.logicalId()).isRegularFile();
                 int before = stack.accessLog().size();
                 invoke(stack, f.logicalId());

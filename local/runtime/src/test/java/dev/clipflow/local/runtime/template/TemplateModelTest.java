@@ -188,6 +188,32 @@ class TemplateModelTest {
         assertThat(channels.ttlAttribute()).isEqualTo("expiresAt");
     }
 
+    /** The WebSocket API has no local counterpart; its table and functions are in the local stack all the same. */
+    @Test
+    void live_realTemplate_connectionsTableAndThreeFunctionsOfOneZip_webSocketApiSymbolic() {
+        TableDef live = MODEL.tables().stream().filter(t -> t.logicalId().equals("LiveConnectionsTable")).findFirst()
+                .orElseThrow();
+        assertThat(live.keySchema()).containsExactly(new TableDef.Key("connectionId", "HASH"));
+        assertThat(live.ttlAttribute()).isEqualTo("expiresAt");
+        assertThat(live.globalIndexes()).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("byOwner");
+            assertThat(i.keySchema()).containsExactly(new TableDef.Key("ownerId", "HASH"),
+                    new TableDef.Key("connectionId", "RANGE"));
+            assertThat(i.projection()).isEqualTo("INCLUDE");
+            assertThat(i.nonKeyAttributes()).containsExactly("expiresAt");
+        });
+        for (String id : new String[] {"LiveAuthorizerFunction", "LiveConnectionsFunction", "LiveNotifierFunction"}) {
+            assertThat(MODEL.function(id).orElseThrow().codeUri())
+                    .isEqualTo(RepoRoot.get().resolve("functions/live/target/live.zip"));
+        }
+        FunctionDef notifier = MODEL.function("LiveNotifierFunction").orElseThrow();
+        assertThat(notifier.environment().get("LIVE_CONNECTIONS_TABLE")).isEqualTo(live.name());
+        assertThat(notifier.environment().get("LIVE_API_ENDPOINT")).contains("unresolved.local").doesNotContain("${");
+        assertThat(notifier.events("EventBridgeRule")).singleElement()
+                .satisfies(e -> assertThat(e.properties().get("Pattern")).isEqualTo(Map.of("source",
+                        java.util.List.of("clipflow.videos"))));
+    }
+
     @Test
     void queues_realTemplate_deadLetterQueuePresent() {
         assertThat(MODEL.queues()).extracting(QueueDef::logicalId).contains("IngestDeadLetterQueue");
