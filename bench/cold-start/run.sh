@@ -5,7 +5,8 @@
 # their own (CANDIDATES; "-cds": with an AppCDS archive). The candidates alternate within each of RUNS rounds;
 # prints medians and ratios, times the plain handler's steps (PlainBreakdown), and writes
 # docs/benchmarks/cold-start.md (then bench/collect.sh rebuilds docs/benchmarks.md). Notes under the figures
-# come from bench/cold-start/NOTES.md. SKIP_BUILD=1 reuses the last build; KEEP_WORK=1 keeps the work directory.
+# come from bench/cold-start/NOTES.md; the warm-invocation section (warm.sh) is kept. SKIP_BUILD=1 reuses the
+# last build; KEEP_WORK=1 keeps the work directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
@@ -124,6 +125,8 @@ lever() { # name, before, after
   echo "| $1 | \`$2\` ${med[$2]} | \`$3\` ${med[$3]} | $(ratio "${med[$3]}" "${med[$2]}") | $(roundratio "$3" "$2") | ${medcpu[$2]} -> ${medcpu[$3]} | ${medcls[$2]} -> ${medcls[$3]} |"
 }
 mkdir -p docs/benchmarks
+# The warm-invocation section (bench/cold-start/warm.sh) stays as it is.
+warm=$(awk '/^<!-- warm: /,/^<!-- \/warm -->/' docs/benchmarks/cold-start.md 2>/dev/null || true)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 {
   echo "# Cold start: fresh JVM to first handled event"
@@ -183,4 +186,5 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "$breakdown"
   if [ -f bench/cold-start/NOTES.md ]; then echo; cat bench/cold-start/NOTES.md; fi
 } > docs/benchmarks/cold-start.md
+[ -z "$warm" ] || printf '\n%s\n' "$warm" >> docs/benchmarks/cold-start.md
 echo "wrote docs/benchmarks/cold-start.md"

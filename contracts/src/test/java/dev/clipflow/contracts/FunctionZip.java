@@ -162,9 +162,11 @@ final class FunctionZip implements AutoCloseable {
     }
 
     /**
-     * Empty when every function of {@code definition} ({@code a|b} compositions allowed) is a {@code @Bean} method
-     * of {@code mainClass} returning a {@link Function}, {@link Consumer} or {@link Supplier}, or, when
-     * {@code mainClass} is an {@code ApplicationContextInitializer}, a bean it registers as one.
+     * Empty when {@code mainClass} is a functional start class (docs/adr/0015: an {@code ApplicationContextInitializer}
+     * that registers its beans with {@code dev.clipflow.lambda.FunctionBeans}, the one pattern of every function) and
+     * every function of {@code definition} ({@code a|b} compositions allowed) is a bean it registers as a
+     * {@link Function}, {@link Consumer} or {@link Supplier}. An auto-configured start class ({@code @Bean} methods,
+     * {@code @EnableAutoConfiguration}) is named: Lambda could start it, but it costs the cold start the ADR removed.
      */
     Optional<String> beanProblem(String mainClass, String definition) {
         try {
@@ -179,24 +181,11 @@ final class FunctionZip implements AutoCloseable {
         if (main.isEmpty()) {
             return Optional.of("MAIN_CLASS " + mainClass + " is not in the package");
         }
-        if (Arrays.stream(main.get().getInterfaces()).anyMatch(i -> i.getName().equals(INITIALIZER))) {
-            return registeredBeanProblem(main.get(), definition);
+        if (Arrays.stream(main.get().getInterfaces()).noneMatch(i -> i.getName().equals(INITIALIZER))) {
+            return Optional.of("MAIN_CLASS " + mainClass + " is not a functional start class (an "
+                    + "ApplicationContextInitializer registering its beans with FunctionBeans, docs/adr/0015)");
         }
-        List<String> missing = new ArrayList<>();
-        for (String bean : definition.split("[|,;]")) {
-            boolean found = Arrays.stream(main.get().getDeclaredMethods())
-                    .filter(m -> m.getName().equals(bean.strip()))
-                    .filter(m -> Arrays.stream(m.getAnnotations()).anyMatch(a -> a.annotationType().getName()
-                            .equals("org.springframework.context.annotation.Bean")))
-                    .anyMatch(m -> Function.class.isAssignableFrom(m.getReturnType())
-                            || Consumer.class.isAssignableFrom(m.getReturnType())
-                            || Supplier.class.isAssignableFrom(m.getReturnType()));
-            if (!found) {
-                missing.add(bean.strip());
-            }
-        }
-        return missing.isEmpty() ? Optional.empty() : Optional.of("SPRING_CLOUD_FUNCTION_DEFINITION names no "
-                + "@Bean Function/Consumer/Supplier method of " + mainClass + ": " + String.join(", ", missing));
+        return registeredBeanProblem(main.get(), definition);
     }
 
     private static final String INITIALIZER = "org.springframework.context.ApplicationContextInitializer";

@@ -85,7 +85,7 @@ class PackagedArtifactsTest {
     }
 
     @Test
-    void classNewerThanTheRuntimeAndMissingHandlerAndBean_eachNamed(@TempDir Path dir) throws IOException {
+    void classNewerThanTheRuntimeAndMissingHandlerAndNonFunctionalStartClass_eachNamed(@TempDir Path dir) throws IOException {
         zip(dir.resolve("fn.zip"), Map.of(CLASS_ENTRY, classBytes(66)));
 
         List<String> problems = check(dir, function("fn.zip", "x.Missing::handleRequest",
@@ -95,8 +95,8 @@ class PackagedArtifactsTest {
         assertThat(problems).containsExactly(
                 "FnFunction: class file version 66 in fn.zip, newer than java21 runs (65)",
                 "FnFunction: handler class x.Missing is not in the package",
-                "FnFunction: SPRING_CLOUD_FUNCTION_DEFINITION names no @Bean Function/Consumer/Supplier method of "
-                        + "dev.clipflow.contracts.HandlerFixture: fn");
+                "FnFunction: MAIN_CLASS dev.clipflow.contracts.HandlerFixture is not a functional start class (an "
+                        + "ApplicationContextInitializer registering its beans with FunctionBeans, docs/adr/0015)");
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.clipflow.lambda;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.ResolvableType;
+import org.springframework.messaging.converter.MessageConverter;
 
 /**
  * Functional registration of a function bean, the one way every function's start class (an
@@ -20,9 +22,14 @@ public final class FunctionBeans {
     private FunctionBeans() {
     }
 
+    /** The bean name the AWS adapter's auto-configuration gives its converter for the aws-lambda-java-events types. */
+    static final String AWS_TYPES_CONVERTER = "awsTypesMessageConverter";
+
     /**
      * Registers {@code name} as a function of class {@code type} (a {@code Function}, {@code Consumer} or
-     * {@code Supplier} with its type arguments declared), built by {@code factory} when the context refreshes.
+     * {@code Supplier} with its type arguments declared), built by {@code factory} when the context refreshes. Also
+     * registers, once, the AWS adapter's converter for the aws-lambda-java-events types (an {@code SQSEvent} in,
+     * an {@code SQSBatchResponse} out), which auto-configuration used to add and a functional context does not.
      */
     public static <F> void register(GenericApplicationContext context, String name, Class<F> type,
                                     Supplier<? extends F> factory) {
@@ -30,6 +37,10 @@ public final class FunctionBeans {
         var functionType = FunctionTypeUtils.discoverFunctionTypeFromClass(type);
         if (functionType == null) {
             throw new IllegalArgumentException(type.getName() + " is not a Function, Consumer or Supplier");
+        }
+        if (!context.containsBeanDefinition(AWS_TYPES_CONVERTER)) {
+            context.registerBean(AWS_TYPES_CONVERTER, MessageConverter.class,
+                    () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));
         }
         context.registerBean(name, FunctionRegistration.class,
                 () -> new FunctionRegistration<>(factory.get(), name).type(functionType),

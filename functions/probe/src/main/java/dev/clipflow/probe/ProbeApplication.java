@@ -9,6 +9,7 @@ import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaLimits;
@@ -16,11 +17,10 @@ import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
 import java.math.BigDecimal;
 import java.util.function.Function;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
@@ -33,17 +33,21 @@ import org.springframework.messaging.Message;
  * without their own, default 5.00) and PRICE_TABLE (its prices), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no
  * Lambda context)
  * and the AWS_ENDPOINT_URL* overrides.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class ProbeApplication {
+public class ProbeApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(ProbeApplication.class, args);
+        FunctionalSpringApplication.run(ProbeApplication.class, args);
     }
 
-    @Bean
-    public Probe probeStage(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "probe", ProbeEntry.class,
+                () -> new ProbeEntry(probeStage(context.getEnvironment())));
+    }
+
+    static Probe probeStage(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         MediaLimits limits = new MediaLimits(
                 env.getProperty("MAX_SOURCE_SECONDS", Double.class, MediaLimits.DEFAULT.maxDurationSeconds()),
@@ -63,13 +67,19 @@ public class ProbeApplication {
     }
 
     /** The Lambda entry: the context, when there is one, reports the configured memory. */
-    @Bean
-    public Function<Message<PipelineInput>, ProbeResult> probe(Probe probeStage) {
-        return message -> {
+    static final class ProbeEntry implements Function<Message<PipelineInput>, ProbeResult> {
+        private final Probe stage;
+
+        ProbeEntry(Probe stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public ProbeResult apply(Message<PipelineInput> message) {
             Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
             return context instanceof Context c && c.getMemoryLimitInMB() > 0
-                    ? probeStage.apply(message.getPayload(), c.getMemoryLimitInMB())
-                    : probeStage.apply(message.getPayload());
-        };
+                    ? stage.apply(message.getPayload(), c.getMemoryLimitInMB())
+                    : stage.apply(message.getPayload());
+        }
     }
 }

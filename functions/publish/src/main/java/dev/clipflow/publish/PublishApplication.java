@@ -7,11 +7,11 @@ import dev.clipflow.aws.sfn.SfnExecutionHistory;
 import dev.clipflow.catalog.PlaybackUrls;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
+import dev.clipflow.lambda.FunctionBeans;
 import java.time.Clock;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -19,20 +19,23 @@ import org.springframework.core.env.Environment;
  * VIDEOS_TABLE, EVENT_BUS_NAME and MEDIA_BASE_URL (the {@code Video Published} event), PRICE_TABLE (optional), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the
  * AWS_ENDPOINT_URL* overrides. Metrics go to the namespace {@value #METRICS_NAMESPACE}, the one the template's
  * alarms watch and the state machine's PutMetricData grant names.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class PublishApplication {
+public class PublishApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     static final String METRICS_NAMESPACE = "Clipflow";
     static final String METRICS_SERVICE = "clipflow";
 
     public static void main(String[] args) {
-        SpringApplication.run(PublishApplication.class, args);
+        FunctionalSpringApplication.run(PublishApplication.class, args);
     }
 
-    @Bean
-    public Publish publish(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "publish", Publish.class, () -> publish(context.getEnvironment()));
+    }
+
+    static Publish publish(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         Clock clock = Clock.systemUTC();
         return new Publish(

@@ -13,6 +13,7 @@ import dev.clipflow.discovery.RelatedBlend;
 import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.WatchRecorder;
 import dev.clipflow.http.HttpApiFunction;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedItem;
@@ -21,10 +22,9 @@ import dev.clipflow.social.Subscriptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,22 +35,22 @@ import tools.jackson.databind.json.JsonMapper;
  * initialisation and kept for the execution environment's life), CURSOR_TTL_SECONDS (default 3600),
  * FANOUT_CELEBRITY_THRESHOLD (and the other FANOUT_* values: the feed reader must agree with the
  * fan-out on who is a celebrity), WATCH_WINDOW (default 20) and the AWS_ENDPOINT_URL* overrides.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class SocialApiApplication {
+public class SocialApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(SocialApiApplication.class, args);
+        FunctionalSpringApplication.run(SocialApiApplication.class, args);
     }
 
     /**
      * The bean Lambda calls: the event's bytes in ({@link HttpApiFunction}: a JSON-array body is then the API's
      * named 400, not Spring Cloud Function's batch splitting and a 500), the API's answer out.
      */
-    @Bean
-    public HttpApiFunction socialApi(Environment env) {
-        return new HttpApiFunction(api(env));
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "socialApi", HttpApiFunction.class,
+                () -> new HttpApiFunction(api(context.getEnvironment())));
     }
 
     static SocialApi api(Environment env) {

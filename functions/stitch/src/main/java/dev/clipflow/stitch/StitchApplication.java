@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.pipeline.TranscodeResult;
 import java.util.function.Function;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
@@ -19,17 +19,21 @@ import org.springframework.messaging.Message;
  * VIDEOS_TABLE and EVENT_BUS_NAME (the stage's progress and events), MEDIA_BUCKET, WORK_DIR
  * (default /tmp), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (when there is no Lambda context) and the AWS_ENDPOINT_URL*
  * overrides. It needs no ffmpeg: the sprite is tiled in Java.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class StitchApplication {
+public class StitchApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(StitchApplication.class, args);
+        FunctionalSpringApplication.run(StitchApplication.class, args);
     }
 
-    @Bean
-    public Stitch stitchStage(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "stitch", StitchEntry.class,
+                () -> new StitchEntry(stitchStage(context.getEnvironment())));
+    }
+
+    static Stitch stitchStage(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         return new Stitch(new S3ObjectStore(aws.s3()), env.getRequiredProperty("MEDIA_BUCKET"),
                 env.getProperty("WORK_DIR", "/tmp"),
@@ -39,13 +43,19 @@ public class StitchApplication {
     }
 
     /** The Lambda entry: the context, when there is one, reports the configured memory. */
-    @Bean
-    public Function<Message<StitchInput>, TranscodeResult> stitch(Stitch stitchStage) {
-        return message -> {
+    static final class StitchEntry implements Function<Message<StitchInput>, TranscodeResult> {
+        private final Stitch stage;
+
+        StitchEntry(Stitch stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public TranscodeResult apply(Message<StitchInput> message) {
             Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
             return context instanceof Context c && c.getMemoryLimitInMB() > 0
-                    ? stitchStage.apply(message.getPayload(), c.getMemoryLimitInMB())
-                    : stitchStage.apply(message.getPayload());
-        };
+                    ? stage.apply(message.getPayload(), c.getMemoryLimitInMB())
+                    : stage.apply(message.getPayload());
+        }
     }
 }

@@ -6,15 +6,15 @@ import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
 import dev.clipflow.aws.sqs.SqsFanoutQueue;
 import dev.clipflow.batch.BatchWriter;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.SubscriberFanout;
 import dev.clipflow.social.FeedStore;
 import java.time.Duration;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -22,17 +22,21 @@ import org.springframework.core.env.Environment;
  * Configuration: VIDEOS_TABLE (read only), SUBSCRIPTIONS_TABLE, FEEDS_TABLE, FANOUT_QUEUE_URL,
  * FANOUT_INLINE_MAX, FANOUT_CELEBRITY_THRESHOLD, FANOUT_BATCH_SIZE (optional, see
  * {@link FanoutPolicy#DEFAULT}), FEED_TTL_DAYS (default 60) and the AWS_ENDPOINT_URL* overrides.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class SubscriptionApplication {
+public class SubscriptionApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(SubscriptionApplication.class, args);
+        FunctionalSpringApplication.run(SubscriptionApplication.class, args);
     }
 
-    @Bean
-    public Subscription subscription(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "subscription", Subscription.class,
+                () -> subscription(context.getEnvironment()));
+    }
+
+    static Subscription subscription(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         FeedStore feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"),

@@ -8,30 +8,33 @@ import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.catalog.sweep.StaleVideoSweep;
 import dev.clipflow.catalog.sweep.SweepWindows;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.media.VideoOutputs;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
  * The sweeper function's application: bean {@code sweeper} ({@link Sweeper}). Configuration: VIDEOS_TABLE,
  * UPLOADS_BUCKET, MEDIA_BUCKET, EVENT_BUS_NAME, UPLOAD_WINDOW_SECONDS and PROCESSING_WINDOW_SECONDS (set by the template, which
  * derives them: docs/adr/0010) and the AWS_ENDPOINT_URL* overrides.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class SweeperApplication {
+public class SweeperApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(SweeperApplication.class, args);
+        FunctionalSpringApplication.run(SweeperApplication.class, args);
     }
 
-    @Bean
-    public Sweeper sweeper(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "sweeper", Sweeper.class, () -> sweeper(context.getEnvironment()));
+    }
+
+    static Sweeper sweeper(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         String videosTable = env.getRequiredProperty("VIDEOS_TABLE");
         SweepWindows windows = new SweepWindows(seconds(env, "UPLOAD_WINDOW_SECONDS"),

@@ -6,13 +6,13 @@ import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
+import dev.clipflow.lambda.FunctionBeans;
 import java.time.Duration;
 import java.util.function.Function;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
@@ -21,17 +21,21 @@ import org.springframework.messaging.Message;
  * Configuration: MEDIA_BUCKET, VIDEOS_TABLE, FFMPEG_PATH / FFPROBE_PATH (else /opt/bin, else PATH), WORK_DIR
  * (default /tmp), X264_PRESET (default veryfast), TRANSCODE_BUDGET_SECONDS (the time budget when there is no
  * Lambda context, default 280), AWS_LAMBDA_FUNCTION_MEMORY_SIZE and the AWS_ENDPOINT_URL* overrides.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class TranscodeChunkApplication {
+public class TranscodeChunkApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(TranscodeChunkApplication.class, args);
+        FunctionalSpringApplication.run(TranscodeChunkApplication.class, args);
     }
 
-    @Bean
-    public TranscodeChunk transcodeChunkStage(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "transcodeChunk", TranscodeChunkEntry.class,
+                () -> new TranscodeChunkEntry(transcodeChunkStage(context.getEnvironment())));
+    }
+
+    static TranscodeChunk transcodeChunkStage(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         return new TranscodeChunk(new S3ObjectStore(aws.s3()),
                 new DynamoVideoRepository(aws.dynamoDb(), env.getRequiredProperty("VIDEOS_TABLE")),
@@ -43,15 +47,21 @@ public class TranscodeChunkApplication {
     }
 
     /** The Lambda entry: the context, when there is one, gives the memory size and the time left. */
-    @Bean
-    public Function<Message<TranscodeChunkInput>, TranscodeChunkResult> transcodeChunk(TranscodeChunk stage) {
-        return message -> {
+    static final class TranscodeChunkEntry implements Function<Message<TranscodeChunkInput>, TranscodeChunkResult> {
+        private final TranscodeChunk stage;
+
+        TranscodeChunkEntry(TranscodeChunk stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public TranscodeChunkResult apply(Message<TranscodeChunkInput> message) {
             Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
             if (context instanceof Context c && c.getRemainingTimeInMillis() > 0) {
                 return stage.apply(message.getPayload(), c.getMemoryLimitInMB(),
                         Duration.ofMillis(c.getRemainingTimeInMillis()));
             }
             return stage.apply(message.getPayload());
-        };
+        }
     }
 }

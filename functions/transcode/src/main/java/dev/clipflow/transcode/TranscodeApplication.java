@@ -6,14 +6,14 @@ import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.pipeline.TranscodeResult;
 import java.time.Duration;
 import java.util.function.Function;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
@@ -22,17 +22,21 @@ import org.springframework.messaging.Message;
  * MEDIA_BUCKET, FFMPEG_PATH / FFPROBE_PATH (else /opt/bin, else PATH), WORK_DIR (default /tmp),
  * X264_PRESET (default veryfast), TRANSCODE_BUDGET_SECONDS (the time budget when there is no Lambda
  * context, default 840), AWS_LAMBDA_FUNCTION_MEMORY_SIZE and the AWS_ENDPOINT_URL* overrides.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class TranscodeApplication {
+public class TranscodeApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
     public static void main(String[] args) {
-        SpringApplication.run(TranscodeApplication.class, args);
+        FunctionalSpringApplication.run(TranscodeApplication.class, args);
     }
 
-    @Bean
-    public Transcode transcodeStage(Environment env) {
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "transcode", TranscodeEntry.class,
+                () -> new TranscodeEntry(transcodeStage(context.getEnvironment())));
+    }
+
+    static Transcode transcodeStage(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         return new Transcode(new S3ObjectStore(aws.s3()),
                 new FfmpegTranscoder(FfmpegBinaries.from(env::getProperty),
@@ -45,15 +49,21 @@ public class TranscodeApplication {
     }
 
     /** The Lambda entry: the context, when there is one, gives the memory size and the time left. */
-    @Bean
-    public Function<Message<TranscodeInput>, TranscodeResult> transcode(Transcode transcodeStage) {
-        return message -> {
+    static final class TranscodeEntry implements Function<Message<TranscodeInput>, TranscodeResult> {
+        private final Transcode stage;
+
+        TranscodeEntry(Transcode stage) {
+            this.stage = stage;
+        }
+
+        @Override
+        public TranscodeResult apply(Message<TranscodeInput> message) {
             Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
             if (context instanceof Context c && c.getRemainingTimeInMillis() > 0) {
-                return transcodeStage.apply(message.getPayload(), c.getMemoryLimitInMB(),
+                return stage.apply(message.getPayload(), c.getMemoryLimitInMB(),
                         Duration.ofMillis(c.getRemainingTimeInMillis()));
             }
-            return transcodeStage.apply(message.getPayload());
-        };
+            return stage.apply(message.getPayload());
+        }
     }
 }

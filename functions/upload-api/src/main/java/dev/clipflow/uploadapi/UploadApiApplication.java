@@ -12,15 +12,15 @@ import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.http.HttpApiFunction;
+import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.paging.SignedCursors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,21 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
  * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
  * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
  * PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
+ * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration
-public class UploadApiApplication {
+public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
     static final long DEFAULT_URL_TTL_SECONDS = 900;
     static final long MAX_URL_TTL_SECONDS = 3600;
 
     public static void main(String[] args) {
-        SpringApplication.run(UploadApiApplication.class, args);
+        FunctionalSpringApplication.run(UploadApiApplication.class, args);
     }
 
     /** The bean Lambda calls: the event's bytes in ({@link HttpApiFunction}), the API's answer out. */
-    @Bean
-    public HttpApiFunction uploadApi(Environment env) {
-        return new HttpApiFunction(api(env));
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        FunctionBeans.register(context, "uploadApi", HttpApiFunction.class,
+                () -> new HttpApiFunction(api(context.getEnvironment())));
     }
 
     static UploadApi api(Environment env) {

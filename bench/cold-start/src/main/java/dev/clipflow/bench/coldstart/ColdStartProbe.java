@@ -1,9 +1,5 @@
 package dev.clipflow.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import java.io.ByteArrayInputStream;
@@ -12,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * One cold start, in the JVM it runs in: builds the handler the way the Lambda runtime does
@@ -39,7 +34,7 @@ public final class ColdStartProbe {
         };
         long constructed = System.currentTimeMillis() - jvmStart;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new BenchContext());
+        handler.handleRequest(new ByteArrayInputStream(event), out, new BenchContext("IngestFunction"));
         long elapsed = System.currentTimeMillis() - jvmStart;
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
@@ -54,75 +49,5 @@ public final class ColdStartProbe {
     private static RequestStreamHandler scf(String mainClass) {
         System.setProperty("MAIN_CLASS", mainClass);
         return new RequestIdFunctionInvoker("ingest");
-    }
-
-    /** The few Context fields a handler reads. */
-    private static final class BenchContext implements Context {
-        private final String requestId = UUID.randomUUID().toString();
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/bench";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "IngestFunction";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:IngestFunction";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 60_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.err.println(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.err.println(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }
