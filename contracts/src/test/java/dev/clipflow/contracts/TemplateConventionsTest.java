@@ -45,7 +45,7 @@ class TemplateConventionsTest {
             assertThat(env.get("MAIN_CLASS")).as(logicalId)
                     .isEqualTo("dev.clipflow." + module.replace("-", "") + "." + modulePascal + "Application");
             assertThat(env.get("SPRING_CLOUD_FUNCTION_DEFINITION")).as(logicalId).isEqualTo(bean);
-            assertThat(Repo.text("functions/" + kebab + "/src/main/resources/application.properties"))
+            assertThat(Repo.text("functions/" + module + "/src/main/resources/application.properties"))
                     .as(logicalId + ": a functional start class (docs/adr/0015) runs without the function scan")
                     .containsPattern("(?m)^spring\\.cloud\\.function\\.scan\\.enabled=false$");
         });

@@ -2,11 +2,11 @@ package dev.clipflow.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.dynamodb.CatalogTables;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.lambda.RequestIdFunctionInvoker;
+import dev.clipflow.testing.template.TemplateTables;
 import dev.clipflow.uploadapi.PlainUploadApiHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -108,7 +108,8 @@ public final class WarmInvocationProbe {
         AwsClients aws = new AwsClients(name -> System.getProperty(name, System.getenv(name)));
         aws.s3().createBucket(b -> b.bucket(System.getProperty("UPLOADS_BUCKET")));
         String videos = System.getProperty("VIDEOS_TABLE");
-        CatalogTables.create(aws.dynamoDb(), videos, System.getProperty("CHANNELS_TABLE"));
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.VIDEOS, videos);
+        TemplateTables.create(aws.dynamoDb(), TemplateTables.CHANNELS, System.getProperty("CHANNELS_TABLE"));
         System.setProperty("CURSOR_SECRET_ARN", aws.secretsManager().createSecret(r -> r.name("bench-cursor-secret")
                 .secretString("warm-bench-cursor-secret-0123456789abcdef")).arn());
         Instant now = Instant.now();
