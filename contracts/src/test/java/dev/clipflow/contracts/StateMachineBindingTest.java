@@ -35,12 +35,14 @@ class StateMachineBindingTest {
     }
 
     @Test
-    void definitionSubstitutions_bindFunctionAliasesAndTableNames() {
+    void definitionSubstitutions_bindFunctionAliasesTableAndBusNames() {
         substitutions().forEach((name, value) -> {
             if (name.endsWith("FunctionArn")) {
                 assertThat(value).as(name).isEqualTo(Map.of("Ref", name.replace("Arn", "") + ".Alias"));
+            } else if (name.endsWith("EventBusName")) {
+                assertThat(value).as(name).isEqualTo(Map.of("Ref", name.replace("EventBusName", "EventBus")));
             } else {
-                assertThat(name).as("a substitution is a function ARN or a table name").endsWith("TableName");
+                assertThat(name).as("a substitution is a function ARN, a table or a bus name").endsWith("TableName");
                 assertThat(value).as(name).isEqualTo(Map.of("Ref", name.replace("TableName", "Table")));
             }
         });

@@ -38,6 +38,18 @@ public interface VideoRepository {
      */
     Optional<Video> recordProgress(String videoId, Video.Progress progress);
 
+    /**
+     * Records that chunk {@code chunkIndex} of a PROCESSING video's chunked transcode is done, in one conditional
+     * write that adds the index to the video's set of finished chunks: only while the video is PROCESSING and only
+     * if the index is not in the set yet. Returns the video and the number of finished chunks after the write, or
+     * empty when nothing changed (a retried or duplicated chunk, or a video in another status).
+     */
+    Optional<ChunksDone> recordChunkDone(String videoId, int chunkIndex);
+
+    /** A PROCESSING video and how many of its chunks are done, as {@link #recordChunkDone} left them. */
+    record ChunksDone(Video video, int done) {
+    }
+
     /** Records the probed media facts (overwrites: the same probe gives the same facts). */
     void recordMedia(String videoId, MediaInfo media);
 

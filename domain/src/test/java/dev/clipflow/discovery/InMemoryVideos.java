@@ -39,6 +39,11 @@ final class InMemoryVideos implements VideoRepository {
     }
 
     @Override
+    public java.util.Optional<ChunksDone> recordChunkDone(String videoId, int chunkIndex) {
+        throw new UnsupportedOperationException("read only");
+    }
+
+    @Override
     public java.util.Optional<Video> recordProgress(String videoId, Video.Progress progress) {
         throw new UnsupportedOperationException("read only");
     }

@@ -100,6 +100,24 @@ public final class DynamoVideoRepository implements VideoRepository {
     }
 
     @Override
+    public Optional<ChunksDone> recordChunkDone(String videoId, int chunkIndex) {
+        AttributeValue index = Items.s(Integer.toString(chunkIndex));
+        UpdateItemRequest request = base(videoId, "ADD #chunks :chunk SET updatedAt = :now",
+                EXISTS + " AND #status = :processing AND NOT contains(#chunks, :index)",
+                Map.of(":chunk", AttributeValue.fromSs(List.of(index.s())), ":index", index,
+                        ":processing", Items.s(VideoStatus.PROCESSING.name())))
+                .expressionAttributeNames(Map.of("#chunks", VideoItems.CHUNKS_DONE, "#status", VideoItems.STATUS))
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+        try {
+            Map<String, AttributeValue> item = call("UpdateItem", () -> dynamo.updateItem(request)).attributes();
+            return Optional.of(new ChunksDone(VideoItems.fromItem(item), item.get(VideoItems.CHUNKS_DONE).ss().size()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public void recordMedia(String videoId, MediaInfo media) {
         run(videoId, base(videoId, "SET #media = :m, updatedAt = :now", EXISTS, Map.of(":m", VideoItems.media(media)))
                 .expressionAttributeNames(Map.of("#media", VideoItems.MEDIA)).build());

@@ -33,6 +33,8 @@ final class VideoItems {
     /** The pipeline stage and progress of a PROCESSING video (read only while it is PROCESSING). */
     static final String STAGE = "stage";
     static final String PROGRESS = "progress";
+    /** A chunked transcode's finished chunk indexes (a string set), counted by the transcode-chunk function. */
+    static final String CHUNKS_DONE = "chunksDone";
     /**
      * The sweeper's index key (GSI {@code bySweepQueue}, sparse): the status while it is AWAITING_UPLOAD or
      * PROCESSING, {@link #SWEPT} from the sweeper's failing a video until it has released it, absent otherwise.

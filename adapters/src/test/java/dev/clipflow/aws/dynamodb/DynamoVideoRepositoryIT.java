@@ -135,6 +135,25 @@ class DynamoVideoRepositoryIT {
     }
 
     @Test
+    void recordChunkDone_countsEachChunkOnce_onlyWhileProcessing() {
+        repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
+        assertThat(repo.recordChunkDone("v-1", 0)).isEmpty();
+        repo.transition("v-1", VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+
+        var first = repo.recordChunkDone("v-1", 3).orElseThrow();
+        var retried = repo.recordChunkDone("v-1", 3);
+        var second = repo.recordChunkDone("v-1", 0).orElseThrow();
+
+        assertThat(first.done()).isEqualTo(1);
+        assertThat(first.video().ownerId()).isEqualTo(repo.get("v-1").ownerId());
+        assertThat(retried).isEmpty();
+        assertThat(second.done()).isEqualTo(2);
+        repo.fail("v-1", "a chunk failed");
+        assertThat(repo.recordChunkDone("v-1", 1)).isEmpty();
+        assertThat(repo.recordChunkDone("nope", 0)).isEmpty();
+    }
+
+    @Test
     void recordProgress_onlyWhileProcessingAndOnlyForward_readBackOnlyWhileProcessing() {
         repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
         assertThat(repo.recordProgress("v-1", new Video.Progress("probe", 5))).isEmpty();

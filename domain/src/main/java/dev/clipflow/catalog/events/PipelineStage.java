@@ -4,8 +4,8 @@ import dev.clipflow.catalog.Video;
 
 /**
  * The pipeline's stages as a PROCESSING video's record and its events name them, with the progress (percent of
- * the whole pipeline) at each stage's start and finish. A chunked transcode has no {@code transcode} stage of its
- * own here: its progress goes from the probe's finish to the stitch's start.
+ * the whole pipeline) at each stage's start and finish. A chunked transcode reports its finished chunks as the
+ * {@code transcode} stage's progress ({@link #part}): from the probe's finish to the stitch's start.
  */
 public enum PipelineStage {
     PROBE("probe", 5, 10),
@@ -33,5 +33,13 @@ public enum PipelineStage {
 
     public Video.Progress finished() {
         return new Video.Progress(label, finishedAt);
+    }
+
+    /** The progress when {@code done} of the stage's {@code total} parts (a chunked transcode's chunks) are done. */
+    public Video.Progress part(int done, int total) {
+        if (total < 1 || done < 0 || done > total) {
+            throw new IllegalArgumentException("Parts done must be 0.." + total + ", was " + done);
+        }
+        return new Video.Progress(label, startedAt + (finishedAt - startedAt) * done / total);
     }
 }

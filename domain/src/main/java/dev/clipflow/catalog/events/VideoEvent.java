@@ -11,8 +11,8 @@ import java.util.Objects;
  * with source {@value #SOURCE}, its {@link #detailType()} and its {@link #detail()}; the owner's id in every detail
  * is what delivery to browsers filters on.
  */
-public sealed interface VideoEvent permits UploadCompleted, ProcessingStarted, StageStarted, StageFinished,
-        VideoPublished, VideoFailed {
+public sealed interface VideoEvent permits UploadCompleted, ProcessingStarted, StageStarted, StageProgressed,
+        StageFinished, VideoPublished, VideoFailed {
 
     /** The EventBridge {@code source} of every video event. */
     String SOURCE = "clipflow.videos";

@@ -64,4 +64,30 @@ class StageProgressTest {
         assertThat(published).isEmpty();
         assertThat(videos.get("v-1").progress()).isNull();
     }
+
+    @Test
+    void chunkDone_eachChunkOnce_countsAndPublishesProgressAndARetryCountsNothing() {
+        video("v-1", VideoStatus.PROCESSING);
+        progress.finished("v-1", PipelineStage.PROBE);
+        published.clear();
+
+        progress.chunkDone("v-1", 2, 4);
+        progress.chunkDone("v-1", 0, 4);
+        progress.chunkDone("v-1", 2, 4);
+
+        assertThat(published).extracting(VideoEvent::detailType).containsExactly("Stage Progress", "Stage Progress");
+        assertThat(published).extracting(e -> e.detail().get("chunksDone")).containsExactly(1, 2);
+        assertThat(published.get(1).detail()).containsEntry("stage", "transcode").containsEntry("progress", 52)
+                .containsEntry("chunksTotal", 4).containsEntry("ownerId", "owner-1");
+        assertThat(videos.get("v-1").progress()).isEqualTo(new Video.Progress("transcode", 52));
+    }
+
+    @Test
+    void chunkDone_videoNotProcessing_publishesNothing() {
+        video("v-1", VideoStatus.FAILED);
+
+        progress.chunkDone("v-1", 0, 4);
+
+        assertThat(published).isEmpty();
+    }
 }

@@ -113,6 +113,18 @@ public final class InMemoryVideos implements VideoRepository {
                 v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt());
     }
 
+    private final Map<String, java.util.Set<Integer>> chunksDone = new java.util.HashMap<>();
+
+    @Override
+    public java.util.Optional<ChunksDone> recordChunkDone(String videoId, int chunkIndex) {
+        Video v = get(videoId);
+        java.util.Set<Integer> done = chunksDone.computeIfAbsent(videoId, k -> new java.util.HashSet<>());
+        if (v.status() != VideoStatus.PROCESSING || !done.add(chunkIndex)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ChunksDone(v, done.size()));
+    }
+
     @Override
     public java.util.Optional<Video> recordProgress(String videoId, Video.Progress progress) {
         Video v = get(videoId);

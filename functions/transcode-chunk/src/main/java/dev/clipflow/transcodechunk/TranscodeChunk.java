@@ -4,6 +4,7 @@ import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.StageProgress;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ScratchDirectory;
 import dev.clipflow.ffmpeg.SourceServer;
@@ -44,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * differ between runs; each segment starts with a key frame, so any mix of two runs plays), so a retried or
  * duplicated iteration is harmless. Consistent with the compensation step: after writing, it reads the video's status (a strongly
  * consistent read); if the video is no longer PROCESSING (the cleanup step set it FAILED before deleting the
- * outputs), it deletes what it wrote and fails, so no object outlives a failed video. Storage failures are
+ * outputs), it deletes what it wrote and fails, so no object outlives a failed video. A chunk that finished counts
+ * itself on the video record and publishes {@code Stage Progress} ({@link StageProgress#chunkDone}: once per chunk,
+ * a retried chunk is not counted twice). Storage failures are
  * transient; bad media, encoder failures and timeouts are permanent.
  */
 public final class TranscodeChunk implements Function<TranscodeChunkInput, TranscodeChunkResult> {
@@ -60,9 +63,10 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
     private final String workDir;
     private final int memoryMb;
     private final Duration budget;
+    private final StageProgress progress;
 
     public TranscodeChunk(ObjectStore store, VideoRepository videos, Transcoder transcoder, String mediaBucket,
-                          String workDir, int memoryMb, Duration budget) {
+                          String workDir, int memoryMb, Duration budget, StageProgress progress) {
         this.store = Objects.requireNonNull(store, "store");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.transcoder = Objects.requireNonNull(transcoder, "transcoder");
@@ -70,6 +74,7 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
         this.workDir = workDir;
         this.memoryMb = memoryMb;
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     @Override
@@ -123,6 +128,9 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
             store.upload(mediaBucket, manifestKey, manifestFile, "application/json");
             keys.put(manifestFile, manifestKey);
             checkStillProcessing(videoId, keys);
+            if (input.chunksTotal() != null) {
+                progress.chunkDone(videoId, input.chunk().index(), input.chunksTotal());
+            }
             int segments = output.renditions().getFirst().segments().size();
             LOG.info("Chunk {} encoded: {} segments per rendition, {} bytes, in {} ms (encode {} ms, upload {} ms,"
                             + " {} ranged reads, {} of {} bytes of the source)", input.chunk().index(), segments,
@@ -176,9 +184,11 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
     private static void validate(TranscodeChunkInput input) {
         if (input == null || !MediaKeys.isValidId(input.videoId()) || input.source() == null
                 || input.source().bucket() == null || input.source().key() == null || input.source().size() <= 0
-                || input.media() == null || input.ladder().isEmpty() || input.chunk() == null) {
+                || input.media() == null || input.ladder().isEmpty() || input.chunk() == null
+                || input.chunksTotal() != null && input.chunksTotal() <= input.chunk().index()) {
             throw new TranscodeChunkInputMalformedException(
-                    "A chunk's input needs a valid videoId, the source with its size, the media, the ladder and the chunk");
+                    "A chunk's input needs a valid videoId, the source with its size, the media, the ladder and the chunk"
+                            + " (an index below chunksTotal)");
         }
         for (RenditionSpec r : input.ladder()) {
             if (r.name() == null || !r.name().matches("[0-9]{1,4}p")) {

@@ -3,6 +3,7 @@ package dev.clipflow.transcodechunk;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
@@ -18,7 +19,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The transcode-chunk function's application: bean {@code transcodeChunk} ({@link TranscodeChunk}).
- * Configuration: MEDIA_BUCKET, VIDEOS_TABLE, FFMPEG_PATH / FFPROBE_PATH (else /opt/bin, else PATH), WORK_DIR
+ * Configuration: MEDIA_BUCKET, VIDEOS_TABLE, EVENT_BUS_NAME (the Stage Progress events; none without it),
+ * FFMPEG_PATH / FFPROBE_PATH (else /opt/bin, else PATH), WORK_DIR
  * (default /tmp), X264_PRESET (default veryfast), TRANSCODE_BUDGET_SECONDS (the time budget when there is no
  * Lambda context, default 280), AWS_LAMBDA_FUNCTION_MEMORY_SIZE and the AWS_ENDPOINT_URL* overrides.
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
@@ -43,7 +45,9 @@ public class TranscodeChunkApplication implements ApplicationContextInitializer<
                         env.getProperty("X264_PRESET", FfmpegTranscoder.DEFAULT_PRESET)),
                 env.getRequiredProperty("MEDIA_BUCKET"), env.getProperty("WORK_DIR", "/tmp"),
                 env.getProperty("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.class, 1024),
-                Duration.ofSeconds(env.getProperty("TRANSCODE_BUDGET_SECONDS", Long.class, 280L)));
+                Duration.ofSeconds(env.getProperty("TRANSCODE_BUDGET_SECONDS", Long.class, 280L)),
+                EventBridgeVideoEvents.stageProgress(aws, env.getRequiredProperty("VIDEOS_TABLE"),
+                        env.getProperty("EVENT_BUS_NAME")));
     }
 
     /** The Lambda entry: the context, when there is one, gives the memory size and the time left. */

@@ -10,6 +10,9 @@ import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.PipelineStage;
+import dev.clipflow.catalog.events.StageProgress;
+import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
@@ -31,10 +34,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,9 +87,13 @@ class TranscodeChunkIT {
     }
 
     private TranscodeChunk function() {
+        return function(StageProgress.NONE);
+    }
+
+    private TranscodeChunk function(StageProgress progress) {
         return new TranscodeChunk(new S3ObjectStore(s3), videos,
                 new FfmpegTranscoder(FfmpegBinaries.fromEnvironment(), "ultrafast"), media, work.toString(), 10240,
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2), progress);
     }
 
     @Test
@@ -123,14 +132,25 @@ class TranscodeChunkIT {
     }
 
     @Test
-    void apply_repeated_writesTheSameKeysWithTheSameSegments() {
+    void apply_repeated_writesTheSameKeysWithTheSameSegmentsAndCountsTheChunkOnce() {
         String videoId = processingVideo();
         TranscodeChunkInput input = input(videoId, plan.chunks().get(1), 0);
+        List<VideoEvent> published = new CopyOnWriteArrayList<>();
+        StageProgress progress = new StageProgress(videos, published::add, Clock.systemUTC());
 
-        function().apply(input);
+        function(progress).apply(input);
         List<String> first = keys(MediaKeys.outputPrefix(videoId));
         List<String> segments = segments(videoId);
-        function().apply(input);
+        function(progress).apply(input);
+
+        // One chunk done of the plan's, once: the retry counted nothing and published nothing.
+        assertThat(published).singleElement().satisfies(e -> assertThat(e.detail())
+                .containsEntry("stage", "transcode")
+                .containsEntry("chunksDone", 1).containsEntry("chunksTotal", plan.chunks().size())
+                .containsEntry("videoId", videoId).containsEntry("ownerId", "owner-1"));
+        assertThat(published.getFirst().detailType()).isEqualTo("Stage Progress");
+        assertThat(videos.get(videoId).progress())
+                .isEqualTo(PipelineStage.TRANSCODE.part(1, plan.chunks().size()));
 
         // x264's rate control under VBV is not bit-exact between runs with frame threads (measured), so the bytes
         // may differ; the keys, the frames and their times may not.
@@ -168,7 +188,7 @@ class TranscodeChunkIT {
 
     @Test
     void apply_withoutAChunk_throwsMalformedInput() {
-        TranscodeChunkInput input = new TranscodeChunkInput(1, "vid-x", null, info, ladder, null, 0, null);
+        TranscodeChunkInput input = new TranscodeChunkInput(1, "vid-x", null, info, ladder, null, null, 0, null);
 
         assertThatThrownBy(() -> function().apply(input)).isInstanceOf(TranscodeChunkInputMalformedException.class);
     }
@@ -196,7 +216,8 @@ class TranscodeChunkIT {
     }
 
     private static TranscodeChunkInput input(String videoId, ChunkSpec chunk, int attempt) {
-        return new TranscodeChunkInput(1, videoId, upload(videoId), info, ladder, chunk, attempt, "exec-" + videoId);
+        return new TranscodeChunkInput(1, videoId, upload(videoId), info, ladder, chunk, plan.chunks().size(),
+                attempt, "exec-" + videoId);
     }
 
     private static SourceObject upload(String videoId) {

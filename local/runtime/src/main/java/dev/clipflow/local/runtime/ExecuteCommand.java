@@ -11,6 +11,7 @@ import dev.clipflow.local.asl.parse.Diagnostic;
 import dev.clipflow.local.asl.parse.ParseResult;
 import dev.clipflow.local.asl.task.IntegrationTaskInvoker;
 import dev.clipflow.local.runtime.integrations.EmulatorDynamoDb;
+import dev.clipflow.local.runtime.integrations.EmulatorEvents;
 import dev.clipflow.local.runtime.integrations.EmulatorSqs;
 import dev.clipflow.local.runtime.template.LocalAws;
 import java.io.IOException;
@@ -58,7 +59,8 @@ final class ExecuteCommand {
         }
         try (LocalClipflow stack = LocalClipflow.start(template, cacheDir, o.clockSpeed())) {
             IntegrationTaskInvoker tasks = new IntegrationTaskInvoker(stack::lambda,
-                    new EmulatorDynamoDb(stack.config()), new EmulatorSqs(stack.config()));
+                    new EmulatorDynamoDb(stack.config()), new EmulatorSqs(stack.config()),
+                    new EmulatorEvents(stack.config()));
             ExecutionOptions options = new ExecutionOptions("LocalStateMachine",
                     o.name() == null ? "local-execution" : o.name(), LocalAws.REGION, LocalAws.ACCOUNT, o.history());
             ExecutionResult r = new Engine(tasks, new ScaledClock(o.clockSpeed())).execute(parsed.orThrow(), input,

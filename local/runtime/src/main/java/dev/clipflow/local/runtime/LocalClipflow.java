@@ -25,6 +25,7 @@ import dev.clipflow.local.runtime.iam.Role;
 import dev.clipflow.local.runtime.iam.S3Authorizer;
 import dev.clipflow.local.runtime.iam.StateMachineAuthorizer;
 import dev.clipflow.local.runtime.integrations.EmulatorDynamoDb;
+import dev.clipflow.local.runtime.integrations.EmulatorEvents;
 import dev.clipflow.local.runtime.integrations.EmulatorSqs;
 import dev.clipflow.local.runtime.sfn.LocalStepFunctions;
 import dev.clipflow.local.runtime.sfn.SfnEndpoint;
@@ -154,7 +155,8 @@ public final class LocalClipflow implements AutoCloseable {
             machineRole.ifPresent(r -> machineConfig.put("AWS_ACCESS_KEY_ID", Principals.accessKeyId(r)));
             TaskInvoker tasks = new IntegrationTaskInvoker(
                     name -> Optional.ofNullable(self[0]).flatMap(s -> s.lambda(name)),
-                    new EmulatorDynamoDb(machineConfig), new EmulatorSqs(machineConfig));
+                    new EmulatorDynamoDb(machineConfig), new EmulatorSqs(machineConfig),
+                    new EmulatorEvents(machineConfig));
             if (machineRole.isPresent()) {
                 tasks = new StateMachineAuthorizer(principals, machineRole.get(), tasks);
             }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clipflow.catalog.events.PipelineStage;
+import dev.clipflow.catalog.events.StageProgressed;
+import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.local.asl.json.Json;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +44,37 @@ class EventSchemasTest {
         ((ObjectNode) otherVersion.get("detail")).put("schemaVersion", 2);
 
         for (JsonNode bad : new JsonNode[] {extraField, overHundred, noOwner, otherSource, otherVersion}) {
+            assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
+        }
+    }
+
+    /** A Stage Progress event as the transcode-chunk function's domain code builds its detail. */
+    private static ObjectNode stageProgress() {
+        StageProgressed event = new StageProgressed(new VideoEvent.Subject("v-1", "ch-1", "alice",
+                Instant.parse("2026-12-07T10:00:00Z")), PipelineStage.TRANSCODE.part(3, 12), 3, 12);
+        ObjectNode whole = (ObjectNode) Json.parse("""
+                {"version":"0","id":"e-1","source":"clipflow.videos","account":"000000000000",
+                 "time":"2026-12-07T10:00:00Z","region":"us-east-1","resources":[]}""");
+        whole.put("detail-type", event.detailType());
+        whole.set("detail", Json.MAPPER.valueToTree(event.detail()));
+        return whole;
+    }
+
+    @Test
+    void stageProgress_asTheDomainBuildsIt_isValid() {
+        assertThat(VideoEventsIT.validate(stageProgress())).isEmpty();
+    }
+
+    @Test
+    void stageProgress_withoutItsCountsOrOfAnotherStage_isInvalid() {
+        ObjectNode noTotal = stageProgress();
+        ((ObjectNode) noTotal.get("detail")).remove("chunksTotal");
+        ObjectNode zeroDone = stageProgress();
+        ((ObjectNode) zeroDone.get("detail")).put("chunksDone", 0);
+        ObjectNode probe = stageProgress();
+        ((ObjectNode) probe.get("detail")).put("stage", "probe");
+
+        for (JsonNode bad : new JsonNode[] {noTotal, zeroDone, probe}) {
             assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
         }
     }

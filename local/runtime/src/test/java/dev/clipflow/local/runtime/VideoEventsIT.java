@@ -3,6 +3,7 @@ package dev.clipflow.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -133,6 +134,68 @@ class VideoEventsIT {
         assertThat(view.has("stage")).isFalse();
         assertThat(view.has("progress")).isFalse();
         assertThat(events).isNotEmpty();
+    }
+
+    @Test
+    void events_afterPublishBranchFailsForGood_oneVideoBranchFailedForTheOwnerValidAndRecorded() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String dave = "dave-" + System.nanoTime();
+        Stream daveStream = Stream.open(http, up.api().url().resolve(LocalHttpApi.EVENTS_PATH), dave);
+        String videoId = upload(http, dave, DemoVideo.generate(Files.createDirectories(tmp.resolve("dave")),
+                "320x180", 1));
+        daveStream.awaitDetailType("Video Published", Duration.ofMinutes(5));
+        String channelId = call(http, "GET", "/videos/" + videoId, null, dave, 200).path("channelId").asText();
+
+        // The pipeline's own fan-out branch (its substituted definition), from the failure onwards, run by the
+        // stack's Step Functions as the pipeline's role: the subscription function cannot be made to fail for good
+        // on a healthy stack, the branch's states after the failure are what is under test.
+        JsonNode pipeline = Json.parse(stack.template().stateMachine().definition());
+        ObjectNode branch = (ObjectNode) pipeline.path("States").path("Notify subscribers and update recommendations")
+                .path("Branches").get(0).deepCopy();
+        branch.put("StartAt", "Record the fan-out failure");
+        ((ObjectNode) branch.get("States")).remove("Fan out to subscribers");
+        // The local engine has no CloudWatch integration (aws-sdk:cloudwatch:putMetricData fails with the uncatchable
+        // States.Runtime), so the copy skips the metric step.
+        ((ObjectNode) branch.get("States")).remove("Count the fan-out failure");
+        ((ObjectNode) branch.path("States").path("Announce the fan-out failure"))
+                .put("Next", "Fan-out failure recorded");
+        ((ObjectNode) branch.path("States").path("Announce the fan-out failure").path("Catch").get(0))
+                .put("Next", "Fan-out failure recorded");
+        ((ObjectNode) branch.path("States").path("Record the fan-out failure").path("Catch").get(0))
+                .put("Next", "Fan-out failure recorded");
+        var sfn = stack.clients().sfn();
+        String machine = sfn.createStateMachine(r -> r.name("fanout-branch-" + System.nanoTime())
+                .definition(Json.write(branch)).roleArn("arn:aws:iam::000000000000:role/local")).stateMachineArn();
+        String execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"schemaVersion\":1,"
+                + "\"videoId\":\"" + videoId + "\",\"channelId\":\"" + channelId + "\",\"error\":{\"Error\":"
+                + "\"java.lang.IllegalStateException\",\"Cause\":\"the feed table is gone\"}}")).executionArn();
+        List<JsonNode> events = daveStream.awaitDetailType("Video Branch Failed", Duration.ofMinutes(1));
+        for (int i = 0; i < 100 && "RUNNING".equals(sfn.describeExecution(r -> r.executionArn(execution))
+                .statusAsString()); i++) {
+            Thread.sleep(100);
+        }
+        var described = sfn.describeExecution(r -> r.executionArn(execution));
+        assertThat(described.statusAsString()).as("%s: %s", described.error(), described.cause())
+                .isEqualTo("SUCCEEDED");
+        Thread.sleep(500);
+        daveStream.close();
+
+        List<JsonNode> failed = daveStream.events().stream()
+                .filter(e -> e.path("detail-type").asText().equals("Video Branch Failed")).toList();
+        assertThat(failed).hasSize(1);
+        assertThat(events.getLast()).isEqualTo(failed.getFirst());
+        JsonNode detail = failed.getFirst().path("detail");
+        assertThat(validate(failed.getFirst())).as("%s against its schema", failed.getFirst()).isEmpty();
+        assertThat(detail.path("videoId").asText()).isEqualTo(videoId);
+        assertThat(detail.path("ownerId").asText()).isEqualTo(dave);
+        assertThat(detail.path("branch").asText()).isEqualTo("fanout");
+        assertThat(detail.path("error").asText()).isEqualTo("java.lang.IllegalStateException");
+        JsonNode view = call(http, "GET", "/videos/" + videoId, null, dave, 200);
+        assertThat(view.path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(detail.path("cause").asText()).isEqualTo("the feed table is gone");
+        // The event's time is the recorded failure's: the announcement follows the record it read.
+        assertThat(view.path("afterPublishFailures").path("fanout").path("at").asText())
+                .isEqualTo(detail.path("occurredAt").asText());
     }
 
     /** Detail type, with the stage for the stage events. */

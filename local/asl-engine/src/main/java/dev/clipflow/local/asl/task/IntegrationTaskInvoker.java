@@ -3,7 +3,7 @@ package dev.clipflow.local.asl.task;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Routes a Task to Lambda, DynamoDB or SQS by its Resource. Integrations left {@code null} fail with a
+ * Routes a Task to Lambda, DynamoDB, SQS or EventBridge by its Resource. Integrations left {@code null} fail with a
  * {@code States.Runtime} error saying so (the CLI then needs a mock for them).
  */
 public final class IntegrationTaskInvoker implements TaskInvoker {
@@ -11,11 +11,18 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     private final LambdaTaskInvoker lambda;
     private final DynamoDbIntegration dynamoDb;
     private final SqsIntegration sqs;
+    private final EventBridgeIntegration events;
 
     public IntegrationTaskInvoker(LambdaResolver functions, DynamoDbIntegration dynamoDb, SqsIntegration sqs) {
+        this(functions, dynamoDb, sqs, null);
+    }
+
+    public IntegrationTaskInvoker(LambdaResolver functions, DynamoDbIntegration dynamoDb, SqsIntegration sqs,
+                                  EventBridgeIntegration events) {
         this.lambda = new LambdaTaskInvoker(functions);
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
+        this.events = events;
     }
 
     @Override
@@ -28,6 +35,7 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
                 case "dynamodb:getItem", "dynamodb:putItem", "dynamodb:updateItem", "dynamodb:deleteItem" ->
                         require(dynamoDb, request).call(r.action(), request.parameters());
                 case "sqs:sendMessage" -> require(sqs, request).sendMessage(request.parameters());
+                case "events:putEvents" -> require(events, request).putEvents(request.parameters());
                 default -> throw unsupported(request);
             };
             case OTHER -> throw unsupported(request);
