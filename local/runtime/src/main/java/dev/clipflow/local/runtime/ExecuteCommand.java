@@ -60,7 +60,7 @@ final class ExecuteCommand {
         try (LocalClipflow stack = LocalClipflow.start(template, cacheDir, o.clockSpeed())) {
             IntegrationTaskInvoker tasks = new IntegrationTaskInvoker(stack::lambda,
                     new EmulatorDynamoDb(stack.config()), new EmulatorSqs(stack.config()),
-                    new EmulatorEvents(stack.config()));
+                    new EmulatorEvents(stack.config()), stack.metrics());
             ExecutionOptions options = new ExecutionOptions("LocalStateMachine",
                     o.name() == null ? "local-execution" : o.name(), LocalAws.REGION, LocalAws.ACCOUNT, o.history());
             ExecutionResult r = new Engine(tasks, new ScaledClock(o.clockSpeed())).execute(parsed.orThrow(), input,

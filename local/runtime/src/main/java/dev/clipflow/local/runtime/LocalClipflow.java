@@ -26,6 +26,7 @@ import dev.clipflow.local.runtime.iam.S3Authorizer;
 import dev.clipflow.local.runtime.iam.StateMachineAuthorizer;
 import dev.clipflow.local.runtime.integrations.EmulatorDynamoDb;
 import dev.clipflow.local.runtime.integrations.EmulatorEvents;
+import dev.clipflow.local.runtime.integrations.LocalMetrics;
 import dev.clipflow.local.runtime.integrations.EmulatorSqs;
 import dev.clipflow.local.runtime.sfn.LocalStepFunctions;
 import dev.clipflow.local.runtime.sfn.SfnEndpoint;
@@ -78,13 +79,16 @@ public final class LocalClipflow implements AutoCloseable {
     private final List<SqsEventSource> sqsSources = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LocalEventBus eventBus;
+    private final LocalMetrics metrics;
     private AsyncInvoker asyncInvoker;
     private ScheduledEvents scheduledEvents;
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
                           MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir,
-                          Principals principals, List<AutoCloseable> iamEndpoints, LocalEventBus eventBus) {
+                          Principals principals, List<AutoCloseable> iamEndpoints, LocalEventBus eventBus,
+                          LocalMetrics metrics) {
         this.eventBus = eventBus;
+        this.metrics = metrics;
         this.template = template;
         this.emulators = emulators;
         this.sfnEndpoint = sfnEndpoint;
@@ -153,10 +157,11 @@ public final class LocalClipflow implements AutoCloseable {
                     ? template.role(template.stateMachine().logicalId()) : Optional.empty();
             Map<String, String> machineConfig = new LinkedHashMap<>(config);
             machineRole.ifPresent(r -> machineConfig.put("AWS_ACCESS_KEY_ID", Principals.accessKeyId(r)));
+            LocalMetrics metrics = new LocalMetrics();
             TaskInvoker tasks = new IntegrationTaskInvoker(
                     name -> Optional.ofNullable(self[0]).flatMap(s -> s.lambda(name)),
                     new EmulatorDynamoDb(machineConfig), new EmulatorSqs(machineConfig),
-                    new EmulatorEvents(machineConfig));
+                    new EmulatorEvents(machineConfig), metrics);
             if (machineRole.isPresent()) {
                 tasks = new StateMachineAuthorizer(principals, machineRole.get(), tasks);
             }
@@ -180,7 +185,7 @@ public final class LocalClipflow implements AutoCloseable {
             template.distributions().stream().filter(d -> d.originBucket() != null).findFirst().ifPresent(d ->
                     media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3()));
             LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, media, clients,
-                    Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints), eventBus);
+                    Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints), eventBus, metrics);
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
                     System.err);
             stack.scheduledEvents = ScheduledEvents.start(template, stack.asyncInvoker, clockSpeed, System.err);
@@ -230,6 +235,11 @@ public final class LocalClipflow implements AutoCloseable {
     /** Clients for the local stack (S3, DynamoDB, SQS, Step Functions, Secrets Manager). */
     public AwsClients clients() {
         return clients;
+    }
+
+    /** The CloudWatch data points the state machine's tasks put (there is no local CloudWatch to send them to). */
+    public LocalMetrics metrics() {
+        return metrics;
     }
 
     /** Endpoints, credentials and region of the local stack, as {@code AWS_*} variables. */

@@ -3,7 +3,7 @@ package dev.clipflow.local.asl.task;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Routes a Task to Lambda, DynamoDB, SQS or EventBridge by its Resource. Integrations left {@code null} fail with a
+ * Routes a Task to Lambda, DynamoDB, SQS, EventBridge or CloudWatch (PutMetricData) by its Resource. Integrations left {@code null} fail with a
  * {@code States.Runtime} error saying so (the CLI then needs a mock for them).
  */
 public final class IntegrationTaskInvoker implements TaskInvoker {
@@ -12,6 +12,7 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
     private final DynamoDbIntegration dynamoDb;
     private final SqsIntegration sqs;
     private final EventBridgeIntegration events;
+    private final MetricsIntegration metrics;
 
     public IntegrationTaskInvoker(LambdaResolver functions, DynamoDbIntegration dynamoDb, SqsIntegration sqs) {
         this(functions, dynamoDb, sqs, null);
@@ -19,6 +20,12 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
 
     public IntegrationTaskInvoker(LambdaResolver functions, DynamoDbIntegration dynamoDb, SqsIntegration sqs,
                                   EventBridgeIntegration events) {
+        this(functions, dynamoDb, sqs, events, null);
+    }
+
+    public IntegrationTaskInvoker(LambdaResolver functions, DynamoDbIntegration dynamoDb, SqsIntegration sqs,
+                                  EventBridgeIntegration events, MetricsIntegration metrics) {
+        this.metrics = metrics;
         this.lambda = new LambdaTaskInvoker(functions);
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
@@ -36,6 +43,8 @@ public final class IntegrationTaskInvoker implements TaskInvoker {
                         require(dynamoDb, request).call(r.action(), request.parameters());
                 case "sqs:sendMessage" -> require(sqs, request).sendMessage(request.parameters());
                 case "events:putEvents" -> require(events, request).putEvents(request.parameters());
+                case "aws-sdk:cloudwatch:putMetricData" ->
+                        require(metrics, request).putMetricData(request.parameters());
                 default -> throw unsupported(request);
             };
             case OTHER -> throw unsupported(request);

@@ -12,8 +12,10 @@ import java.util.UUID;
  * The state machine's role for its Lambda tasks: a task may invoke a function only when the role allows
  * {@code lambda:InvokeFunction} on the ARN it names (qualified by alias or version as named); otherwise it fails
  * as on AWS, with {@code Lambda.AWSLambdaException} and Lambda's AccessDeniedException text as the cause. Its
- * DynamoDB and SQS tasks are signed with the role's key and authorised by the endpoints
- * ({@link JsonProtocolProxy}).
+ * CloudWatch PutMetricData tasks (no local endpoint) are authorised here, as {@code cloudwatch:PutMetricData} on
+ * {@code *} with the request's {@code cloudwatch:namespace}, failing with {@code CloudWatch.CloudWatchException}
+ * and the AccessDenied text. Its DynamoDB, SQS and EventBridge tasks are signed with the role's key and authorised
+ * by the endpoints ({@link JsonProtocolProxy}).
  */
 public final class StateMachineAuthorizer implements TaskInvoker {
 
@@ -45,6 +47,15 @@ public final class StateMachineAuthorizer implements TaskInvoker {
                 throw new TaskFailedException("Lambda.AWSLambdaException", d.message() + " (Service: AWSLambda;"
                         + " Status Code: 403; Error Code: AccessDeniedException; Request ID: " + UUID.randomUUID()
                         + "; Proxy: null)");
+            });
+        }
+        if (r.kind() == ServiceResource.Kind.INTEGRATION && "aws-sdk".equals(r.service())
+                && "cloudwatch:putMetricData".equals(r.action())) {
+            AccessRequest put = new AccessRequest("cloudwatch:PutMetricData", "*",
+                    java.util.Map.of("cloudwatch:namespace", request.parameters().path("Namespace").asText("")));
+            principals.authorize(role, java.util.List.of(put)).ifPresent(d -> {
+                throw new TaskFailedException("CloudWatch.CloudWatchException", d.message()
+                        + " (Service: CloudWatch, Status Code: 403, Request ID: " + UUID.randomUUID() + ")");
             });
         }
         return next.invoke(request);
