@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * template.yaml reduced to what the LocalStack community image runs, derived from the template (never a second
  * hand-kept copy): resources of the licensed services are removed (API Gateway v2 / HTTP APIs, Cognito, CloudFront,
- * Lambda layers), and so is what refers to them: the functions' {@code HttpApi} events, list items such as policy
- * statements, Outputs; an environment variable that names a removed resource gets the placeholder
- * {@code https://<resource>.invalid}. A function that had a removed layer gets its layer's content in its own zip
+ * Lambda layers), and so is what refers to them: the functions' {@code HttpApi} events, the Lambda permissions
+ * whose {@code SourceArn} names a removed API, list items such as policy statements, Outputs; an environment
+ * variable that names a removed resource gets the placeholder {@code https://<resource>.invalid}. A function that had a removed layer gets its layer's content in its own zip
  * (see {@link LambdaZips}) and its {@code /opt/...} paths become {@code /var/task/...}, where Lambda extracts the
  * zip. Any other reference to a removed resource is an error, so a new dependency on a licensed service is noticed
  * rather than deployed half.
@@ -51,6 +51,16 @@ public record CommunityTemplate(Map<String, Object> template, Set<String> remove
         Set<String> removed = new LinkedHashSet<>();
         resources.forEach((id, r) -> {
             if (licensed(String.valueOf(((Map<String, Object>) r).get("Type")))) {
+                removed.add(id);
+            }
+        });
+        removed.forEach(resources::remove);
+        // A Lambda permission for a removed API (its SourceArn names it) grants nothing without it: removed too.
+        resources.forEach((id, r) -> {
+            Map<String, Object> resource = (Map<String, Object>) r;
+            if ("AWS::Lambda::Permission".equals(resource.get("Type"))
+                    && resource.get("Properties") instanceof Map<?, ?> p
+                    && !references(p.get("SourceArn"), removed).isEmpty()) {
                 removed.add(id);
             }
         });

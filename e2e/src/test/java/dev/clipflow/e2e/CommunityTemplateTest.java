@@ -41,6 +41,10 @@ class CommunityTemplateTest {
     }
 
     @SuppressWarnings("unchecked")
+    static Map<String, Object> resources(CommunityTemplate t) {
+        return (Map<String, Object>) t.template().get("Resources");
+    }
+
     static Map<String, Object> env(CommunityTemplate t, String id) {
         return (Map<String, Object>) ((Map<String, Object>) props(t, id).get("Environment")).get("Variables");
     }
@@ -50,7 +54,11 @@ class CommunityTemplateTest {
         CommunityTemplate t = derived();
 
         assertThat(t.removed()).containsExactlyInAnyOrder("UserPool", "UserPoolClient", "HttpApi",
-                "MediaOriginAccessControl", "MediaDistribution", "FfmpegLayer");
+                "MediaOriginAccessControl", "MediaDistribution", "FfmpegLayer",
+                // the WebSocket API, and the permissions that let it invoke the live functions
+                "LiveApi", "LiveApiStage", "LiveConnectAuthorizer", "LiveConnectionsIntegration", "LiveConnectRoute",
+                "LiveDisconnectRoute", "LiveAuthorizerPermission", "LiveConnectPermission", "LiveDisconnectPermission");
+        assertThat(resources(t)).containsKeys("LiveConnectionsTable", "LiveNotifierFunction");
         assertThat(t.layered()).containsExactlyInAnyOrder("ProbeFunction", "TranscodeFunction",
                 "TranscodeChunkFunction");
         Map<String, Object> resources = (Map<String, Object>) t.template().get("Resources");
