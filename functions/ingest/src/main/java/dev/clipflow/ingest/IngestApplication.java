@@ -33,7 +33,8 @@ public class IngestApplication implements ApplicationContextInitializer<GenericA
         FunctionBeans.register(context, "ingest", Ingest.class, () -> ingest(context.getEnvironment()));
     }
 
-    static Ingest ingest(Environment env) {
+    /** The function's wiring (also the cold-start benchmark's auto-configured candidate's). */
+    public static Ingest ingest(Environment env) {
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         JsonMapper json = JsonMapper.builder().build();
