@@ -19,7 +19,8 @@ public record Condition(String operator, String key, List<String> values) {
 
     /**
      * The condition keys requests carry locally: S3's ListBucket keys, the global principal and region keys, and
-     * {@code cloudwatch:namespace} (no local endpoint takes CloudWatch calls; one that does must set it).
+     * {@code cloudwatch:namespace} (set by {@link StateMachineAuthorizer} for the state machine's PutMetricData
+     * tasks; no local endpoint takes CloudWatch calls).
      */
     public static final Set<String> KEYS = Set.of("s3:prefix", "s3:delimiter", "s3:max-keys",
             "cloudwatch:namespace", "aws:PrincipalArn", "aws:PrincipalAccount", "aws:RequestedRegion");
