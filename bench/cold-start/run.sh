@@ -9,15 +9,9 @@
 # last build; KEEP_WORK=1 keeps the work directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source bench/cold-start/lambda-jvm.sh
 JAR="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
 RUNS="${RUNS:-5}"
-# Lambda's Java runtimes start the JVM with C1 only; a function of up to 1,769 MB has one vCPU, where the JVM
-# picks the serial collector. Every candidate gets the same flags.
-JVM_FLAGS="${JVM_FLAGS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
 
 # SKIP_BUILD=1 reuses the last build (alternating measurements of the same artifacts).
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -o -ntp -Pbench -pl bench/cold-start -am package -DskipTests

@@ -8,15 +8,10 @@
 # SKIP_BUILD=1 reuses the last build; NO_DOC=1 only prints.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source bench/cold-start/lambda-jvm.sh
 ROUNDS="${ROUNDS:-5}"
 PER_ROUND="${PER_ROUND:-1000}"
 WARMUP="${WARMUP:-1000}"
-# The same flags as run.sh: Lambda's Java runtimes run C1 only, one vCPU picks the serial collector.
-JVM_FLAGS="${JVM_FLAGS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}"
 
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -o -ntp -Pbench -pl bench/cold-start -am package -DskipTests
 CP="bench/cold-start/target/classes:$(cat bench/cold-start/target/classpath.txt)"
