@@ -264,6 +264,15 @@ public final class FunctionHost implements LambdaFunction, AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        // JUL is global to the JVM: a function's Spring Boot installs its SLF4J bridge on JUL's root logger. Once
+        // its class loader is closed that bridge cannot load a class any more, and the next JUL record in this JVM
+        // (any library's, e.g. Selenium's) fails with NoClassDefFoundError. Take the function's handlers off.
+        java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler h : julRoot.getHandlers()) {
+            if (h.getClass().getClassLoader() == loader) {
+                julRoot.removeHandler(h);
+            }
+        }
         try {
             loader.close();
         } catch (IOException e) {
