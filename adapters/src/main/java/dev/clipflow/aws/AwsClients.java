@@ -94,7 +94,8 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder().httpClient(http).region(region()).credentialsProvider(credentials("dynamodb"))
+        var builder = DynamoDbClient.builder().httpClient(http).region(region())
+                .credentialsProvider(credentials("dynamodb"))
                 .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
         endpoint("dynamodb").ifPresent(builder::endpointOverride);
         return builder.build();

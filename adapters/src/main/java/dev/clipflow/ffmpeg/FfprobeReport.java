@@ -33,7 +33,8 @@ final class FfprobeReport {
     static Optional<Integer> unknownMatroskaLength(String json) {
         JsonNode root = JSON.readTree(json);
         JsonNode format = root.path("format");
-        if (!format.path("format_name").asString("").contains("matroska") || number(format.path("duration")).isPresent()) {
+        if (!format.path("format_name").asString("").contains("matroska")
+                || number(format.path("duration")).isPresent()) {
             return Optional.empty();
         }
         return StreamSupport.stream(root.path("streams").spliterator(), false)

@@ -111,7 +111,8 @@ class ChunkedTranscodeBenchmark {
                     long bytes = chunks.stream().filter(c -> c.run() == current).mapToLong(Chunk::bytes).sum();
                     results.add(new Run("chunked", run, wall, CpuTime.now().minus(before), bytes, stitch));
                     if (sample == null) {
-                        Path tile = Files.copy(dir.resolve("tiles").resolve(String.format(java.util.Locale.ROOT, ThumbnailPlan.TILE_FILE, 0)),
+                        Path tile = Files.copy(dir.resolve("tiles").resolve(String.format(java.util.Locale.ROOT,
+                                ThumbnailPlan.TILE_FILE, 0)),
                                 work.resolve("tile.bmp"));
                         sample = new Sample(manifests.getFirst(), tile);
                     }

@@ -177,8 +177,8 @@ final class ChunkedTranscodeReport {
                 + "1.5x |", a.sourceMbps(), model.sourceBytes(3600, 1) / 1e9);
         add("| S3 to/from one function, one stream | %.0f MB/s | assumed, public figure | L. Harding, \"Serverless, "
                 + "large file downloads to S3\" (2018): 1 GB in 16.5 s and 10 GB in 190 s through one Lambda "
-                + "function (54-62 MB/s); a one-pass transcode downloads its (short) source with one GetObject, chunks read "
-                + "their ranges. Not measured on AWS by us |",
+                + "function (54-62 MB/s); a one-pass transcode downloads its (short) source with one GetObject, "
+                + "chunks read their ranges. Not measured on AWS by us |",
                 a.s3MegabytesPerSecond());
         add("| small S3 request | %.0f ms, %d in flight | assumed | AWS whitepaper \"Optimizing Amazon S3 "
                 + "performance\", timeouts and retries: small requests' median latency is tens of ms; the chunk's "

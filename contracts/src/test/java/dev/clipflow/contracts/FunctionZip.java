@@ -228,7 +228,8 @@ final class FunctionZip implements AutoCloseable {
                     + (e.getCause() == null ? e : e.getCause()));
         }
         return missing.isEmpty() ? Optional.empty() : Optional.of("SPRING_CLOUD_FUNCTION_DEFINITION names no "
-                + "registered Function/Consumer/Supplier bean of " + main.getName() + ": " + String.join(", ", missing));
+                + "registered Function/Consumer/Supplier bean of " + main.getName() + ": "
+                + String.join(", ", missing));
     }
 
     private Optional<Class<?>> load(String className) {

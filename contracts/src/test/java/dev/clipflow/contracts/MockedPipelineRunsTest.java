@@ -142,7 +142,8 @@ class MockedPipelineRunsTest {
 
         assertThat(result.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
         assertThat(result.output().at("/afterPublish/0/failed").booleanValue()).isTrue();
-        assertThat(result.output().at("/afterPublish/0/error").textValue()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(result.output().at("/afterPublish/0/error").textValue())
+                .isEqualTo("java.lang.IllegalStateException");
         assertThat(result.output().at("/afterPublish/1/related").intValue()).isEqualTo(5);
         assertThat(entered(result)).contains("Record the fan-out failure", "Announce the fan-out failure",
                 "Count the fan-out failure").doesNotContain("Clean up the failed video");

@@ -85,7 +85,8 @@ class PackagedArtifactsTest {
     }
 
     @Test
-    void classNewerThanTheRuntimeAndMissingHandlerAndNonFunctionalStartClass_eachNamed(@TempDir Path dir) throws IOException {
+    void classNewerThanTheRuntimeAndMissingHandlerAndNonFunctionalStartClass_eachNamed(@TempDir Path dir)
+            throws IOException {
         zip(dir.resolve("fn.zip"), Map.of(CLASS_ENTRY, classBytes(66)));
 
         List<String> problems = check(dir, function("fn.zip", "x.Missing::handleRequest",

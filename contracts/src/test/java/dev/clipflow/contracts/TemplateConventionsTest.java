@@ -64,7 +64,8 @@ class TemplateConventionsTest {
 
     /** {@code UploadApiFunction} -> {@code upload-api}, the function's module directory. */
     private static String kebab(String logicalId) {
-        return logicalId.replaceFirst("Function$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return logicalId.replaceFirst("Function$", "")
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     @Test

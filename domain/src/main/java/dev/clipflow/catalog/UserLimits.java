@@ -11,7 +11,9 @@ package dev.clipflow.catalog;
  *                            declared length, or its channel's longest when it declares none)
  */
 public record UserLimits(int channels, int uploadsPerDay, int sourceMinutesPerDay) {
-    /** 10 channels, 50 uploads and 1,440 minutes (24 hours) of source a day: six uploads a day that declare no length. */
+    /**
+     * 10 channels, 50 uploads and 1,440 minutes (24 hours) of source a day: six uploads a day that declare no length.
+     */
     public static final UserLimits DEFAULT = new UserLimits(10, 50, 1440);
 
     public UserLimits {

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
  * hand-kept copy): resources of the licensed services are removed (API Gateway v2 / HTTP APIs, Cognito, CloudFront,
  * Lambda layers), and so is what refers to them: the functions' {@code HttpApi} events, the Lambda permissions
  * whose {@code SourceArn} names a removed API, list items such as policy statements, Outputs; an environment
- * variable that names a removed resource gets the placeholder {@code https://<resource>.invalid}. A function that had a removed layer gets its layer's content in its own zip
+ * variable that names a removed resource gets the placeholder {@code https://<resource>.invalid}. A function that had a
+ * removed layer gets its layer's content in its own zip
  * (see {@link LambdaZips}) and its {@code /opt/...} paths become {@code /var/task/...}, where Lambda extracts the
  * zip. Any other reference to a removed resource is an error, so a new dependency on a licensed service is noticed
  * rather than deployed half.

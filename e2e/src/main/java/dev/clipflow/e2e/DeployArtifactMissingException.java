@@ -9,6 +9,7 @@ import java.nio.file.Path;
 public final class DeployArtifactMissingException extends RuntimeException {
     public DeployArtifactMissingException(Path file) {
         super("The template names " + file + ", which does not exist: build it first (./mvnw -B -DskipTests "
-                + "package for the function zips, then sam build for the ffmpeg layer and .aws-sam/build/template.yaml)");
+                + "package for the function zips, then sam build for the ffmpeg layer and "
+                + ".aws-sam/build/template.yaml)");
     }
 }

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The localstack target: a LocalStack container (Testcontainers, pinned image, {@code LOCALSTACK_AUTH_TOKEN}
  * passed through when set; Testcontainers mounts the Docker socket so LocalStack runs the Lambda zips in their own
- * containers), {@code sam build}'s template deployed into it ({@link LocalStackDeployer}), and the suite run against LocalStack's
- * own API Gateway, Lambda, Step Functions, S3/EventBridge, DynamoDB, SQS and Cognito.
+ * containers), {@code sam build}'s template deployed into it ({@link LocalStackDeployer}), and the suite run against
+ * LocalStack's own API Gateway, Lambda, Step Functions, S3/EventBridge, DynamoDB, SQS and Cognito.
  */
 public final class LocalStackTarget extends DeployedStack {
 
@@ -39,7 +39,8 @@ public final class LocalStackTarget extends DeployedStack {
 
     /**
      * The container's environment: {@code LOCALSTACK_AUTH_TOKEN} passed through when the host has it (the Pro image
-     * needs it; never printed; the localstack-community target passes an empty host environment); a longer wait for Lambda runtimes (a Spring
+     * needs it; never printed; the localstack-community target passes an empty host environment); a longer wait for
+     * Lambda runtimes (a Spring
      * Cloud Function cold start in a Lambda container takes longer than LocalStack's default); and presigned-URL
      * signatures not checked, stated rather than assumed (newer images check them): the functions presign for
      * the container's port 4566, the suite sends the same URL to the mapped port ({@link #reachable}), and the

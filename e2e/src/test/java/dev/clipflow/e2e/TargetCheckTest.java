@@ -65,7 +65,8 @@ class TargetCheckTest {
     @Test
     void settings_unknownTarget_failsInsteadOfSkipping() {
         assertThatThrownBy(() -> settings(Map.of("e2e.target", "staging")))
-                .isInstanceOf(E2eTargetUnknownException.class).hasMessageContaining("local, localstack, localstack-community or aws");
+                .isInstanceOf(E2eTargetUnknownException.class)
+                .hasMessageContaining("local, localstack, localstack-community or aws");
     }
 
     @Test

@@ -181,7 +181,8 @@ class VideoLifecycleE2E {
             throw new UncheckedIOException(e);
         }
         ObjectNode create = ClipflowApi.object().put("channelId", channelId).put("title", title)
-                .put("sizeBytes", size).put("contentType", file.toString().endsWith(".webm") ? "video/webm" : "video/mp4")
+                .put("sizeBytes", size)
+                .put("contentType", file.toString().endsWith(".webm") ? "video/webm" : "video/mp4")
                 .put("fileName", file.getFileName().toString());
         create.putArray("tags").add("e2e").add("test-pattern");
         JsonNode created = expect(201, api.call(creator, "POST", "/videos", create));

@@ -100,7 +100,8 @@ public final class SnapStartPriming implements Resource {
             {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
              "eventTime":"2026-01-01T00:00:00.000Z","eventName":"ObjectCreated:Put",
              "s3":{"bucket":{"name":"priming"},"object":{"key":"priming/key","size":1,"eTag":"e"}}}],
-             "headers":{"content-type":"application/json"},"body":"{\\"n\\":1,\\"ok\\":true,\\"x\\":1.5,\\"l\\":[null]}"}
+             "headers":{"content-type":"application/json"},
+             "body":"{\\"n\\":1,\\"ok\\":true,\\"x\\":1.5,\\"l\\":[null]}"}
             """;
 
     private record Step(String name, Runnable action) {

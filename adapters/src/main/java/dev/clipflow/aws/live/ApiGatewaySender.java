@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
 public final class ApiGatewaySender implements LiveDelivery.Sender {
     private final ApiGatewayManagementApiClient client;
 
-    /** @param client built with the API stage's endpoint, {@code https://<api id>.execute-api.<region>.amazonaws.com/<stage>} */
+    /**
+     * @param client built with the API stage's endpoint,
+     *     {@code https://<api id>.execute-api.<region>.amazonaws.com/<stage>}
+     */
     public ApiGatewaySender(ApiGatewayManagementApiClient client) {
         this.client = Objects.requireNonNull(client, "client");
     }

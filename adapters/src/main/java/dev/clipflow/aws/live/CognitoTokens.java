@@ -79,7 +79,8 @@ public final class CognitoTokens {
         String client = switch (tokenUse) {
             case "id" -> claims.path("aud").asString("");
             case "access" -> claims.path("client_id").asString("");
-            default -> throw new TokenRejectedException("token_use " + claims.path("token_use") + " is not id or access");
+            default -> throw new TokenRejectedException(
+                    "token_use " + claims.path("token_use") + " is not id or access");
         };
         if (!clientId.equals(client)) {
             throw new TokenRejectedException("issued to another app client");

@@ -166,9 +166,11 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private int deleteBatch(String bucket, List<ObjectIdentifier> keys) {
-        var response = s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(keys).quiet(true).build()));
+        var response = s3.deleteObjects(b -> b.bucket(bucket)
+                .delete(Delete.builder().objects(keys).quiet(true).build()));
         if (response.hasErrors() && !response.errors().isEmpty()) {
-            throw new TransientStageException(response.errors().size() + " objects could not be deleted from " + bucket);
+            throw new TransientStageException(
+                    response.errors().size() + " objects could not be deleted from " + bucket);
         }
         return keys.size();
     }

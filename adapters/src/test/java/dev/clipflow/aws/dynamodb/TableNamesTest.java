@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clipflow.aws.dynamodb.discovery.DiscoveryTables;
 import dev.clipflow.aws.dynamodb.social.SocialTables;
-import dev.clipflow.testing.template.TableDef.Key;
 import dev.clipflow.testing.template.TableDef;
+import dev.clipflow.testing.template.TableDef.Key;
 import dev.clipflow.testing.template.TemplateTables;
 import java.util.Map;
 import java.util.stream.Stream;

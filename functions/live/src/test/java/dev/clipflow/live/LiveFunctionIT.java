@@ -124,7 +124,8 @@ class LiveFunctionIT {
 
         assertThat(allowed.path("principalId").asString()).isEqualTo("user-a");
         assertThat(allowed.path("context").path("ownerId").asString()).isEqualTo("user-a");
-        assertThat(allowed.path("policyDocument").path("Statement").get(0).path("Effect").asString()).isEqualTo("Allow");
+        assertThat(allowed.path("policyDocument").path("Statement").get(0).path("Effect").asString())
+                .isEqualTo("Allow");
         for (JsonNode denied : List.of(forged, none)) {
             assertThat(denied.path("policyDocument").path("Statement").get(0).path("Effect").asString())
                     .isEqualTo("Deny");

@@ -34,7 +34,8 @@ import org.slf4j.MDC;
  * become a video ({@link MediaRejectedException}, permanent), checks the
  * {@link MediaLimits} (the channel's duration limit from the input, when set; the decode-bomb limits), plans the
  * ladder, refuses a source whose forecast transcode and storage cost is above the channel's {@link CostCeiling}
- * (its own from the input, else the deployment's default), and plans how to transcode: one pass, or chunks encoded in parallel and stitched ({@link ChunkPlanner}, docs/adr/0008).
+ * (its own from the input, else the deployment's default), and plans how to transcode: one pass, or chunks encoded in
+ * parallel and stitched ({@link ChunkPlanner}, docs/adr/0008).
  */
 public final class Probe implements Function<PipelineInput, ProbeResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Probe.class);

@@ -214,7 +214,8 @@ class ProbeIT {
     @Test
     void apply_forecastAboveTheDeploymentsDefaultCeiling_isRefusedUnlessTheChannelAllowsMore() {
         Probe strict = new Probe(new S3ObjectStore(s3), new FfprobeMediaProber(FfmpegBinaries.fromEnvironment()),
-                new LadderPlanner(), ChunkPlanner.DEFAULT, MediaLimits.DEFAULT, new CostCeiling(new BigDecimal("0.0001")),
+                new LadderPlanner(), ChunkPlanner.DEFAULT, MediaLimits.DEFAULT,
+                new CostCeiling(new BigDecimal("0.0001")),
                 new CostEstimator(PriceTable.US_EAST_1), 1769);
         String videoId = Emulators.uniqueName("vid");
         PipelineInput uploaded = upload(videoId, TestVideos.shared().landscape());

@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The publish function's application: bean {@code publish} ({@link Publish}). Configuration:
- * VIDEOS_TABLE, EVENT_BUS_NAME and MEDIA_BASE_URL (the {@code Video Published} event), PRICE_TABLE (optional), AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the
+ * VIDEOS_TABLE, EVENT_BUS_NAME and MEDIA_BASE_URL (the {@code Video Published} event), PRICE_TABLE (optional),
+ * AWS_LAMBDA_FUNCTION_MEMORY_SIZE (set by Lambda) and the
  * AWS_ENDPOINT_URL* overrides. Metrics go to the namespace {@value #METRICS_NAMESPACE}, the one the template's
  * alarms watch and the state machine's PutMetricData grant names.
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.

@@ -16,7 +16,8 @@ import org.slf4j.MDC;
 /**
  * The {@code recommendation} function, the pipeline's discovery branch: reads the published video's
  * title, description and tags from the catalog (read only; {@link PublishedVideoInput#requirePublished}),
- * indexes it and updates related lists ({@link RelatedIndexer}). A repeat changes nothing ({@link RelatedUpdate#alreadyProcessed()}).
+ * indexes it and updates related lists ({@link RelatedIndexer}). A repeat changes nothing ({@link
+ * RelatedUpdate#alreadyProcessed()}).
  */
 public final class Recommendation implements Function<PublishedVideoInput, RelatedUpdate> {
     private static final Logger LOG = LoggerFactory.getLogger(Recommendation.class);

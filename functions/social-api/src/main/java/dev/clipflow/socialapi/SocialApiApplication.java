@@ -29,8 +29,8 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The social API's application: bean {@code socialApi} ({@link SocialApi} behind {@link HttpApiFunction}). Configuration:
- * VIDEOS_TABLE and CHANNELS_TABLE (read only), SUBSCRIPTIONS_TABLE, FEEDS_TABLE, DISCOVERY_TABLE,
+ * The social API's application: bean {@code socialApi} ({@link SocialApi} behind {@link HttpApiFunction}).
+ * Configuration: VIDEOS_TABLE and CHANNELS_TABLE (read only), SUBSCRIPTIONS_TABLE, FEEDS_TABLE, DISCOVERY_TABLE,
  * CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes, signs page cursors: read once at
  * initialisation and kept for the execution environment's life), CURSOR_TTL_SECONDS (default 3600),
  * FANOUT_CELEBRITY_THRESHOLD (and the other FANOUT_* values: the feed reader must agree with the

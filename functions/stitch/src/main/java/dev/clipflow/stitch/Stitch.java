@@ -1,8 +1,8 @@
 package dev.clipflow.stitch;
 
+import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.catalog.events.PipelineStage;
 import dev.clipflow.catalog.events.StageProgress;
-import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ChunkStitcher;
 import dev.clipflow.ffmpeg.ChunksIncompleteException;

@@ -19,8 +19,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The sweeper function's application: bean {@code sweeper} ({@link Sweeper}). Configuration: VIDEOS_TABLE,
- * UPLOADS_BUCKET, MEDIA_BUCKET, EVENT_BUS_NAME, UPLOAD_WINDOW_SECONDS and PROCESSING_WINDOW_SECONDS (set by the template, which
- * derives them: docs/adr/0010) and the AWS_ENDPOINT_URL* overrides.
+ * UPLOADS_BUCKET, MEDIA_BUCKET, EVENT_BUS_NAME, UPLOAD_WINDOW_SECONDS and PROCESSING_WINDOW_SECONDS (set by the
+ * template, which derives them: docs/adr/0010) and the AWS_ENDPOINT_URL* overrides.
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class SweeperApplication implements ApplicationContextInitializer<GenericApplicationContext> {

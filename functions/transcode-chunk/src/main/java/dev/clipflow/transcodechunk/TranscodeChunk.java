@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Idempotent: the same chunk writes the same keys with the same frames at the same times (x264's bytes may
  * differ between runs; each segment starts with a key frame, so any mix of two runs plays), so a retried or
- * duplicated iteration is harmless. Consistent with the compensation step: after writing, it reads the video's status (a strongly
+ * duplicated iteration is harmless. Consistent with the compensation step: after writing, it reads the video's status
+ * (a strongly
  * consistent read); if the video is no longer PROCESSING (the cleanup step set it FAILED before deleting the
  * outputs), it deletes what it wrote and fails, so no object outlives a failed video. A chunk that finished counts
  * itself on the video record and publishes {@code Stage Progress} ({@link StageProgress#chunkDone}: once per chunk,
@@ -134,7 +135,8 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
             int segments = output.renditions().getFirst().segments().size();
             LOG.info("Chunk {} encoded: {} segments per rendition, {} bytes, in {} ms (encode {} ms, upload {} ms,"
                             + " {} ranged reads, {} of {} bytes of the source)", input.chunk().index(), segments,
-                    uploaded.bytes(), millis, (encoded - started) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000,
+                    uploaded.bytes(), millis, (encoded - started) / 1_000_000,
+                    (System.nanoTime() - encoded) / 1_000_000,
                     source.reads(), source.bytesServed(), input.source().size());
             return new TranscodeChunkResult(input.chunk().index(), segments, uploaded.bytes(), manifestKey,
                     source.bytesServed());
@@ -187,8 +189,8 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
                 || input.media() == null || input.ladder().isEmpty() || input.chunk() == null
                 || input.chunksTotal() != null && input.chunksTotal() <= input.chunk().index()) {
             throw new TranscodeChunkInputMalformedException(
-                    "A chunk's input needs a valid videoId, the source with its size, the media, the ladder and the chunk"
-                            + " (an index below chunksTotal)");
+                    "A chunk's input needs a valid videoId, the source with its size, the media, the ladder and "
+                            + "the chunk (an index below chunksTotal)");
         }
         for (RenditionSpec r : input.ladder()) {
             if (r.name() == null || !r.name().matches("[0-9]{1,4}p")) {

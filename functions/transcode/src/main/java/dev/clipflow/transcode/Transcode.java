@@ -1,8 +1,8 @@
 package dev.clipflow.transcode;
 
+import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.catalog.events.PipelineStage;
 import dev.clipflow.catalog.events.StageProgress;
-import dev.clipflow.aws.s3.OutputUploader;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ScratchDirectory;
 import dev.clipflow.media.MediaKeys;
@@ -107,7 +107,8 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
                     (encoded - downloaded) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000);
             TranscodeResult result = new TranscodeResult(prefix + output.masterPlaylist(), prefix + output.poster(),
                     prefix + output.sprite(), prefix + output.spriteIndex(), renditions, bytes,
-                    new StageUsage("transcode", 1, millis, invocationMemoryMb, 0, bytes, (long) uploaded.objects(), 1L));
+                    new StageUsage("transcode", 1, millis, invocationMemoryMb, 0, bytes,
+                            (long) uploaded.objects(), 1L));
             progress.finished(videoId, PipelineStage.TRANSCODE);
             return result;
         } catch (java.io.IOException e) {

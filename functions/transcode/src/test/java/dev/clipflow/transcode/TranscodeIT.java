@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
-import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.aws.s3.OutputUploadTimeoutException;
+import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
 import dev.clipflow.ffmpeg.ScratchDirectory;

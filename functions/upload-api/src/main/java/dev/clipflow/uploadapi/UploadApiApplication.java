@@ -26,10 +26,12 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The upload API's application: bean {@code uploadApi} ({@link UploadApi} behind {@link HttpApiFunction}). Configuration from the
+ * The upload API's application: bean {@code uploadApi} ({@link UploadApi} behind {@link HttpApiFunction}).
+ * Configuration from the
  * environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL, UPLOAD_URL_TTL_SECONDS
  * (default 900, at most 3600), CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes,
- * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
+ * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation),
+ * CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
  * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
  * PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.

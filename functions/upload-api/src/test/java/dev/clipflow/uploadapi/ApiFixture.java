@@ -14,8 +14,8 @@ import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
-import dev.clipflow.testing.Emulators;
 import dev.clipflow.paging.SignedCursors;
+import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.template.TemplateTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -66,7 +66,8 @@ final class ApiFixture {
 
     UploadApi api(Duration urlTtl, VideoRepository videos, UserLimits limits) {
         var uploads = new VideoUploads(channels, videos, new S3MultipartUploads(s3, aws.s3Presigner(), bucket),
-                new DynamoUploadQuotas(dynamo, videosTable, channelsTable), limits, Clock.systemUTC(), () -> UUID.randomUUID().toString(), urlTtl);
+                new DynamoUploadQuotas(dynamo, videosTable, channelsTable), limits, Clock.systemUTC(),
+                () -> UUID.randomUUID().toString(), urlTtl);
         var cursors = new SignedCursors(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
                 SignedCursors.DEFAULT_TTL);
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),

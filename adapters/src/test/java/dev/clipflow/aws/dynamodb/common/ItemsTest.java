@@ -87,7 +87,8 @@ class ItemsTest {
         "400, MissingAuthenticationTokenException, false",
         "400, SerializationException, false",
     })
-    void translate_eachDynamoErrorCode_isTransientOnlyWhenARetryCanPass(int status, String code, boolean transientError) {
+    void translate_eachDynamoErrorCode_isTransientOnlyWhenARetryCanPass(int status, String code,
+            boolean transientError) {
         SdkException failure = catchThrowableOfType(SdkException.class,
                 () -> dynamo.getItem(r -> r.tableName(status + "." + code).key(Map.of("id", Items.s("v1")))));
         assertThat(failure).as("the SDK's exception for %s", code).isNotNull();

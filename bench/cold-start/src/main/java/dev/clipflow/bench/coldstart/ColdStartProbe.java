@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * {@link PlainIngestHandler}), hands it the event, and prints
  * {@code coldstart <mode> <ms> <constructed-ms> <cpu-ms> <classes>}: milliseconds from the JVM's start to the first
  * event handled and to the handler constructed, the process's CPU time by then (all threads: on a shared, loaded
- * machine it moves less than the wall clock) and the number of classes loaded. Configuration comes from system properties (see run.sh).
+ * machine it moves less than the wall clock) and the number of classes loaded. Configuration comes from system
+ * properties (see run.sh).
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {

@@ -40,7 +40,8 @@ public final class PlainIngestHandler implements RequestStreamHandler {
                 new SfnExecutionStarter(aws.sfn(), required("STATE_MACHINE_ARN")),
                 required("UPLOADS_BUCKET"),
                 (PipelineInput input) -> json.writeValueAsString(input),
-                EventBridgeVideoEvents.forBus(aws, System.getProperty("EVENT_BUS_NAME", System.getenv("EVENT_BUS_NAME"))),
+                EventBridgeVideoEvents.forBus(aws,
+                        System.getProperty("EVENT_BUS_NAME", System.getenv("EVENT_BUS_NAME"))),
                 Clock.systemUTC()));
     }
 

@@ -1,7 +1,6 @@
 package dev.clipflow.local.runtime;
 
 import dev.clipflow.testing.media.LocalFfmpeg;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -69,7 +69,8 @@ public final class Up implements AutoCloseable {
         }
         out.println("  endpoints (for the AWS CLI/SDKs: export these):");
         for (String k : new String[] {"AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_DYNAMODB",
-                "AWS_ENDPOINT_URL_SFN", "AWS_ENDPOINT_URL_EVENTBRIDGE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"}) {
+                "AWS_ENDPOINT_URL_SFN", "AWS_ENDPOINT_URL_EVENTBRIDGE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                "AWS_REGION"}) {
             out.println("    " + k + "=" + config.get(k));
         }
         out.println(stack.iam() ? "  IAM: enforced (--no-iam turns it off); these credentials are the stack's own,"

@@ -80,7 +80,8 @@ class EventSourcesIT {
                 .url().toString());
 
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
-                .PUT(HttpRequest.BodyPublishers.ofString("twelve bytes")).build(), HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.ofString("twelve bytes")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(put.statusCode()).isEqualTo(200);
         JsonNode event = await("recorder", e -> e.path("detail").path("object").path("key").asText()

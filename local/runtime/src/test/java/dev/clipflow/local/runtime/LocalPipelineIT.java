@@ -209,7 +209,8 @@ class LocalPipelineIT {
         String arn = stack.template().function("SocialApiFunction").orElseThrow().environment()
                 .get("CURSOR_SECRET_ARN");
         String key = stack.clients().secretsManager().getSecretValue(r -> r.secretId(arn)).secretString();
-        assertThat(new SignedCursors(key.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(), Duration.ofHours(1)).open("subscriptions|" + viewer, firstCursor))
+        assertThat(new SignedCursors(key.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
+                Duration.ofHours(1)).open("subscriptions|" + viewer, firstCursor))
                 .as("signed with the generated secret's value").isNotBlank();
         String forged = (firstCursor.charAt(0) == 'A' ? 'B' : 'A') + firstCursor.substring(1);
         assertThat(call(http, "GET", "/me/subscriptions?limit=1&cursor=" + forged, null, viewer, 400)

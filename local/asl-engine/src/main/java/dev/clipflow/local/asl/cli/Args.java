@@ -1,8 +1,8 @@
 package dev.clipflow.local.asl.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.json.JsonSyntaxException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

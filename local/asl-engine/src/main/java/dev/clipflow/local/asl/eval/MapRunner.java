@@ -114,7 +114,8 @@ final class MapRunner {
     private JsonNode iteration(MapState m, int index, JsonNode item, JsonNode effective, int retryCount,
                                Cancellation group, long start) {
         long id = run.event("MapIterationStarted", start, iterationDetails(m, index));
-        JsonNode itemInput = select(run, m, index, item, effective, retryCount, new Scope(m.name(), start, () -> run.context(m.name(), retryCount, null, null)));
+        JsonNode itemInput = select(run, m, index, item, effective, retryCount, new Scope(m.name(), start,
+                () -> run.context(m.name(), retryCount, null, null)));
         Interpreter iteration = new Interpreter(run, m.processor(), group, id);
         try {
             JsonNode out = iteration.execute(itemInput);

@@ -81,7 +81,8 @@ final class PayloadLimit {
             case NUMBER:
                 return switch (n.numberType()) {
                     case INT, LONG -> acc + 20;
-                    case FLOAT, DOUBLE -> acc + 25; // the longest shortest-repr of a double, e.g. -2.2250738585072014E-308
+                    // the longest shortest-repr of a double, e.g. -2.2250738585072014E-308
+                    case FLOAT, DOUBLE -> acc + 25;
                     default -> acc + Json.write(n).length();
                 };
             case BOOLEAN:

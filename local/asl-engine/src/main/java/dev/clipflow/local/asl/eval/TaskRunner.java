@@ -162,7 +162,9 @@ final class TaskRunner {
         return typed(t, r, lambdaArn, true);
     }
 
-    /** Details of a task event; {@code withDetails} false for events AWS records without any (LambdaFunctionStarted). */
+    /**
+     * Details of a task event; {@code withDetails} false for events AWS records without any (LambdaFunctionStarted).
+     */
     private ObjectNode typed(TaskState t, ServiceResource r, boolean lambdaArn, boolean withDetails) {
         if (!run.recording || !withDetails) {
             return null;

@@ -77,7 +77,8 @@ final class Fields {
         if (v == null) {
             return null;
         }
-        if (!v.isNumber() || v.decimalValue().compareTo(min) < 0 || (max != null && v.decimalValue().compareTo(max) > 0)) {
+        if (!v.isNumber() || v.decimalValue().compareTo(min) < 0
+                || (max != null && v.decimalValue().compareTo(max) > 0)) {
             schema("The value for the field '" + field + "' must be a NUMBER"
                     + (max == null ? " of at least " + min : " between " + min + " and " + max), ptr(pointer, field));
             return null;

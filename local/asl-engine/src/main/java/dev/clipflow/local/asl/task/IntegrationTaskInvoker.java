@@ -3,8 +3,8 @@ package dev.clipflow.local.asl.task;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Routes a Task to Lambda, DynamoDB, SQS, EventBridge or CloudWatch (PutMetricData) by its Resource. Integrations left {@code null} fail with a
- * {@code States.Runtime} error saying so (the CLI then needs a mock for them).
+ * Routes a Task to Lambda, DynamoDB, SQS, EventBridge or CloudWatch (PutMetricData) by its Resource. Integrations left
+ * {@code null} fail with a {@code States.Runtime} error saying so (the CLI then needs a mock for them).
  */
 public final class IntegrationTaskInvoker implements TaskInvoker {
 

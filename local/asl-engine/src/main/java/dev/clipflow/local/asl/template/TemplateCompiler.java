@@ -61,7 +61,8 @@ public final class TemplateCompiler {
 
     private static PayloadTemplate dynamicField(String key, JsonNode value, String pointer,
                                                 BiConsumer<String, String> problems) {
-        String invalid = "The value for the field '" + key + "' must be a valid JSONPath or a valid intrinsic function call";
+        String invalid = "The value for the field '" + key
+                + "' must be a valid JSONPath or a valid intrinsic function call";
         if (!value.isTextual()) {
             problems.accept(pointer, invalid);
             return new PayloadTemplate.Literal(value);

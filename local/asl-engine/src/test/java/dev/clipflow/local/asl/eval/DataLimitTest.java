@@ -39,8 +39,9 @@ class DataLimitTest {
                 Json.object(), ExecutionOptions.defaults());
 
         assertThat(r.status()).isEqualTo(ExecutionResult.Status.SUCCEEDED);
-        assertThat(Json.write(r.output())).isEqualTo("{\"Error\":\"States.DataLimitExceeded\",\"Cause\":\"The state/task"
-                + " 'lambda' returned a result with a size exceeding the maximum number of bytes service limit.\"}");
+        assertThat(Json.write(r.output())).isEqualTo("{\"Error\":\"States.DataLimitExceeded\","
+                + "\"Cause\":\"The state/task 'lambda' returned a result with a size exceeding the maximum number of "
+                + "bytes service limit.\"}");
     }
 
     @Test

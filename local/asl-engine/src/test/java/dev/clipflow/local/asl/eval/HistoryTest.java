@@ -64,7 +64,8 @@ class HistoryTest {
     @Test
     void history_notRecorded_stillNumbersEventsForCauses() {
         ExecutionResult r = Fixtures.run("""
-            {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","InputPath":"$.x","End":true}}}""",
+            {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},
+             "B":{"Type":"Pass","InputPath":"$.x","End":true}}}""",
                 "{}", Fixtures.noFunctions());
         assertThat(r.history()).isEmpty();
         assertThat(r.cause()).contains("(entered at the event id #4)");

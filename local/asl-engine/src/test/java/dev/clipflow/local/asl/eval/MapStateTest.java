@@ -111,7 +111,8 @@ class MapStateTest {
               "ItemSelector":{"i.$":"$$.Map.Item.Index","v.$":"$$.Map.Item.Value","k.$":"$.k"},
               "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""",
                 "{\"k\":\"K\",\"xs\":[\"a\",\"b\"]}", Fixtures.noFunctions());
-        assertThat(Json.write(r.output())).isEqualTo("[{\"i\":0,\"v\":\"a\",\"k\":\"K\"},{\"i\":1,\"v\":\"b\",\"k\":\"K\"}]");
+        assertThat(Json.write(r.output()))
+                .isEqualTo("[{\"i\":0,\"v\":\"a\",\"k\":\"K\"},{\"i\":1,\"v\":\"b\",\"k\":\"K\"}]");
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.clipflow.local.asl.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clipflow.local.asl.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.local.asl.Fixtures;
 import dev.clipflow.local.asl.json.Json;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -84,7 +84,8 @@ class ValidationTest {
         assertThat(DefinitionParser.parse("""
             {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.a","IsNull":true,"Next":"N"}],
               "Default":"M"},"E":{"Type":"Succeed"}}}""").diagnostics()).extracting(Diagnostic::render)
-                .containsExactlyInAnyOrder("MISSING_TRANSITION_TARGET: Missing 'Next' target: N at /States/C/Choices/0/Next",
+                .containsExactlyInAnyOrder(
+                        "MISSING_TRANSITION_TARGET: Missing 'Next' target: N at /States/C/Choices/0/Next",
                         "MISSING_TRANSITION_TARGET: Missing 'Next' target: M at /States/C/Default",
                         "MISSING_TRANSITION_TARGET: State \"E\" is not reachable. at /States/E");
     }

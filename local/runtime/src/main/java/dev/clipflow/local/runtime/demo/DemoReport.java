@@ -42,8 +42,8 @@ public final class DemoReport {
             }
         }
         if (p.path("hlsUrl").asText("").startsWith("http://127.0.0.1:")) {
-            out.println("          (the local CloudFront stand-in: these URLs play while the stack runs; `./clipflow up` keeps"
-                    + " it running)");
+            out.println("          (the local CloudFront stand-in: these URLs play while the stack runs; "
+                    + "`./clipflow up` keeps it running)");
         }
         JsonNode cost = v.path("cost");
         if (!cost.isMissingNode()) {

@@ -1,7 +1,6 @@
 package dev.clipflow.local.runtime.demo;
 
 import dev.clipflow.testing.media.LocalFfmpeg;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

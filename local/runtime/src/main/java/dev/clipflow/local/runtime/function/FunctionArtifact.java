@@ -61,7 +61,8 @@ public final class FunctionArtifact {
     }
 
     private static void extract(Path zip, Path dir) throws IOException {
-        Path tmp = Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path tmp = Files.createDirectories(dir.getParent())
+                .resolve(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         deleteTree(tmp);
         Files.createDirectories(tmp);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {

@@ -2,7 +2,9 @@ package dev.clipflow.local.runtime.function;
 
 import java.nio.file.Path;
 
-/** Thrown when a function's deployment zip does not exist (build it: {@code ./mvnw -pl functions/<name> -am package}). */
+/**
+ * Thrown when a function's deployment zip does not exist (build it: {@code ./mvnw -pl functions/<name> -am package}).
+ */
 public class FunctionArtifactMissingException extends RuntimeException {
 
     public FunctionArtifactMissingException(String function, Path zip) {

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalStepFunctions implements AutoCloseable {
 
-    private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]{1,80}");
+    private static final Pattern NAME =
+            Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]{1,80}");
 
     private final TaskInvoker tasks;
     private final Clock clock;

@@ -10,7 +10,9 @@ import java.util.List;
  */
 public record DistributionDef(String logicalId, String originBucket) {
 
-    /** The template bucket an origin's resolved {@code DomainName} names ({@code <bucket>.s3[.<region>].amazonaws.com}). */
+    /**
+     * The template bucket an origin's resolved {@code DomainName} names ({@code <bucket>.s3[.<region>].amazonaws.com}).
+     */
     static String originBucket(List<String> originDomainNames, List<BucketDef> buckets) {
         for (String domain : originDomainNames) {
             for (BucketDef b : buckets) {

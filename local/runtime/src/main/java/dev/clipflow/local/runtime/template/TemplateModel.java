@@ -67,7 +67,8 @@ public final class TemplateModel {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         stringKeys(root.get("Parameters")).forEach((name, def) -> {
-            Object value = parameterOverrides.containsKey(name) ? parameterOverrides.get(name) : map(def).get("Default");
+            Object value = parameterOverrides.containsKey(name)
+                    ? parameterOverrides.get(name) : map(def).get("Default");
             params.put(name, value == null ? "" : String.valueOf(value));
         });
         Map<String, Object> resources = stringKeys(root.get("Resources"));

@@ -76,7 +76,8 @@ class RequestMappingTest {
                         + "{\"EventBusName\":\"arn:aws:events:us-east-1:000000000000:event-bus/other\"}]}")))
                 .containsExactly(
                         new AccessRequest("events:PutEvents", "arn:aws:events:us-east-1:000000000000:event-bus/videos"),
-                        new AccessRequest("events:PutEvents", "arn:aws:events:us-east-1:000000000000:event-bus/default"),
+                        new AccessRequest("events:PutEvents",
+                                "arn:aws:events:us-east-1:000000000000:event-bus/default"),
                         new AccessRequest("events:PutEvents", "arn:aws:events:us-east-1:000000000000:event-bus/other"));
         assertThatThrownBy(() -> JsonRequests.map(JsonRequests.Service.EVENTS, "PutRule", json.readTree("{}")))
                 .isInstanceOf(PolicyUnsupportedException.class);
