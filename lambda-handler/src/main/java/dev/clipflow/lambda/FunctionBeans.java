@@ -1,6 +1,8 @@
 package dev.clipflow.lambda;
 
+import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
@@ -8,6 +10,7 @@ import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConverter;
 
 /**
@@ -38,6 +41,23 @@ public final class FunctionBeans {
         if (functionType == null) {
             throw new IllegalArgumentException(type.getName() + " is not a Function, Consumer or Supplier");
         }
+        register(context, name, type, functionType, factory);
+    }
+
+    /**
+     * Registers {@code name} as a pipeline stage's {@link LambdaStage} from {@code input} (the payload of its
+     * {@code Message}) to {@code output}, built by {@code factory} when the context refreshes.
+     */
+    public static <I, O> void registerStage(GenericApplicationContext context, String name, Class<I> input,
+                                            Class<O> output, Supplier<LambdaStage<I, O>> factory) {
+        Objects.requireNonNull(factory, "factory");
+        Type functionType = ResolvableType.forClassWithGenerics(Function.class,
+                ResolvableType.forClassWithGenerics(Message.class, input), ResolvableType.forClass(output)).getType();
+        register(context, name, LambdaStage.class, functionType, factory);
+    }
+
+    private static void register(GenericApplicationContext context, String name, Class<?> type, Type functionType,
+                                 Supplier<?> factory) {
         if (!context.containsBeanDefinition(AWS_TYPES_CONVERTER)) {
             context.registerBean(AWS_TYPES_CONVERTER, MessageConverter.class,
                     () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));

@@ -2,10 +2,6 @@ package dev.clipflow.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,7 +71,7 @@ class RequestIdFunctionInvokerTest {
     private static String invoke(String say, String requestId) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         invoker.handleRequest(new ByteArrayInputStream(("{\"say\":\"" + say + "\"}").getBytes(StandardCharsets.UTF_8)),
-                out, context(requestId));
+                out, TestContext.of(requestId));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -83,64 +79,5 @@ class RequestIdFunctionInvokerTest {
         List<String> lines = STDOUT.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(message)).toList();
         assertThat(lines).as("log lines with '%s' in:%n%s", message, STDOUT).hasSize(1);
         return lines.getFirst();
-    }
-
-    static Context context(String requestId) {
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return requestId;
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return "/clipflow/test/EchoFunction";
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return "stream";
-            }
-
-            @Override
-            public String getFunctionName() {
-                return "EchoFunction";
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "$LATEST";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return "arn:aws:lambda:us-east-1:000000000000:function:EchoFunction";
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return 30_000;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 1024;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return null;
-            }
-        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.clipflow.probe;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
@@ -10,19 +9,17 @@ import dev.clipflow.cost.PriceTable;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
 import dev.clipflow.lambda.FunctionBeans;
+import dev.clipflow.lambda.LambdaStage;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaLimits;
 import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.ProbeResult;
 import java.math.BigDecimal;
-import java.util.function.Function;
-import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.messaging.Message;
 
 /**
  * The probe function's application: bean {@code probe} ({@link Probe}). Configuration:
@@ -43,8 +40,8 @@ public class ProbeApplication implements ApplicationContextInitializer<GenericAp
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        FunctionBeans.register(context, "probe", ProbeEntry.class,
-                () -> new ProbeEntry(probeStage(context.getEnvironment())));
+        FunctionBeans.registerStage(context, "probe", PipelineInput.class, ProbeResult.class,
+                () -> entry(probeStage(context.getEnvironment())));
     }
 
     static Probe probeStage(Environment env) {
@@ -67,19 +64,7 @@ public class ProbeApplication implements ApplicationContextInitializer<GenericAp
     }
 
     /** The Lambda entry: the context, when there is one, reports the configured memory. */
-    static final class ProbeEntry implements Function<Message<PipelineInput>, ProbeResult> {
-        private final Probe stage;
-
-        ProbeEntry(Probe stage) {
-            this.stage = stage;
-        }
-
-        @Override
-        public ProbeResult apply(Message<PipelineInput> message) {
-            Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
-            return context instanceof Context c && c.getMemoryLimitInMB() > 0
-                    ? stage.apply(message.getPayload(), c.getMemoryLimitInMB())
-                    : stage.apply(message.getPayload());
-        }
+    static LambdaStage<PipelineInput, ProbeResult> entry(Probe stage) {
+        return new LambdaStage<>(stage::apply, (input, invocation) -> stage.apply(input, invocation.memoryMb()));
     }
 }

@@ -1,18 +1,15 @@
 package dev.clipflow.stitch;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.lambda.FunctionBeans;
+import dev.clipflow.lambda.LambdaStage;
 import dev.clipflow.pipeline.TranscodeResult;
-import java.util.function.Function;
-import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.messaging.Message;
 
 /**
  * The stitch function's application: bean {@code stitch} ({@link Stitch}). Configuration:
@@ -29,8 +26,8 @@ public class StitchApplication implements ApplicationContextInitializer<GenericA
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        FunctionBeans.register(context, "stitch", StitchEntry.class,
-                () -> new StitchEntry(stitchStage(context.getEnvironment())));
+        FunctionBeans.registerStage(context, "stitch", StitchInput.class, TranscodeResult.class,
+                () -> entry(stitchStage(context.getEnvironment())));
     }
 
     static Stitch stitchStage(Environment env) {
@@ -43,19 +40,7 @@ public class StitchApplication implements ApplicationContextInitializer<GenericA
     }
 
     /** The Lambda entry: the context, when there is one, reports the configured memory. */
-    static final class StitchEntry implements Function<Message<StitchInput>, TranscodeResult> {
-        private final Stitch stage;
-
-        StitchEntry(Stitch stage) {
-            this.stage = stage;
-        }
-
-        @Override
-        public TranscodeResult apply(Message<StitchInput> message) {
-            Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
-            return context instanceof Context c && c.getMemoryLimitInMB() > 0
-                    ? stage.apply(message.getPayload(), c.getMemoryLimitInMB())
-                    : stage.apply(message.getPayload());
-        }
+    static LambdaStage<StitchInput, TranscodeResult> entry(Stitch stage) {
+        return new LambdaStage<>(stage::apply, (input, invocation) -> stage.apply(input, invocation.memoryMb()));
     }
 }

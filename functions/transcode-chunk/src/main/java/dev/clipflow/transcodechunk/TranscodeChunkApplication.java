@@ -1,6 +1,5 @@
 package dev.clipflow.transcodechunk;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
@@ -8,14 +7,12 @@ import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
 import dev.clipflow.lambda.FunctionBeans;
+import dev.clipflow.lambda.LambdaStage;
 import java.time.Duration;
-import java.util.function.Function;
-import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.messaging.Message;
 
 /**
  * The transcode-chunk function's application: bean {@code transcodeChunk} ({@link TranscodeChunk}).
@@ -33,8 +30,8 @@ public class TranscodeChunkApplication implements ApplicationContextInitializer<
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        FunctionBeans.register(context, "transcodeChunk", TranscodeChunkEntry.class,
-                () -> new TranscodeChunkEntry(transcodeChunkStage(context.getEnvironment())));
+        FunctionBeans.registerStage(context, "transcodeChunk", TranscodeChunkInput.class, TranscodeChunkResult.class,
+                () -> entry(transcodeChunkStage(context.getEnvironment())));
     }
 
     static TranscodeChunk transcodeChunkStage(Environment env) {
@@ -51,21 +48,8 @@ public class TranscodeChunkApplication implements ApplicationContextInitializer<
     }
 
     /** The Lambda entry: the context, when there is one, gives the memory size and the time left. */
-    static final class TranscodeChunkEntry implements Function<Message<TranscodeChunkInput>, TranscodeChunkResult> {
-        private final TranscodeChunk stage;
-
-        TranscodeChunkEntry(TranscodeChunk stage) {
-            this.stage = stage;
-        }
-
-        @Override
-        public TranscodeChunkResult apply(Message<TranscodeChunkInput> message) {
-            Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
-            if (context instanceof Context c && c.getRemainingTimeInMillis() > 0) {
-                return stage.apply(message.getPayload(), c.getMemoryLimitInMB(),
-                        Duration.ofMillis(c.getRemainingTimeInMillis()));
-            }
-            return stage.apply(message.getPayload());
-        }
+    static LambdaStage<TranscodeChunkInput, TranscodeChunkResult> entry(TranscodeChunk stage) {
+        return new LambdaStage<>(stage::apply,
+                (input, invocation) -> stage.apply(input, invocation.memoryMb(), invocation.remaining()));
     }
 }

@@ -1,21 +1,18 @@
 package dev.clipflow.transcode;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
 import dev.clipflow.lambda.FunctionBeans;
+import dev.clipflow.lambda.LambdaStage;
 import dev.clipflow.pipeline.TranscodeResult;
 import java.time.Duration;
-import java.util.function.Function;
-import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.messaging.Message;
 
 /**
  * The transcode function's application: bean {@code transcode} ({@link Transcode}). Configuration:
@@ -32,8 +29,8 @@ public class TranscodeApplication implements ApplicationContextInitializer<Gener
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        FunctionBeans.register(context, "transcode", TranscodeEntry.class,
-                () -> new TranscodeEntry(transcodeStage(context.getEnvironment())));
+        FunctionBeans.registerStage(context, "transcode", TranscodeInput.class, TranscodeResult.class,
+                () -> entry(transcodeStage(context.getEnvironment())));
     }
 
     static Transcode transcodeStage(Environment env) {
@@ -49,21 +46,8 @@ public class TranscodeApplication implements ApplicationContextInitializer<Gener
     }
 
     /** The Lambda entry: the context, when there is one, gives the memory size and the time left. */
-    static final class TranscodeEntry implements Function<Message<TranscodeInput>, TranscodeResult> {
-        private final Transcode stage;
-
-        TranscodeEntry(Transcode stage) {
-            this.stage = stage;
-        }
-
-        @Override
-        public TranscodeResult apply(Message<TranscodeInput> message) {
-            Object context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT);
-            if (context instanceof Context c && c.getRemainingTimeInMillis() > 0) {
-                return stage.apply(message.getPayload(), c.getMemoryLimitInMB(),
-                        Duration.ofMillis(c.getRemainingTimeInMillis()));
-            }
-            return stage.apply(message.getPayload());
-        }
+    static LambdaStage<TranscodeInput, TranscodeResult> entry(Transcode stage) {
+        return new LambdaStage<>(stage::apply,
+                (input, invocation) -> stage.apply(input, invocation.memoryMb(), invocation.remaining()));
     }
 }
