@@ -3,11 +3,8 @@ package dev.clipflow.aws.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clipflow.testing.auth.RsaSigningKey;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,10 +29,10 @@ class LiveDeliveryTest {
     private static final String CLIENT = "web-client";
     private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc/prod/$connect";
 
-    private final KeyPair poolKey = rsa();
-    private final KeyPair otherKey = rsa();
+    private final RsaSigningKey poolKey = RsaSigningKey.generate("k1");
+    private final RsaSigningKey otherKey = RsaSigningKey.generate("k1");
     private final ConnectAuthorizer authorizer = new ConnectAuthorizer(new CognitoTokens(ISSUER, CLIENT,
-            jwks("k1", (RSAPublicKey) poolKey.getPublic()), Clock.fixed(NOW, ZoneOffset.UTC)));
+            poolKey.jwks(), Clock.fixed(NOW, ZoneOffset.UTC)));
     private final Map<String, String> ownerOf = new LinkedHashMap<>();
     private final Map<String, List<JsonNode>> received = new LinkedHashMap<>();
     private final LiveDelivery delivery = new LiveDelivery(new LiveDelivery.LiveConnections() {
@@ -62,11 +59,11 @@ class LiveDeliveryTest {
 
     @Test
     void deliver_twoUsersConnected_userBReceivesNoneOfUserAsEvents() {
-        connect("conn-a", token(poolKey, claims("user-a", NOW.plusSeconds(3600))), Map.of());
+        connect("conn-a", poolKey.sign(claims("user-a", NOW.plusSeconds(3600))), Map.of());
         // B's connect request names A every way a client could; the connection is still B's.
-        connect("conn-b", token(poolKey, claims("user-b", NOW.plusSeconds(3600))), Map.of("ownerId", "user-a",
+        connect("conn-b", poolKey.sign(claims("user-b", NOW.plusSeconds(3600))), Map.of("ownerId", "user-a",
                 "devUser", "user-a"));
-        connect("conn-a2", token(poolKey, accessClaims("user-a", NOW.plusSeconds(60))), Map.of());
+        connect("conn-a2", poolKey.sign(accessClaims("user-a", NOW.plusSeconds(60))), Map.of());
 
         List<Integer> sent = new ArrayList<>();
         for (String type : List.of("Upload Completed", "Processing Started", "Video Published")) {
@@ -86,15 +83,15 @@ class LiveDeliveryTest {
     @Test
     void authorize_tokensThatProveNobody_denyAndConnectNobody() {
         Map<String, String> rejected = new LinkedHashMap<>();
-        rejected.put("forged", token(otherKey, claims("user-a", NOW.plusSeconds(3600))));
-        rejected.put("expired", token(poolKey, claims("user-a", NOW.minusSeconds(1))));
-        rejected.put("other pool", token(poolKey, claims("user-a", NOW.plusSeconds(3600))
+        rejected.put("forged", otherKey.sign(claims("user-a", NOW.plusSeconds(3600))));
+        rejected.put("expired", poolKey.sign(claims("user-a", NOW.minusSeconds(1))));
+        rejected.put("other pool", poolKey.sign(claims("user-a", NOW.plusSeconds(3600))
                 .replace(ISSUER, ISSUER + "x")));
-        rejected.put("other client", token(poolKey, claims("user-a", NOW.plusSeconds(3600))
+        rejected.put("other client", poolKey.sign(claims("user-a", NOW.plusSeconds(3600))
                 .replace(CLIENT, "evil-client")));
-        rejected.put("tampered", tamper(token(poolKey, claims("user-b", NOW.plusSeconds(3600)))));
-        rejected.put("alg none", b64("{\"alg\":\"none\",\"kid\":\"k1\"}") + "."
-                + b64(claims("user-a", NOW.plusSeconds(3600))) + ".");
+        rejected.put("tampered", tamper(poolKey.sign(claims("user-b", NOW.plusSeconds(3600)))));
+        rejected.put("alg none", RsaSigningKey.base64Url("{\"alg\":\"none\",\"kid\":\"k1\"}") + "."
+                + RsaSigningKey.base64Url(claims("user-a", NOW.plusSeconds(3600))) + ".");
         rejected.put("garbage", "not.a.jwt");
         rejected.put("missing", null);
 
@@ -145,48 +142,10 @@ class LiveDeliveryTest {
                 + "\",\"token_use\":\"access\",\"exp\":" + exp.getEpochSecond() + "}";
     }
 
-    private static String token(KeyPair key, String claims) {
-        String signingInput = b64("{\"alg\":\"RS256\",\"kid\":\"k1\"}") + "." + b64(claims);
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key.getPrivate());
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The same signature over claims that name someone else. */
     private static String tamper(String token) {
         String[] parts = token.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        return parts[0] + "." + b64(claims.replace("user-b", "user-a")) + "." + parts[2];
-    }
-
-    private static String jwks(String kid, RSAPublicKey key) {
-        return "{\"keys\":[{\"kty\":\"RSA\",\"alg\":\"RS256\",\"use\":\"sig\",\"kid\":\"" + kid + "\",\"n\":\""
-                + unsigned(key.getModulus().toByteArray()) + "\",\"e\":\""
-                + unsigned(key.getPublicExponent().toByteArray()) + "\"}]}";
-    }
-
-    private static String unsigned(byte[] twosComplement) {
-        int from = twosComplement.length > 1 && twosComplement[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                java.util.Arrays.copyOfRange(twosComplement, from, twosComplement.length));
-    }
-
-    private static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return parts[0] + "." + RsaSigningKey.base64Url(claims.replace("user-b", "user-a")) + "." + parts[2];
     }
 }

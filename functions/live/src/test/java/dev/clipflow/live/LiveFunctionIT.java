@@ -9,19 +9,14 @@ import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.live.DynamoLiveConnections;
 import dev.clipflow.aws.live.LiveTables;
 import dev.clipflow.testing.Emulators;
+import dev.clipflow.testing.auth.RsaSigningKey;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveFunctionIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CLIENT = "web-client";
-    private static final KeyPair POOL_KEY = rsa();
+    private static final RsaSigningKey POOL_KEY = RsaSigningKey.generate("k1");
     private static final List<String> POSTS = new CopyOnWriteArrayList<>();
     private static HttpServer server;
     private static String issuer;
@@ -54,9 +49,7 @@ class LiveFunctionIT {
     @BeforeAll
     static void wire() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"alg\":\"RS256\",\"use\":\"sig\",\"kid\":\"k1\",\"n\":\""
-                + unsigned(((RSAPublicKey) POOL_KEY.getPublic()).getModulus().toByteArray()) + "\",\"e\":\""
-                + unsigned(((RSAPublicKey) POOL_KEY.getPublic()).getPublicExponent().toByteArray()) + "\"}]}";
+        String jwks = POOL_KEY.jwks();
         server.createContext("/pool/.well-known/jwks.json", exchange -> {
             byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -119,7 +112,7 @@ class LiveFunctionIT {
     @Test
     void authorizer_allowsThePoolsTokenForItsSub_andDeniesAForgedOne() throws Exception {
         JsonNode allowed = invoke(authorizer, connectRequest(token(POOL_KEY, "user-a")));
-        JsonNode forged = invoke(authorizer, connectRequest(token(rsa(), "user-a")));
+        JsonNode forged = invoke(authorizer, connectRequest(token(RsaSigningKey.generate("k1"), "user-a")));
         JsonNode none = invoke(authorizer, connectRequest(null));
 
         assertThat(allowed.path("principalId").asString()).isEqualTo("user-a");
@@ -179,37 +172,9 @@ class LiveFunctionIT {
                 "clipflow.videos", "detail", Map.of("schemaVersion", 1, "videoId", videoId, "ownerId", ownerId));
     }
 
-    private static String token(KeyPair key, String sub) {
+    private static String token(RsaSigningKey key, String sub) {
         String claims = "{\"sub\":\"" + sub + "\",\"iss\":\"" + issuer + "\",\"aud\":\"" + CLIENT
                 + "\",\"token_use\":\"id\",\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond() + "}";
-        String signingInput = b64("{\"alg\":\"RS256\",\"kid\":\"k1\"}") + "." + b64(claims);
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key.getPrivate());
-            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String unsigned(byte[] twosComplement) {
-        int from = twosComplement.length > 1 && twosComplement[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                Arrays.copyOfRange(twosComplement, from, twosComplement.length));
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.sign(claims);
     }
 }
