@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.events.SqsEventSource;
-import dev.clipflow.local.runtime.function.FixtureFunction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,15 +40,9 @@ class EventSourcesIT {
 
     @BeforeAll
     static void start() throws IOException {
-        FixtureFunction.build(dir, "EventRecorder", "recorder.zip");
-        try (InputStream in = EventSourcesIT.class.getResourceAsStream("/events-template/template.yaml")) {
-            Files.write(dir.resolve("template.yaml"), in.readAllBytes());
-        }
-        records = Files.createDirectories(dir.resolve("records"));
-        System.setProperty("RECORD_DIR", records.toString());
         // Clock speed 600: Lambda's asynchronous retries come after 0.1 s and 0.2 s instead of 1 and 2 minutes.
-        // the fixture template declares no roles: IAM off (the IAM tests use the real template)
-        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"), 600, false);
+        stack = TestStacks.fixture(dir, "/events-template/template.yaml", 600);
+        records = TestStacks.records(dir);
     }
 
     @AfterAll

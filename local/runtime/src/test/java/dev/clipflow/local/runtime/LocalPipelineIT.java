@@ -46,10 +46,7 @@ class LocalPipelineIT {
 
     @BeforeAll
     static void start() {
-        System.setProperty("logging.level.root", "WARN");
-        Path root = RepoRoot.get();
-        up = Up.start(root.resolve("template.yaml"), root.resolve("local/runtime/target/function-cache"), 0, 1.0,
-                LocalHttpApi.defaultIdentity());
+        up = TestStacks.realTemplate();
         stack = up.stack();
         for (FunctionDef f : stack.template().functions()) {
             assertThat(f.codeUri()).as("zip of %s (build: ./mvnw -pl local/runtime -am package)", f.name())

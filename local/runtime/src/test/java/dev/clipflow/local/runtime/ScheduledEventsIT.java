@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.function.FixtureFunction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +29,8 @@ class ScheduledEventsIT {
 
     @BeforeAll
     static void start() throws IOException {
-        FixtureFunction.build(dir, "EventRecorder", "recorder.zip");
-        try (InputStream in = ScheduledEventsIT.class.getResourceAsStream("/schedule-template/template.yaml")) {
-            Files.write(dir.resolve("template.yaml"), in.readAllBytes());
-        }
-        records = Files.createDirectories(dir.resolve("records"));
-        System.setProperty("RECORD_DIR", records.toString());
-        // the fixture template declares no roles: IAM off (the IAM tests use the real template)
-        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"), 600, false);
+        stack = TestStacks.fixture(dir, "/schedule-template/template.yaml", 600);
+        records = TestStacks.records(dir);
     }
 
     @AfterAll

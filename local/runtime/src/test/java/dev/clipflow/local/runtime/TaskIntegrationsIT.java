@@ -11,12 +11,10 @@ import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.asl.parse.DefinitionParser;
 import dev.clipflow.local.asl.task.IntegrationTaskInvoker;
 import dev.clipflow.local.asl.task.LambdaResolver;
-import dev.clipflow.local.runtime.function.FixtureFunction;
 import dev.clipflow.local.runtime.integrations.EmulatorDynamoDb;
 import dev.clipflow.local.runtime.integrations.EmulatorSqs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,13 +38,7 @@ class TaskIntegrationsIT {
 
     @BeforeAll
     static void start() throws IOException {
-        FixtureFunction.build(dir, "EventRecorder", "recorder.zip");
-        try (InputStream in = TaskIntegrationsIT.class.getResourceAsStream("/events-template/template.yaml")) {
-            Files.write(dir.resolve("template.yaml"), in.readAllBytes());
-        }
-        System.setProperty("RECORD_DIR", Files.createDirectories(dir.resolve("records")).toString());
-        // the fixture template declares no roles: IAM off (the IAM tests use the real template)
-        stack = LocalClipflow.start(dir.resolve("template.yaml"), dir.resolve("cache"), 1.0, false);
+        stack = TestStacks.fixture(dir, "/events-template/template.yaml", 1.0);
         table = stack.template().tables().get(0).name();
         queueUrl = stack.clients().sqs().getQueueUrl(r -> r.queueName("clipflow-local-OutboxQueue")).queueUrl();
     }

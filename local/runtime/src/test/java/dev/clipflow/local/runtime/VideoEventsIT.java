@@ -52,10 +52,7 @@ class VideoEventsIT {
 
     @BeforeAll
     static void start() {
-        System.setProperty("logging.level.root", "WARN");
-        Path root = RepoRoot.get();
-        up = Up.start(root.resolve("template.yaml"), root.resolve("local/runtime/target/function-cache"), 0, 1.0,
-                LocalHttpApi.defaultIdentity());
+        up = TestStacks.realTemplate();
         stack = up.stack();
     }
 
