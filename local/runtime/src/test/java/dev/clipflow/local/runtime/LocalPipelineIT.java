@@ -216,13 +216,7 @@ class LocalPipelineIT {
 
     static JsonNode call(HttpClient http, String method, String path, String body, String user, int expected)
             throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(up.api().url().resolve(path))
-                .header(LocalHttpApi.USER_HEADER, user).header("content-type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(expected);
-        return Json.parse(r.body());
+        return TestStacks.call(up, http, method, path, body, user, expected);
     }
 
     @Test

@@ -1,12 +1,19 @@
 package dev.clipflow.local.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.function.FixtureFunction;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The stacks the local runtime's integration tests start. */
+/** The stacks the local runtime's integration tests start, and a call to the local HTTP API of one. */
 final class TestStacks {
     private TestStacks() {
     }
@@ -36,5 +43,20 @@ final class TestStacks {
         Path root = RepoRoot.get();
         return Up.start(root.resolve("template.yaml"), root.resolve("local/runtime/target/function-cache"), 0, 1.0,
                 LocalHttpApi.defaultIdentity());
+    }
+
+    /**
+     * {@code method path} with {@code body} as {@code user} on {@code up}'s HTTP API; fails unless it answers
+     * {@code expected}.
+     */
+    static JsonNode call(Up up, HttpClient http, String method, String path, String body, String user, int expected)
+            throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(up.api().url().resolve(path))
+                .header(LocalHttpApi.USER_HEADER, user).header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(expected);
+        return Json.parse(r.body());
     }
 }
