@@ -24,7 +24,8 @@ class RelatedReindexTest {
         assertThat(related.find("v-pasta").orElseThrow().items()).isEmpty();
         Map<String, Long> dfBefore = index.documentFrequencies(List.of("tag:cooking", "tag:cats", "w:pasta"));
 
-        RelatedUpdate update = indexer.reindex(new VideoTextEdited("v-pasta", 1, "Funny cats eating", "", List.of("cats")));
+        RelatedUpdate update = indexer.reindex(new VideoTextEdited("v-pasta", 1, "Funny cats eating", "",
+                List.of("cats")));
 
         assertThat(update.alreadyProcessed()).isFalse();
         assertThat(related.find("v-pasta").orElseThrow().items()).extracting(ScoredVideo::videoId)

@@ -14,6 +14,7 @@ import dev.clipflow.discovery.Posting;
 import dev.clipflow.discovery.RelatedList;
 import dev.clipflow.discovery.TermIndex;
 import dev.clipflow.discovery.TermsChange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -124,7 +125,7 @@ public final class DynamoTermIndex implements TermIndex {
             item.get(WEIGHTS).m().forEach((term, w) -> weights.put(term, Double.parseDouble(w.n())));
         }
         IndexedVideo video = new IndexedVideo(videoId, Items.str(item, "channelId"),
-                known ? Items.instant(item, PUBLISHED_AT) : java.time.Instant.EPOCH, weights,
+                known ? Items.instant(item, PUBLISHED_AT) : Instant.EPOCH, weights,
                 item.containsKey(NORM) ? Items.dbl(item, NORM) : 0);
         return Optional.of(new IndexedTerms(video, known, item.containsKey(REVISION) ? Items.lng(item, REVISION) : 0,
                 item.containsKey(VERSION) ? Items.lng(item, VERSION) : 0));
