@@ -2,11 +2,14 @@ package dev.clipflow.discovery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Indexes a newly published video and updates related lists. Scoring: TF-IDF-weighted cosine,
@@ -19,6 +22,10 @@ import java.util.Optional;
  * <p>Idempotent: the index add is atomic and conditional, neighbours already holding the video are
  * skipped, and the video's own list is written last, so a re-run after a crash finishes the work
  * and a re-run after success changes nothing.
+ *
+ * <p>An edited video is re-indexed incrementally ({@link #reindex}): the difference of its indexed and its new term
+ * vector is applied in one conditional transaction ({@link TermsChange}) that also rewrites its own related list;
+ * neighbours' lists are left as they are (they age out as other videos are indexed).
  */
 public final class RelatedIndexer {
     static final int MAX_CONFLICT_RETRIES = 5;
@@ -39,8 +46,7 @@ public final class RelatedIndexer {
         Map<String, Long> df = index.documentFrequencies(weights.keySet());
         Map<String, Double> idf = new HashMap<>();
         weights.keySet().forEach(t -> idf.put(t, Math.log(1.0 + (double) n / (df.getOrDefault(t, 0L) + 1))));
-        double norm = Math.sqrt(weights.entrySet().stream()
-                .mapToDouble(e -> Math.pow(e.getValue() * idf.get(e.getKey()), 2)).sum());
+        double norm = norm(weights, idf);
 
         boolean fresh = index.add(new IndexedVideo(video.videoId(), video.channelId(), video.publishedAt(), weights,
                 norm));
@@ -50,12 +56,7 @@ public final class RelatedIndexer {
         }
 
         Map<String, Double> scores = score(video.videoId(), weights, idf, norm);
-        List<ScoredVideo> top = scores.entrySet().stream()
-                .map(e -> new ScoredVideo(e.getKey(), Math.min(1.0, e.getValue())))
-                .filter(s -> s.score() > 0)
-                .sorted(ScoredVideo.BEST_FIRST)
-                .limit(policy.topK())
-                .toList();
+        List<ScoredVideo> top = top(scores);
         int updated = 0;
         for (ScoredVideo neighbour : top) {
             if (offerTo(neighbour.videoId(), new ScoredVideo(video.videoId(), neighbour.score()))) {
@@ -64,6 +65,72 @@ public final class RelatedIndexer {
         }
         saveOwn(new RelatedList(video.videoId(), top, 0));
         return new RelatedUpdate(video.videoId(), false, weights.size(), scores.size(), top.size(), updated);
+    }
+
+    /**
+     * Re-indexes a published video from its edited text: postings and document frequencies follow the difference
+     * of the term vectors, the marker records the new terms at {@code edit.revision()}, and the video's own list is
+     * scored again. An edit at or below the marker's revision (repeated or out of order) changes nothing and answers
+     * {@code alreadyProcessed}. A difference too large for one transaction is applied in two: first the dropped
+     * terms are taken out (a consistent entry under the kept terms alone), then the rest.
+     *
+     * @throws VideoNotIndexedException when the video has no index entry yet
+     * @throws IndexedTermsUnknownException when its marker does not record its terms
+     * @throws RelatedListConflictException when concurrent writers kept winning through every retry
+     */
+    public RelatedUpdate reindex(VideoTextEdited edit) {
+        Map<String, Double> weights = TermVectors.of(edit.title(), edit.description(), edit.tags());
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            IndexedTerms current = index.indexed(edit.videoId())
+                    .orElseThrow(() -> new VideoNotIndexedException(edit.videoId()));
+            if (current.revision() >= edit.revision()) {
+                return new RelatedUpdate(edit.videoId(), true, weights.size(), 0, 0, 0);
+            }
+            if (!current.termsKnown()) {
+                throw new IndexedTermsUnknownException(edit.videoId());
+            }
+            IndexedVideo was = current.video();
+            Set<String> own = was.weights().keySet();
+            long n = Math.max(1, index.documentCount());
+            Map<String, Long> df = index.documentFrequencies(weights.keySet());
+            Map<String, Double> idf = new HashMap<>();
+            weights.keySet().forEach(t -> idf.put(t,
+                    Math.log(1.0 + (double) n / (df.getOrDefault(t, 0L) + (own.contains(t) ? 0 : 1)))));
+            double norm = norm(weights, idf);
+            IndexedVideo after = new IndexedVideo(was.videoId(), was.channelId(), was.publishedAt(), weights, norm);
+            TermsChange whole = TermsChange.between(current, after, edit.revision(), RelatedList.empty(was.videoId()));
+            if (whole.items() > TermsChange.MAX_ITEMS) {
+                Set<String> kept = new HashSet<>(own);
+                kept.retainAll(weights.keySet());
+                IndexedVideo keptOnly = new IndexedVideo(was.videoId(), was.channelId(), was.publishedAt(),
+                        was.weights().entrySet().stream().filter(e -> kept.contains(e.getKey()))
+                                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), was.norm());
+                index.apply(TermsChange.between(current, keptOnly, current.revision(), null));
+                continue;
+            }
+            Map<String, Double> scores = score(was.videoId(), weights, idf, norm);
+            List<ScoredVideo> top = top(scores);
+            long listVersion = related.find(was.videoId()).map(RelatedList::version).orElse(0L);
+            RelatedList list = new RelatedList(was.videoId(), top, listVersion);
+            if (index.apply(TermsChange.between(current, after, edit.revision(), list))) {
+                return new RelatedUpdate(was.videoId(), false, weights.size(), scores.size(), top.size(), 0);
+            }
+        }
+        throw new RelatedListConflictException(edit.videoId());
+    }
+
+    private List<ScoredVideo> top(Map<String, Double> scores) {
+        return scores.entrySet().stream()
+                .map(e -> new ScoredVideo(e.getKey(), Math.min(1.0, e.getValue())))
+                .filter(s -> s.score() > 0)
+                .sorted(ScoredVideo.BEST_FIRST)
+                .limit(policy.topK())
+                .toList();
+    }
+
+    private static double norm(Map<String, Double> weights, Map<String, Double> idf) {
+        return Math.sqrt(weights.entrySet().stream()
+                .mapToDouble(e -> Math.pow(e.getValue() * idf.get(e.getKey()), 2)).sum());
     }
 
     private Map<String, Double> score(String self, Map<String, Double> weights, Map<String, Double> idf, double norm) {

@@ -21,4 +21,17 @@ public record RelatedPolicy(int topK, int postingsPerTerm, int maxCandidates) {
             throw new IllegalArgumentException("maxCandidates must be at least topK: " + maxCandidates);
         }
     }
+
+    /**
+     * The policy the environment configures ({@code RELATED_TOP_K}, {@code RELATED_POSTINGS_PER_TERM},
+     * {@code RELATED_MAX_CANDIDATES}): each blank or null value is {@link #DEFAULT}'s.
+     */
+    public static RelatedPolicy parse(String topK, String postingsPerTerm, String maxCandidates) {
+        return new RelatedPolicy(value(topK, DEFAULT.topK()), value(postingsPerTerm, DEFAULT.postingsPerTerm()),
+                value(maxCandidates, DEFAULT.maxCandidates()));
+    }
+
+    private static int value(String configured, int fallback) {
+        return configured == null || configured.isBlank() ? fallback : Integer.parseInt(configured.strip());
+    }
 }

@@ -58,6 +58,16 @@ public final class JsonBody {
         return new JsonBody(root);
     }
 
+    /** Whether the object has the field, JSON null included (a partial update tells "absent" from "null"). */
+    public boolean has(String name) {
+        return root.has(name);
+    }
+
+    /** The object's field names, in the order sent. */
+    public List<String> fieldNames() {
+        return List.copyOf(root.propertyNames());
+    }
+
     /** A string field; null when absent or JSON null and not required. */
     public String string(String name, boolean required) {
         JsonNode node = root.get(name);

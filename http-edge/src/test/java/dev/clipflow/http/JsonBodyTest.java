@@ -20,6 +20,15 @@ class JsonBodyTest {
     }
 
     @Test
+    void hasAndFieldNames_tellAbsentFromNull_inTheOrderSent() {
+        JsonBody body = body("{\"title\": \"T\", \"description\": null, \"zeta\": 1}", false, 100);
+
+        assertThat(body.has("description")).isTrue();
+        assertThat(body.has("tags")).isFalse();
+        assertThat(body.fieldNames()).containsExactly("title", "description", "zeta");
+    }
+
+    @Test
     void jsonBody_invalidBase64_is400MalformedJson() {
         assertRejected(() -> body("%%%not base64%%%", true, 100), 400, "MALFORMED_JSON")
                 .hasMessage("The request body is not valid base64.");

@@ -102,6 +102,12 @@ public final class InMemoryVideos implements VideoRepository {
         return find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
+    /** Stores {@code v} over the video of its id (a test double's write, such as an edit's). */
+    public Video replace(Video v) {
+        get(v.videoId());
+        return put(v);
+    }
+
     private Video put(Video v) {
         videos.put(v.videoId(), v);
         return v;

@@ -34,10 +34,8 @@ public class RecommendationApplication implements ApplicationContextInitializer<
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         String table = env.getRequiredProperty("DISCOVERY_TABLE");
-        RelatedPolicy policy = new RelatedPolicy(
-                env.getProperty("RELATED_TOP_K", Integer.class, RelatedPolicy.DEFAULT.topK()),
-                env.getProperty("RELATED_POSTINGS_PER_TERM", Integer.class, RelatedPolicy.DEFAULT.postingsPerTerm()),
-                env.getProperty("RELATED_MAX_CANDIDATES", Integer.class, RelatedPolicy.DEFAULT.maxCandidates()));
+        RelatedPolicy policy = RelatedPolicy.parse(env.getProperty("RELATED_TOP_K"),
+                env.getProperty("RELATED_POSTINGS_PER_TERM"), env.getProperty("RELATED_MAX_CANDIDATES"));
         return new Recommendation(new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE")),
                 new RelatedIndexer(new DynamoTermIndex(dynamo, table), new DynamoRelatedStore(dynamo, table), policy));
     }

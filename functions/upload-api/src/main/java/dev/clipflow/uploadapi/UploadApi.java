@@ -9,6 +9,9 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.edit.EditedVideo;
+import dev.clipflow.catalog.edit.VideoChanges;
+import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.upload.MultipartUploads;
 import dev.clipflow.catalog.upload.NewVideo;
 import dev.clipflow.catalog.upload.StartedUpload;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,22 +47,26 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     static final int MAX_COMPLETE_BODY = 1024 * 1024;
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
+    /** The fields {@code PATCH /videos/{videoId}} accepts. */
+    static final Set<String> EDITABLE = Set.of("title", "description", "tags");
     private static final Logger LOG = LoggerFactory.getLogger(UploadApi.class);
 
     private final VideoUploads uploads;
     private final VideoRepository videos;
     private final ChannelVideos listings;
     private final VideoViews views;
+    private final VideoEditing editing;
     private final JsonMapper json;
     private final ApiResponses responses;
     private final ApiEdge edge;
 
     public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelVideos listings, VideoViews views,
-                     JsonMapper json) {
+                     VideoEditing editing, JsonMapper json) {
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.listings = Objects.requireNonNull(listings, "listings");
         this.views = Objects.requireNonNull(views, "views");
+        this.editing = Objects.requireNonNull(editing, "editing");
         this.json = Objects.requireNonNull(json, "json");
         this.responses = new ApiResponses(json);
         ApiRouter router = ApiRouter.builder()
@@ -66,6 +74,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
                 .route("GET /channels/{channelId}/videos", call -> listVideos(call, call.id("channelId")))
                 .route("POST /videos", this::createVideo)
                 .route("GET /videos/{videoId}", call -> getVideo(call, call.id("videoId")))
+                .route("PATCH /videos/{videoId}", call -> editVideo(call, call.id("videoId")))
                 .route("DELETE /videos/{videoId}/upload", call -> abort(call, call.id("videoId")))
                 .route("POST /videos/{videoId}/upload/complete", call -> complete(call, call.id("videoId")))
                 .route("GET /videos/{videoId}/upload/parts", call -> partUrls(call, call.id("videoId")))
@@ -122,6 +131,37 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
             throw new VideoNotFoundException(videoId);
         }
         return responses.json(200, views.view(video, owner));
+    }
+
+    private APIGatewayV2HTTPResponse editVideo(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        EditedVideo edited = editing.edit(user, videoId, changes(call.jsonBody(json, MAX_BODY)));
+        Map<String, Object> out = views.view(edited.video(), true);
+        out.put("revision", edited.revision());
+        out.put("editedAt", edited.editedAt().toString());
+        return responses.json(200, out);
+    }
+
+    /**
+     * The {@code PATCH /videos/{videoId}} body: each of {@link #EDITABLE} that is present is changed (JSON null = the
+     * empty value); {@code visibility} is not supported yet and any other field is refused by name (400).
+     */
+    static VideoChanges changes(JsonBody body) {
+        if (body.has("visibility")) {
+            throw new ApiRequestRejectedException(400, "UNSUPPORTED_FIELD",
+                    "The field 'visibility' is not supported by this route yet.");
+        }
+        List<String> unknown = body.fieldNames().stream().filter(f -> !EDITABLE.contains(f)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ApiRequestRejectedException(400, "UNKNOWN_FIELDS", "Unknown field" + (unknown.size() > 1
+                    ? "s" : "") + ": " + String.join(", ", unknown.stream().map(f -> "'" + f + "'").toList())
+                    + ". A video's title, description and tags can be edited.");
+        }
+        return new VideoChanges(
+                body.has("title") ? Objects.requireNonNullElse(body.string("title", false), "") : null,
+                body.has("description") ? Objects.requireNonNullElse(body.string("description", false), "") : null,
+                body.has("tags") ? body.strings("tags") : null);
     }
 
     private APIGatewayV2HTTPResponse listVideos(ApiCall call, String channelId) {

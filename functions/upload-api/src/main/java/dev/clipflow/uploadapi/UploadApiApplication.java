@@ -3,11 +3,14 @@ package dev.clipflow.uploadapi;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
+import dev.clipflow.aws.dynamodb.DynamoVideoEdits;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.secrets.SecretStrings;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
@@ -33,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation),
  * CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
  * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
- * PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
+ * PRICE_TABLE (optional), EVENT_BUS_NAME (where {@code Video Edited} goes; none published without it) and the
+ * AWS_ENDPOINT_URL* overrides.
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -71,7 +75,9 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
                 Clock.systemUTC(), Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class,
                 SignedCursors.DEFAULT_TTL.toSeconds())));
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, json);
+        var editing = new VideoEditing(videos, new DynamoVideoEdits(dynamo, env.getRequiredProperty("VIDEOS_TABLE")),
+                EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC());
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, editing, json);
     }
 
     /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */

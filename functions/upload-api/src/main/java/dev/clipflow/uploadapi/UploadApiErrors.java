@@ -5,6 +5,7 @@ import dev.clipflow.catalog.PageCursorInvalidException;
 import dev.clipflow.catalog.QuotaExceededException;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoTransitionException;
+import dev.clipflow.catalog.edit.VideoChangesEmptyException;
 import dev.clipflow.catalog.upload.UploadNotOpenException;
 import dev.clipflow.catalog.upload.UploadPartsInvalidException;
 import dev.clipflow.catalog.upload.UploadRejectedException;
@@ -26,6 +27,7 @@ final class UploadApiErrors {
     static Optional<ApiError> of(RuntimeException e) {
         return Optional.ofNullable(switch (e) {
             case VideoMetadataInvalidException m -> new ApiError(400, "INVALID_METADATA", m.getMessage());
+            case VideoChangesEmptyException c -> new ApiError(400, "EMPTY_EDIT", c.getMessage());
             case UploadRejectedException u -> switch (u.reason()) {
                 case EMPTY -> new ApiError(400, "EMPTY_FILE", u.getMessage());
                 case TOO_LARGE -> new ApiError(413, "TOO_LARGE", u.getMessage());

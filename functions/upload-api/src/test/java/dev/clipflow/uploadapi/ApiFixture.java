@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
+import dev.clipflow.aws.dynamodb.DynamoVideoEdits;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.Channel;
@@ -11,6 +12,8 @@ import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.VideoRepository;
+import dev.clipflow.catalog.edit.VideoEditing;
+import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
@@ -20,8 +23,10 @@ import dev.clipflow.testing.template.TemplateTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.core.StreamWriteFeature;
@@ -42,6 +47,8 @@ final class ApiFixture {
     final String channelsTable = Emulators.uniqueName("channels");
     final DynamoVideoRepository videos;
     final DynamoChannelRepository channels;
+    /** The video events the API published, in order. */
+    final List<VideoEvent> events = new CopyOnWriteArrayList<>();
 
     ApiFixture() {
         s3.createBucket(b -> b.bucket(bucket));
@@ -71,7 +78,9 @@ final class ApiFixture {
         var cursors = new SignedCursors(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
                 SignedCursors.DEFAULT_TTL);
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),
-                new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)), JSON);
+                new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)),
+                new VideoEditing(videos, new DynamoVideoEdits(dynamo, videosTable), events::add, Clock.systemUTC()),
+                JSON);
     }
 
     String channel(String owner, ChannelLimits limits) {

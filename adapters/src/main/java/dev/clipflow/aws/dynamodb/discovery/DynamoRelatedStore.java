@@ -15,6 +15,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 
 /** {@link RelatedStore} on the discovery table: one item per list, optimistic locking on {@code version}. */
 public final class DynamoRelatedStore implements RelatedStore {
@@ -42,25 +43,37 @@ public final class DynamoRelatedStore implements RelatedStore {
 
     @Override
     public boolean save(RelatedList list, long expectedVersion) {
+        Put put = put(table, list, expectedVersion);
+        try {
+            call("PutItem", () -> dynamo.putItem(r -> r.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.hasExpressionAttributeValues()
+                            ? put.expressionAttributeValues() : null)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The conditional put of {@code list} as version {@code expectedVersion + 1}: also one item of the term index's
+     * re-index transaction ({@link DynamoTermIndex#apply}).
+     */
+    static Put put(String table, RelatedList list, long expectedVersion) {
         Map<String, AttributeValue> item = key(list.videoId());
         item.put("items", AttributeValue.fromL(list.items().stream()
                 .map(i -> AttributeValue.fromM(Map.of("v", Items.s(i.videoId()), "s", Items.n(i.score()))))
                 .toList()));
         item.put("version", Items.n(expectedVersion + 1));
-        try {
-            call("PutItem", () -> dynamo.putItem(r -> {
-                r.tableName(table).item(item);
-                if (expectedVersion == 0) {
-                    r.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
-                } else {
-                    r.conditionExpression("#ver = :v").expressionAttributeNames(Map.of("#ver", "version"))
-                            .expressionAttributeValues(Map.of(":v", Items.n(expectedVersion)));
-                }
-            }));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (expectedVersion == 0) {
+            put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
+        } else {
+            put.conditionExpression("#ver = :v").expressionAttributeNames(Map.of("#ver", "version"))
+                    .expressionAttributeValues(Map.of(":v", Items.n(expectedVersion)));
         }
+        return put.build();
     }
 
     private static Map<String, AttributeValue> key(String videoId) {

@@ -8,15 +8,20 @@ import static dev.clipflow.aws.dynamodb.discovery.DiscoveryTables.PK;
 import static dev.clipflow.aws.dynamodb.discovery.DiscoveryTables.SK;
 
 import dev.clipflow.aws.dynamodb.common.Items;
+import dev.clipflow.discovery.IndexedTerms;
 import dev.clipflow.discovery.IndexedVideo;
 import dev.clipflow.discovery.Posting;
+import dev.clipflow.discovery.RelatedList;
 import dev.clipflow.discovery.TermIndex;
+import dev.clipflow.discovery.TermsChange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -26,10 +31,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@link TermIndex} on the discovery table. {@link #add} is one transaction: the video's marker
  * (conditional on its absence), a posting and a document-frequency {@code ADD} per term, and the
  * document count {@code ADD}; at most 40 terms make at most 82 items (the limit is 100). A repeat
- * fails the marker's condition and changes nothing, so no counter is counted twice.
+ * fails the marker's condition and changes nothing, so no counter is counted twice. The marker records the video's
+ * terms and weights ({@value #WEIGHTS}), norm, publish time, the catalog's edit {@value #REVISION} its terms are from
+ * and a write counter {@value #VERSION}; {@link #apply} (an edit's re-index) is one transaction conditional on that
+ * counter.
  */
 public final class DynamoTermIndex implements TermIndex {
     static final String DF = "#df";
+    /** Marker attributes: term to weight (M), the catalog's edit revision, the write counter. */
+    static final String WEIGHTS = "weights";
+    static final String REVISION = "revision";
+    static final String VERSION = "version";
+    static final String NORM = "norm";
+    static final String PUBLISHED_AT = "publishedAt";
     private static final Map<String, AttributeValue> CATALOG = Items.key(PK, "#catalog", SK, "#count");
 
     private final DynamoDbClient dynamo;
@@ -43,19 +57,19 @@ public final class DynamoTermIndex implements TermIndex {
     @Override
     public boolean add(IndexedVideo video) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> marker = Items.key(PK, "d#" + video.videoId(), SK, "#doc");
+        Map<String, AttributeValue> marker = markerKey(video.videoId());
         marker.put("channelId", s(video.channelId()));
         marker.put("terms", n(video.weights().size()));
+        marker.put(WEIGHTS, weights(video.weights()));
+        marker.put(NORM, n(video.norm()));
+        marker.put(PUBLISHED_AT, Items.time(video.publishedAt()));
+        marker.put(REVISION, n(0L));
+        marker.put(VERSION, n(0L));
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))).build());
-        String at = Items.formatTime(video.publishedAt()) + "#" + video.videoId();
         video.weights().forEach((term, weight) -> {
-            Map<String, AttributeValue> posting = Items.key(PK, "t#" + term, SK, video.videoId());
-            posting.put(AT, s(at));
-            posting.put("w", n(weight));
-            posting.put("norm", n(video.norm()));
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(posting)).build());
+            writes.add(posting(video, term));
             writes.add(increment(Items.key(PK, "t#" + term, SK, DF)));
         });
         writes.add(increment(new HashMap<>(CATALOG)));
@@ -97,10 +111,97 @@ public final class DynamoTermIndex implements TermIndex {
         return response.hasItem() ? Items.lng(response.item(), "n") : 0L;
     }
 
+    @Override
+    public Optional<IndexedTerms> indexed(String videoId) {
+        var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(markerKey(videoId))
+                .consistentRead(true)));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        boolean known = item.containsKey(WEIGHTS) && item.containsKey(PUBLISHED_AT);
+        Map<String, Double> weights = new HashMap<>();
+        if (known) {
+            item.get(WEIGHTS).m().forEach((term, w) -> weights.put(term, Double.parseDouble(w.n())));
+        }
+        IndexedVideo video = new IndexedVideo(videoId, Items.str(item, "channelId"),
+                known ? Items.instant(item, PUBLISHED_AT) : Instant.EPOCH, weights,
+                item.containsKey(NORM) ? Items.dbl(item, NORM) : 0);
+        return Optional.of(new IndexedTerms(video, known, item.containsKey(REVISION) ? Items.lng(item, REVISION) : 0,
+                item.containsKey(VERSION) ? Items.lng(item, VERSION) : 0));
+    }
+
+    /**
+     * One transaction: the marker (conditional on its {@value #VERSION}), a delete and a document-frequency
+     * decrement per removed term, a posting per term of the result, an increment per added term, and the video's own
+     * related list (conditional on its version, in {@link DynamoRelatedStore}'s shape). Any failed condition
+     * answers false; a conflict with another transaction in flight is transient.
+     */
+    @Override
+    public boolean apply(TermsChange change) {
+        if (change.items() > TermsChange.MAX_ITEMS) {
+            throw new IllegalArgumentException("A change of " + change.items() + " items does not fit a transaction");
+        }
+        IndexedVideo after = change.after();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(markerKey(after.videoId()))
+                .updateExpression("SET #terms = :terms, #weights = :weights, #norm = :norm, #rev = :rev, "
+                        + "#ver = :next")
+                .conditionExpression("#ver = :ver")
+                .expressionAttributeNames(Map.of("#terms", "terms", "#weights", WEIGHTS, "#norm", NORM,
+                        "#rev", REVISION, "#ver", VERSION))
+                .expressionAttributeValues(Map.of(":terms", n(after.weights().size()),
+                        ":weights", weights(after.weights()), ":norm", n(after.norm()),
+                        ":rev", n(change.revision()), ":ver", n(change.expectedVersion()),
+                        ":next", n(change.expectedVersion() + 1)))).build());
+        for (String term : change.removed()) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(Items.key(PK, "t#" + term, SK, after.videoId()))).build());
+            writes.add(add(Items.key(PK, "t#" + term, SK, DF), -1));
+        }
+        after.weights().keySet().forEach(term -> writes.add(posting(after, term)));
+        change.added().forEach(term -> writes.add(increment(Items.key(PK, "t#" + term, SK, DF))));
+        RelatedList list = change.ownList();
+        if (list != null) {
+            writes.add(TransactWriteItem.builder().put(DynamoRelatedStore.put(table, list, list.version())).build());
+        }
+        try {
+            call("TransactWriteItems(reindex)", () -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (Items.conditionFailedAt(e, 0) || list != null && Items.conditionFailedAt(e, writes.size() - 1)) {
+                return false;
+            }
+            throw Items.translate("TransactWriteItems(reindex)", e);
+        }
+    }
+
+    private TransactWriteItem posting(IndexedVideo video, String term) {
+        Map<String, AttributeValue> posting = Items.key(PK, "t#" + term, SK, video.videoId());
+        posting.put(AT, s(Items.formatTime(video.publishedAt()) + "#" + video.videoId()));
+        posting.put("w", n(video.weights().get(term)));
+        posting.put(NORM, n(video.norm()));
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(posting)).build();
+    }
+
+    private static Map<String, AttributeValue> markerKey(String videoId) {
+        return Items.key(PK, "d#" + videoId, SK, "#doc");
+    }
+
+    private static AttributeValue weights(Map<String, Double> weights) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        weights.forEach((term, w) -> m.put(term, n(w)));
+        return AttributeValue.fromM(m);
+    }
+
     private TransactWriteItem increment(Map<String, AttributeValue> key) {
+        return add(key, 1);
+    }
+
+    private TransactWriteItem add(Map<String, AttributeValue> key, long delta) {
         return TransactWriteItem.builder().update(u -> u.tableName(table).key(key)
-                .updateExpression("ADD #n :one")
+                .updateExpression("ADD #n :d")
                 .expressionAttributeNames(Map.of("#n", "n"))
-                .expressionAttributeValues(Map.of(":one", n(1L)))).build();
+                .expressionAttributeValues(Map.of(":d", n(delta)))).build();
     }
 }

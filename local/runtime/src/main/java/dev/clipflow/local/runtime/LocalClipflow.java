@@ -56,7 +56,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DefinitionSubstitutions resolved to local function ARNs; its DynamoDB and SQS tasks against the emulators);
  * every function hosted from its own zip ({@link FunctionHost}); and the template's event sources: S3 "object
  * created" (the public S3 endpoint is an {@link S3EventProxy} in front of S3Proxy, so every write — presigned PUTs
- * from curl included — emits the event), the template's EventBridge buses ({@link LocalEventBus}),
+ * from curl included — emits the event), the template's EventBridge buses ({@link LocalEventBus}) and their rules'
+ * SQS targets ({@link BusRules}),
  * SQS queues ({@link SqsEventSource}) and schedules
  * ({@link ScheduledEvents}).
  * Not named LocalStack, to avoid confusion with the product.
@@ -191,6 +192,7 @@ public final class LocalClipflow implements AutoCloseable {
             stack.scheduledEvents = ScheduledEvents.start(template, stack.asyncInvoker, clockSpeed, System.err);
             self[0] = stack;
             stack.sqsSources.addAll(SqsMappings.start(template, queueUrls, clients.sqs(), stack::invoke));
+            BusRules.start(template, eventBus, queueUrls, clients.sqs(), System.err);
             return stack;
         } catch (RuntimeException e) {
             for (AutoCloseable c : started) {

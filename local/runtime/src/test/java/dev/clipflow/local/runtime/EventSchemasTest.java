@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.catalog.events.PipelineStage;
+import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.events.StageProgressed;
+import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.local.asl.json.Json;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +78,42 @@ class EventSchemasTest {
         ((ObjectNode) probe.get("detail")).put("stage", "probe");
 
         for (JsonNode bad : new JsonNode[] {noTotal, zeroDone, probe}) {
+            assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
+        }
+    }
+
+    /** A Video Edited event as the upload API's domain code builds its detail. */
+    private static ObjectNode videoEdited() {
+        VideoEdited event = new VideoEdited(new VideoEvent.Subject("v-1", "ch-1", "alice",
+                Instant.parse("2026-12-07T10:00:00Z")), VideoStatus.PUBLISHED, 3, "Sunset over the bay", "",
+                List.of("sea", "boats"));
+        ObjectNode whole = (ObjectNode) Json.parse("""
+                {"version":"0","id":"e-1","source":"clipflow.videos","account":"000000000000",
+                 "time":"2026-12-07T10:00:00Z","region":"us-east-1","resources":[]}""");
+        whole.put("detail-type", event.detailType());
+        whole.set("detail", Json.MAPPER.valueToTree(event.detail()));
+        return whole;
+    }
+
+    @Test
+    void videoEdited_asTheDomainBuildsIt_isValid() {
+        assertThat(VideoEventsIT.validate(videoEdited())).isEmpty();
+    }
+
+    @Test
+    void videoEdited_withoutItsRevisionOrTextOrWithAnEmptyTitle_isInvalid() {
+        ObjectNode noRevision = videoEdited();
+        ((ObjectNode) noRevision.get("detail")).remove("revision");
+        ObjectNode zeroRevision = videoEdited();
+        ((ObjectNode) zeroRevision.get("detail")).put("revision", 0);
+        ObjectNode noTags = videoEdited();
+        ((ObjectNode) noTags.get("detail")).remove("tags");
+        ObjectNode emptyTitle = videoEdited();
+        ((ObjectNode) emptyTitle.get("detail")).put("title", "");
+        ObjectNode unknownStatus = videoEdited();
+        ((ObjectNode) unknownStatus.get("detail")).put("status", "EDITED");
+
+        for (JsonNode bad : new JsonNode[] {noRevision, zeroRevision, noTags, emptyTitle, unknownStatus}) {
             assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
         }
     }

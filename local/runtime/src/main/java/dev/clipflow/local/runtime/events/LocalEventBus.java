@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * {@code region}, {@code resources}, {@code detail}), keeps it in order ({@link #events()}) and hands it to every
  * subscriber ({@link #subscribe(Consumer)}: the local API's event stream). An entry for a bus the template does not
  * declare fails as on AWS ({@code ResourceNotFoundException} in its result entry); the rest of the request goes on.
- * Rules on these buses are not routed to functions here: no function of the template subscribes to one.
+ * The template's {@code AWS::Events::Rule}s with SQS targets subscribe per bus ({@link #subscribe(String, Consumer)},
+ * {@code BusRules}); functions subscribed to a bus by a SAM {@code EventBridgeRule} event are not invoked here.
  */
 public final class LocalEventBus implements AutoCloseable {
 
@@ -41,7 +42,11 @@ public final class LocalEventBus implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<String> buses;
     private final List<JsonNode> log = new CopyOnWriteArrayList<>();
-    private final List<Consumer<JsonNode>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    /** A subscriber to every bus ({@code bus} null) or to one. */
+    private record Subscriber(String bus, Consumer<JsonNode> consumer) {
+    }
 
     private LocalEventBus(HttpServer server, ExecutorService threads, Set<String> buses) {
         this.server = server;
@@ -80,6 +85,15 @@ public final class LocalEventBus implements AutoCloseable {
      * @return closing it ends the subscription
      */
     public AutoCloseable subscribe(Consumer<JsonNode> subscriber) {
+        return add(new Subscriber(null, subscriber));
+    }
+
+    /** As {@link #subscribe(Consumer)}, for the events put on one bus (by name) only. */
+    public AutoCloseable subscribe(String busName, Consumer<JsonNode> subscriber) {
+        return add(new Subscriber(busName(busName), subscriber));
+    }
+
+    private AutoCloseable add(Subscriber subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
     }
@@ -116,8 +130,10 @@ public final class LocalEventBus implements AutoCloseable {
                         continue;
                     }
                     log.add(event);
-                    for (Consumer<JsonNode> s : subscribers) {
-                        s.accept(event);
+                    for (Subscriber s : subscribers) {
+                        if (s.bus() == null || s.bus().equals(bus)) {
+                            s.consumer().accept(event);
+                        }
                     }
                     results.addObject().put("EventId", event.path("id").asText());
                 }

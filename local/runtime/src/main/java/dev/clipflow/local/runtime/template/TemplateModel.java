@@ -42,6 +42,7 @@ public final class TemplateModel {
     private final List<SecretDef> secrets = new ArrayList<>();
     private final List<Role> roles = new ArrayList<>();
     private final List<String> eventBuses = new ArrayList<>();
+    private final List<RuleDef> rules = new ArrayList<>();
 
     private TemplateModel(Path file, Map<String, String> parameters) {
         this.file = file;
@@ -140,6 +141,11 @@ public final class TemplateModel {
         return List.copyOf(eventBuses);
     }
 
+    /** The enabled {@code AWS::Events::Rule}s that target queues of the template. */
+    public List<RuleDef> rules() {
+        return List.copyOf(rules);
+    }
+
     /**
      * The IAM roles SAM creates: one per function and one per state machine, each from the resource's
      * {@code Policies} (inline statements and SAM policy templates, {@link RolePolicies}).
@@ -168,6 +174,7 @@ public final class TemplateModel {
 
         void build(Map<String, Object> resources) {
             Map<String, Map<?, ?>> pendingDistributions = new LinkedHashMap<>();
+            Map<String, Map<?, ?>> pendingRules = new LinkedHashMap<>();
             resources.forEach((id, raw) -> {
                 Map<?, ?> resource = map(raw);
                 Object condition = resource.get("Condition");
@@ -185,11 +192,14 @@ public final class TemplateModel {
                     case "AWS::CloudFront::Distribution" -> pendingDistributions.put(id, props);
                     case "AWS::SecretsManager::Secret" -> model.secrets.add(secret(id, props));
                     case "AWS::Events::EventBus" -> model.eventBuses.add(refs.eventBusName(id, props));
+                    case "AWS::Events::Rule" -> pendingRules.put(id, props);
                     default -> {
                     }
                 }
             });
             resolveDeadLetterQueues();
+            // after the queues, which a rule's targets name
+            pendingRules.forEach((id, props) -> rule(id, props).ifPresent(model.rules::add));
             // after the buckets, which a distribution's origins name
             pendingDistributions.forEach((id, props) -> model.distributions.add(distribution(id, props)));
         }
@@ -279,6 +289,26 @@ public final class TemplateModel {
                     .get("EventBridgeEnabled");
             return new BucketDef(id, refs.bucketName(id, rawProps), Boolean.parseBoolean(String.valueOf(eb)),
                     CorsRule.read(p.get("CorsConfiguration")));
+        }
+
+        /** A rule's SQS targets (by the template's queue ARNs); empty when disabled or without one. */
+        private Optional<RuleDef> rule(String id, Map<?, ?> rawProps) {
+            Map<String, Object> p = stringKeys(in.resolve(rawProps));
+            if ("DISABLED".equals(text(p.get("State")))) {
+                return Optional.empty();
+            }
+            List<String> queueArns = new ArrayList<>();
+            for (Object target : TemplateMaps.list(p.get("Targets"))) {
+                String arn = String.valueOf(map(target).get("Arn"));
+                if (model.queues.stream().anyMatch(q -> q.arn().equals(arn))) {
+                    queueArns.add(arn);
+                }
+            }
+            String bus = p.get("EventBusName") == null ? "default" : String.valueOf(p.get("EventBusName"));
+            int slash = bus.lastIndexOf('/');
+            bus = bus.startsWith("arn:") && slash > 0 ? bus.substring(slash + 1) : bus;
+            return queueArns.isEmpty() ? Optional.empty()
+                    : Optional.of(new RuleDef(id, bus, map(p.get("EventPattern")), queueArns));
         }
 
         private QueueDef queue(String id, Map<?, ?> rawProps) {

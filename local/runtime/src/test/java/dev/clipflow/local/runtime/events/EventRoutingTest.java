@@ -72,6 +72,8 @@ class EventRoutingTest {
         assertThat(get.pathParameters()).containsEntry("videoId", "abc");
         assertThat(routes.match("POST", "/videos/abc/upload/complete").orElseThrow().route().path())
                 .isEqualTo("/videos/{videoId}/upload/complete");
-        assertThat(routes.match("PATCH", "/videos/abc")).isEmpty();
+        assertThat(routes.match("PATCH", "/videos/abc").orElseThrow().route().routeKey())
+                .isEqualTo("PATCH /videos/{videoId}");
+        assertThat(routes.match("PUT", "/videos/abc")).isEmpty();
     }
 }

@@ -231,6 +231,46 @@ class TemplateModelTest {
     }
 
     @Test
+    void rules_realTemplate_theEditRuleTargetsItsQueue_samFunctionRulesAreNotRules() {
+        assertThat(MODEL.rules()).singleElement().satisfies(rule -> {
+            assertThat(rule.logicalId()).isEqualTo("VideoEditedRule");
+            assertThat(rule.busName()).isEqualTo(MODEL.eventBuses().getFirst());
+            assertThat(rule.queueArns()).containsExactly(MODEL.queues().stream()
+                    .filter(q -> q.logicalId().equals("RelatedReindexQueue")).findFirst().orElseThrow().arn());
+            assertThat(rule.pattern().keySet().stream().map(String::valueOf).toList())
+                    .containsExactlyInAnyOrder("source", "detail-type", "detail");
+        });
+    }
+
+    @Test
+    void rules_disabledOrWithoutAQueueTarget_areLeftOut(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("t.yaml");
+        Files.writeString(t, """
+                Resources:
+                  Bus: {Type: AWS::Events::EventBus, Properties: {Name: b}}
+                  Q: {Type: AWS::SQS::Queue}
+                  Routed:
+                    Type: AWS::Events::Rule
+                    Properties:
+                      EventBusName: !GetAtt Bus.Arn
+                      EventPattern: {source: [x]}
+                      Targets: [{Id: q, Arn: !GetAtt Q.Arn}, {Id: t, Arn: arn:aws:sns:us-east-1:1:t}]
+                  Off:
+                    Type: AWS::Events::Rule
+                    Properties: {State: DISABLED, EventPattern: {source: [x]}, Targets: [{Id: q, Arn: !GetAtt Q.Arn}]}
+                  Elsewhere:
+                    Type: AWS::Events::Rule
+                    Properties: {EventPattern: {source: [x]}, Targets: [{Id: t, Arn: arn:aws:sns:us-east-1:1:t}]}
+                """);
+
+        assertThat(TemplateModel.load(t).rules()).singleElement().satisfies(rule -> {
+            assertThat(rule.logicalId()).isEqualTo("Routed");
+            assertThat(rule.busName()).isEqualTo("b");
+            assertThat(rule.queueArns()).containsExactly("arn:aws:sqs:us-east-1:000000000000:clipflow-local-Q");
+        });
+    }
+
+    @Test
     void load_shortFormTags_allParseAndUnknownOnesStaySymbolic(@TempDir Path dir) throws Exception {
         Path t = dir.resolve("t.yaml");
         Files.writeString(t, """

@@ -1,0 +1,77 @@
+package dev.clipflow.aws.dynamodb;
+
+import dev.clipflow.aws.dynamodb.common.Items;
+import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.edit.EditedVideo;
+import dev.clipflow.catalog.edit.VideoChanges;
+import dev.clipflow.catalog.edit.VideoEdits;
+import dev.clipflow.catalog.upload.VideoMetadata;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * {@link VideoEdits} on the videos table: one conditional {@code UpdateItem} that sets the edited fields and
+ * {@value #EDITED_AT}, and {@code ADD}s one to {@value #REVISION} (absent = 0: never edited), only while the video
+ * exists, the caller owns it and its status is not one of {@link #GONE}. {@code updatedAt} (the lifecycle clock the
+ * sweeper's index sorts on) is left alone.
+ */
+public final class DynamoVideoEdits implements VideoEdits {
+    /** The record's edit counter (N). */
+    public static final String REVISION = "revision";
+    /** When the last edit was stored (the table's timestamp format). */
+    public static final String EDITED_AT = "editedAt";
+    /** Statuses of a video on its way out (issue 17's delete); named here so an edit never revives one. */
+    static final List<String> GONE = List.of("DELETING", "DELETED");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoVideoEdits(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public EditedVideo edit(String videoId, String ownerId, VideoMetadata metadata, Set<VideoChanges.Field> fields,
+                            Instant at) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", VideoItems.STATUS, "#owner", "ownerId",
+                "#rev", REVISION, "#edited", EDITED_AT));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":owner", Items.s(ownerId), ":one", Items.n(1L),
+                ":at", Items.time(at), ":gone0", Items.s(GONE.get(0)), ":gone1", Items.s(GONE.get(1))));
+        List<String> sets = new ArrayList<>(List.of("#edited = :at"));
+        for (VideoChanges.Field field : fields) {
+            String name = "#" + field.attribute();
+            String value = ":" + field.attribute();
+            names.put(name, field.attribute());
+            values.put(value, switch (field) {
+                case TITLE -> Items.s(metadata.title());
+                case DESCRIPTION -> Items.s(metadata.description());
+                case TAGS -> Items.strings(metadata.tags());
+            });
+            sets.add(name + " = " + value);
+        }
+        try {
+            Map<String, AttributeValue> item = Items.call("UpdateItem", () -> dynamo.updateItem(r -> r
+                    .tableName(table)
+                    .key(Map.of(CatalogTables.VIDEOS_KEY, Items.s(videoId)))
+                    .updateExpression("SET " + String.join(", ", sets) + " ADD #rev :one")
+                    .conditionExpression("attribute_exists(videoId) AND #owner = :owner"
+                            + " AND NOT (#status IN (:gone0, :gone1))")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW))).attributes();
+            return new EditedVideo(VideoItems.fromItem(item), Items.lng(item, REVISION), at);
+        } catch (ConditionalCheckFailedException e) {
+            throw new VideoNotFoundException(videoId);
+        }
+    }
+}

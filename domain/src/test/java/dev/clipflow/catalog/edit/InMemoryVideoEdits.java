@@ -1,0 +1,35 @@
+package dev.clipflow.catalog.edit;
+
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.upload.InMemoryVideos;
+import dev.clipflow.catalog.upload.VideoMetadata;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@link VideoEdits} on an {@link InMemoryVideos} (test double): the owner's edits, a revision per video. */
+final class InMemoryVideoEdits implements VideoEdits {
+    private final InMemoryVideos videos;
+    final Map<String, Long> revisions = new HashMap<>();
+
+    InMemoryVideoEdits(InMemoryVideos videos) {
+        this.videos = videos;
+    }
+
+    @Override
+    public EditedVideo edit(String videoId, String ownerId, VideoMetadata m, Set<VideoChanges.Field> fields,
+                            Instant at) {
+        Video v = videos.find(videoId).filter(x -> x.ownerId().equals(ownerId))
+                .orElseThrow(() -> new VideoNotFoundException(videoId));
+        Video next = new Video(v.videoId(), v.channelId(), v.ownerId(),
+                fields.contains(VideoChanges.Field.TITLE) ? m.title() : v.title(),
+                fields.contains(VideoChanges.Field.DESCRIPTION) ? m.description() : v.description(),
+                fields.contains(VideoChanges.Field.TAGS) ? m.tags() : v.tags(), v.declaredBytes(), v.contentType(),
+                v.uploadKey(), v.uploadId(), v.status(), v.failureReason(), v.media(), v.renditions(), v.assets(),
+                v.usage(), v.createdAt(), v.updatedAt(), v.branchFailures(), v.reservedSeconds(), v.progress());
+        videos.replace(next);
+        return new EditedVideo(next, revisions.merge(videoId, 1L, Long::sum), at);
+    }
+}

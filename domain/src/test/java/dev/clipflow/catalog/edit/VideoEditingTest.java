@@ -1,0 +1,107 @@
+package dev.clipflow.catalog.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.VideoEdited;
+import dev.clipflow.catalog.events.VideoEvent;
+import dev.clipflow.catalog.upload.InMemoryVideos;
+import dev.clipflow.catalog.upload.VideoMetadataInvalidException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VideoEditingTest {
+    private static final Instant NOW = Instant.parse("2026-12-07T15:00:00Z");
+
+    private final InMemoryVideos videos = new InMemoryVideos();
+    private final InMemoryVideoEdits edits = new InMemoryVideoEdits(videos);
+    private final List<VideoEvent> events = new ArrayList<>();
+    private final VideoEditing editing = new VideoEditing(videos, edits, events::add, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void edit_title_changesOnlyTheTitleAndAnnouncesTheWholeTextAtTheNewRevision() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+
+        EditedVideo edited = editing.edit("alice", "v1", new VideoChanges("  Sunset over the bay ", null, null));
+
+        assertThat(edited.revision()).isEqualTo(1);
+        assertThat(edited.video().title()).isEqualTo("Sunset over the bay");
+        assertThat(edited.video().description()).isEqualTo("Old description");
+        assertThat(edited.video().tags()).containsExactly("sea");
+        assertThat(videos.get("v1").title()).isEqualTo("Sunset over the bay");
+        assertThat(events).singleElement().isInstanceOfSatisfying(VideoEdited.class, e -> {
+            assertThat(e.revision()).isEqualTo(1);
+            assertThat(e.status()).isEqualTo(VideoStatus.PUBLISHED);
+            assertThat(e.title()).isEqualTo("Sunset over the bay");
+            assertThat(e.description()).isEqualTo("Old description");
+            assertThat(e.tags()).containsExactly("sea");
+            assertThat(e.subject().ownerId()).isEqualTo("alice");
+            assertThat(e.subject().occurredAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void edit_twice_countsTheRevision() {
+        video("v1", "alice", VideoStatus.PROCESSING);
+
+        editing.edit("alice", "v1", new VideoChanges(null, "first", null));
+        EditedVideo second = editing.edit("alice", "v1", new VideoChanges(null, null, List.of("a", "A", " b ")));
+
+        assertThat(second.revision()).isEqualTo(2);
+        assertThat(second.video().description()).isEqualTo("first");
+        assertThat(second.video().tags()).containsExactly("a", "b");
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void edit_invalidField_isRefusedAsAtUploadAndChangesNothing() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+
+        assertThatThrownBy(() -> editing.edit("alice", "v1", new VideoChanges("x".repeat(101), null, null)))
+                .isInstanceOfSatisfying(VideoMetadataInvalidException.class, e -> assertThat(e.field())
+                        .isEqualTo("title"));
+        assertThatThrownBy(() -> editing.edit("alice", "v1", new VideoChanges("", null, null)))
+                .isInstanceOf(VideoMetadataInvalidException.class);
+        assertThatThrownBy(() -> editing.edit("alice", "v1", new VideoChanges(null, null,
+                java.util.Collections.nCopies(31, "t"))))
+                .isInstanceOfSatisfying(VideoMetadataInvalidException.class, e -> assertThat(e.field())
+                        .isEqualTo("tags"));
+
+        assertThat(videos.get("v1").title()).isEqualTo("Old title");
+        assertThat(events).isEmpty();
+        assertThat(edits.revisions).isEmpty();
+    }
+
+    @Test
+    void edit_byAnotherUserOrOfAnUnknownVideo_isNotFound() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+
+        assertThatThrownBy(() -> editing.edit("mallory", "v1", new VideoChanges("Mine now", null, null)))
+                .isInstanceOf(VideoNotFoundException.class);
+        assertThatThrownBy(() -> editing.edit("alice", "nope", new VideoChanges("T", null, null)))
+                .isInstanceOf(VideoNotFoundException.class);
+        assertThat(videos.get("v1").title()).isEqualTo("Old title");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void edit_nothing_isRefused() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+
+        assertThatThrownBy(() -> editing.edit("alice", "v1", new VideoChanges(null, null, null)))
+                .isInstanceOf(VideoChangesEmptyException.class);
+        assertThat(events).isEmpty();
+    }
+
+    private void video(String id, String owner, VideoStatus status) {
+        videos.create(new Video(id, "chan-1", owner, "Old title", "Old description", List.of("sea"), 100,
+                "video/mp4", "uploads/" + id, null, status, null, null, List.of(), null, null, NOW, NOW));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.clipflow.relatedreindex;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.clipflow.discovery.RelatedIndexer;
+import dev.clipflow.discovery.RelatedUpdate;
+import dev.clipflow.discovery.VideoTextEdited;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The {@code relatedReindex} function: re-indexes edited PUBLISHED videos from their {@code Video Edited} events,
+ * which a rule on the stack's bus puts on its queue (SQS event source mapping with {@code ReportBatchItemFailures}).
+ * Each message is processed on its own ({@link RelatedIndexer#reindex}); one that fails (a video not indexed yet, a
+ * conflict, a malformed message) is reported in {@code batchItemFailures}, so SQS redelivers only it and after the
+ * queue's maxReceiveCount moves it to the dead-letter queue. Redelivery and reordering are harmless: the index keeps
+ * the highest revision it applied.
+ */
+public final class RelatedReindex implements Function<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(RelatedReindex.class);
+
+    private final RelatedIndexer indexer;
+
+    public RelatedReindex(RelatedIndexer indexer) {
+        this.indexer = Objects.requireNonNull(indexer, "indexer");
+    }
+
+    @Override
+    public SQSBatchResponse apply(SQSEvent event) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage message : records) {
+            try {
+                Optional<VideoTextEdited> edit = VideoEditedMessages.read(message.getBody());
+                if (edit.isEmpty()) {
+                    LOG.info("Message {} is an edit of an unpublished video: nothing is indexed",
+                            message.getMessageId());
+                    continue;
+                }
+                MDC.put("videoId", edit.get().videoId());
+                RelatedUpdate update = indexer.reindex(edit.get());
+                LOG.info("Re-indexed revision {}: {} terms, {} candidates, {} related{}", edit.get().revision(),
+                        update.terms(), update.candidates(), update.related(),
+                        update.alreadyProcessed() ? " (an older or repeated revision: nothing changed)" : "");
+            } catch (VideoEditedMessageMalformedException e) {
+                LOG.error("Message {} is malformed ({}); left for the dead-letter queue", message.getMessageId(),
+                        e.getMessage());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            } catch (RuntimeException e) {
+                LOG.warn("Message {} failed ({}: {}); SQS will redeliver it", message.getMessageId(),
+                        e.getClass().getSimpleName(), e.getMessage());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            } finally {
+                MDC.remove("videoId");
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+}

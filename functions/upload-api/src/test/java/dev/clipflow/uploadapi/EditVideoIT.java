@@ -1,0 +1,109 @@
+package dev.clipflow.uploadapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.VideoEdited;
+import dev.clipflow.http.HttpEvents;
+import dev.clipflow.testing.Emulators;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** {@code PATCH /videos/{videoId}} on the real adapters against Dynoxide. */
+class EditVideoIT {
+    private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
+
+    private final ApiFixture fx = new ApiFixture();
+    private final UploadApi api = fx.api(Duration.ofMinutes(15));
+
+    @Test
+    void patch_byTheOwner_changesTheFieldsSent_answersTheVideo_andPublishesVideoEdited() {
+        String id = video("alice", VideoStatus.PUBLISHED);
+
+        APIGatewayV2HTTPResponse first = patch(id, "alice", "{\"title\": \"  Sunset over the bay \"}");
+        APIGatewayV2HTTPResponse second = patch(id, "alice",
+                "{\"description\": null, \"tags\": [\"Sea\", \"sea\", \" boats \"]}");
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        JsonNode body = ApiFixture.body(first);
+        assertThat(body.get("title").stringValue()).isEqualTo("Sunset over the bay");
+        assertThat(body.get("description").stringValue()).isEqualTo("Old description");
+        assertThat(body.get("revision").longValue()).isEqualTo(1);
+        assertThat(body.get("updatedAt").stringValue()).isEqualTo(T0.toString());
+        assertThat(second.getStatusCode()).isEqualTo(200);
+        assertThat(ApiFixture.body(second).get("revision").longValue()).isEqualTo(2);
+        Video stored = fx.videos.get(id);
+        assertThat(stored.title()).isEqualTo("Sunset over the bay");
+        assertThat(stored.description()).isEmpty();
+        assertThat(stored.tags()).containsExactly("Sea", "boats");
+        assertThat(fx.events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(VideoEdited.class));
+        VideoEdited last = (VideoEdited) fx.events.get(1);
+        assertThat(last.revision()).isEqualTo(2);
+        assertThat(last.title()).isEqualTo("Sunset over the bay");
+        assertThat(last.tags()).containsExactly("Sea", "boats");
+        assertThat(last.detail()).containsEntry("status", "PUBLISHED").containsEntry("ownerId", "alice");
+    }
+
+    @Test
+    void patch_byAnotherUserOrOfAnUnknownVideo_is404AndChangesNothing() {
+        String id = video("alice", VideoStatus.PUBLISHED);
+
+        APIGatewayV2HTTPResponse mallory = patch(id, "mallory", "{\"title\": \"Mine\"}");
+        APIGatewayV2HTTPResponse unknown = patch("no-such-video", "alice", "{\"title\": \"Mine\"}");
+
+        assertThat(mallory.getStatusCode()).isEqualTo(404);
+        assertThat(ApiFixture.body(mallory).get("error").stringValue()).isEqualTo("VIDEO_NOT_FOUND");
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(mallory.getBody()).isEqualTo(unknown.getBody().replace("no-such-video", id));
+        assertThat(fx.videos.get(id).title()).isEqualTo("Old title");
+        assertThat(fx.events).isEmpty();
+    }
+
+    @Test
+    void patch_invalidOrEmptyOrUnknownFields_is400NamingWhy() {
+        String id = video("alice", VideoStatus.PROCESSING);
+
+        assertError(patch(id, "alice", "{\"title\": \"" + "x".repeat(101) + "\"}"), "INVALID_METADATA",
+                "The title must be at most 100 characters long.");
+        assertError(patch(id, "alice", "{\"title\": null}"), "INVALID_METADATA", "The title must not be empty.");
+        assertError(patch(id, "alice", "{\"tags\": [\"a\\u0007\"]}"), "INVALID_METADATA",
+                "The tag must not contain control characters.");
+        assertError(patch(id, "alice", "{\"tags\": \"sea\"}"), "INVALID_REQUEST",
+                "The field 'tags' must be an array of strings.");
+        assertError(patch(id, "alice", "{}"), "EMPTY_EDIT",
+                "The edit changes nothing: send at least one of title, description, tags.");
+        assertError(patch(id, "alice", "{\"title\": \"T\", \"channelId\": \"c\", \"status\": \"PUBLISHED\"}"),
+                "UNKNOWN_FIELDS", "Unknown fields: 'channelId', 'status'. A video's title, description and tags "
+                        + "can be edited.");
+        assertError(patch(id, "alice", "{\"visibility\": \"PRIVATE\"}"), "UNSUPPORTED_FIELD",
+                "The field 'visibility' is not supported by this route yet.");
+        assertThat(patch(id, "alice", null).getStatusCode()).isEqualTo(400);
+
+        assertThat(fx.videos.get(id).title()).isEqualTo("Old title");
+        assertThat(fx.events).isEmpty();
+    }
+
+    private void assertError(APIGatewayV2HTTPResponse response, String code, String message) {
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode body = ApiFixture.body(response);
+        assertThat(body.get("error").stringValue()).isEqualTo(code);
+        assertThat(body.get("message").stringValue()).isEqualTo(message);
+    }
+
+    private APIGatewayV2HTTPResponse patch(String id, String user, String body) {
+        return api.apply(HttpEvents.request("PATCH", "/videos/" + id, user, body));
+    }
+
+    private String video(String owner, VideoStatus status) {
+        String id = Emulators.uniqueName("vid");
+        fx.videos.create(new Video(id, "chan-1", owner, "Old title", "Old description", List.of("sea"), 100,
+                "video/mp4", "uploads/" + id, null, status, null, null, List.of(), null, Map.of(), T0, T0));
+        return id;
+    }
+}
