@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clipflow.catalog.events.PipelineStage;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.events.PipelineStage;
 import dev.clipflow.catalog.events.StageProgressed;
 import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.catalog.events.VideoEvent;
