@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
@@ -16,15 +17,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
- * The socialApi bean as Lambda runs it: FunctionInvoker, MAIN_CLASS, the sample events in events/, the cursor key
- * read from Secrets Manager (the emulators' own) by the ARN in CURSOR_SECRET_ARN.
+ * The socialApi bean as Lambda runs it: RequestIdFunctionInvoker, MAIN_CLASS, the sample events in events/, the
+ * cursor key read from Secrets Manager (the emulators' own) by the ARN in CURSOR_SECRET_ARN.
  */
 class SocialApiWiringIT {
     private static SocialApiFixture f;
-    private static FunctionInvoker invoker;
+    private static RequestIdFunctionInvoker invoker;
 
     @BeforeAll
     static void wire() {
@@ -39,7 +39,7 @@ class SocialApiWiringIT {
         System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
                 .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(SocialApiFixture.SECRET))
                 .arn());
-        invoker = new FunctionInvoker("socialApi");
+        invoker = new RequestIdFunctionInvoker("socialApi");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.http.HttpEvents;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.testing.Emulators;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,13 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.JsonNode;
 
-/** The deployed wiring: FunctionInvoker -> bean uploadApi, with the sample events of events/. */
+/** The deployed wiring: RequestIdFunctionInvoker -> bean uploadApi, with the sample events of events/. */
 class UploadApiWiringIT {
     private static ApiFixture fx;
-    private static FunctionInvoker invoker;
+    private static RequestIdFunctionInvoker invoker;
 
     @BeforeAll
     static void start() {
@@ -37,7 +37,7 @@ class UploadApiWiringIT {
         System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
                 .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(ApiFixture.SECRET))
                 .arn());
-        invoker = new FunctionInvoker("uploadApi");
+        invoker = new RequestIdFunctionInvoker("uploadApi");
     }
 
     @Test
