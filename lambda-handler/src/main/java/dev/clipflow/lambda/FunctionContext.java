@@ -13,6 +13,7 @@ import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogInitializer;
+import org.springframework.cloud.function.utils.FunctionClassUtils;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -45,23 +46,39 @@ public final class FunctionContext {
     static final String FUNCTIONAL_ENABLED = "spring.functional.enabled";
 
     /**
+     * Starts the context of the start class {@code MAIN_CLASS} names (Spring Cloud Function's
+     * {@link FunctionClassUtils#getStartClass()}), after logging is initialised: the lookup logs a line.
+     */
+    public static GenericApplicationContext start() {
+        ClassLoader loader = FunctionContext.class.getClassLoader();
+        StandardEnvironment environment = environment(loader);
+        initializeLogging(environment, loader);
+        return start(FunctionClassUtils.getStartClass(), environment);
+    }
+
+    /**
      * Starts the context of {@code startClass}, which must be an {@code ApplicationContextInitializer}
      * (every function's start class is; docs/adr/0015).
      *
      * @throws IllegalStateException naming the class if it is not functional
      */
-    @SuppressWarnings("unchecked")
     public static GenericApplicationContext start(Class<?> startClass) {
+        ClassLoader loader = startClass.getClassLoader();
+        StandardEnvironment environment = environment(loader);
+        initializeLogging(environment, loader);
+        return start(startClass, environment);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static GenericApplicationContext start(Class<?> startClass, StandardEnvironment environment) {
         if (!ApplicationContextInitializer.class.isAssignableFrom(startClass)) {
             throw new IllegalStateException("Start class " + startClass.getName() + " is not functional: a function's"
                     + " start class is an ApplicationContextInitializer<GenericApplicationContext> that registers its"
                     + " bean with FunctionBeans.register (docs/adr/0015)");
         }
-        ClassLoader loader = startClass.getClassLoader();
-        StandardEnvironment environment = environment(loader);
-        initializeLogging(environment, loader);
         GenericApplicationContext context = new GenericApplicationContext();
-        context.setClassLoader(loader);
+        context.setDisplayName(startClass.getName());
+        context.setClassLoader(startClass.getClassLoader());
         context.setEnvironment(environment);
         new ContextFunctionCatalogInitializer().initialize(context);
         ((ApplicationContextInitializer<GenericApplicationContext>) BeanUtils.instantiateClass(startClass))

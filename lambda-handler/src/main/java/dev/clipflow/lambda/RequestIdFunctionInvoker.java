@@ -2,9 +2,11 @@ package dev.clipflow.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -13,7 +15,6 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JsonMapper;
-import org.springframework.cloud.function.utils.FunctionClassUtils;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.messaging.Message;
 import org.springframework.util.StreamUtils;
@@ -31,7 +32,8 @@ import org.springframework.util.StringUtils;
  * function logs on the invocation's thread carries it (a field of the structured log line), so a log line leads to
  * the invocation's START/END/REPORT lines and to its X-Ray trace. Removed afterwards: a warm container's next
  * invocation never logs a stale id. Constructed in Lambda's init phase, it registers the SnapStart hooks
- * ({@link SnapStartPriming}) before the snapshot is taken.
+ * ({@link SnapStartPriming}) before the snapshot is taken, with a warm-up for each {@link PrimingRequest} the start
+ * class declares: the request sent through this handler (request id {@value PrimingContext#REQUEST_ID}).
  */
 public class RequestIdFunctionInvoker implements RequestStreamHandler {
 
@@ -54,24 +56,28 @@ public class RequestIdFunctionInvoker implements RequestStreamHandler {
 
     /** With the bean named (as the local runtime and the tests construct it). */
     public RequestIdFunctionInvoker(String functionDefinition) {
-        this.context = FunctionContext.start(FunctionClassUtils.getStartClass());
+        this.context = FunctionContext.start();
         String definition = StringUtils.hasText(functionDefinition)
                 ? functionDefinition : context.getEnvironment().getProperty(DEFINITION);
         if (!StringUtils.hasText(definition)) {
             throw new IllegalStateException("No function named: set SPRING_CLOUD_FUNCTION_DEFINITION to the bean of "
-                    + FunctionClassUtils.getStartClass().getName());
+                    + context.getDisplayName());
         }
         this.jsonMapper = context.getBean(JsonMapper.class);
         this.function = context.getBean(FunctionCatalog.class).lookup(definition, "application/json");
         if (function == null) {
             throw new IllegalStateException("No function '" + definition + "' in the catalog of "
-                    + FunctionClassUtils.getStartClass().getName() + ": SPRING_CLOUD_FUNCTION_DEFINITION names a bean"
+                    + context.getDisplayName() + ": SPRING_CLOUD_FUNCTION_DEFINITION names a bean"
                     + " its start class registers with FunctionBeans.register");
         }
         if (function.isOutputTypePublisher()) {
             function.setSkipOutputConversion(true);
         }
-        SnapStartPriming.global().register();
+        SnapStartPriming priming = SnapStartPriming.global();
+        for (PrimingRequest request : context.getBeansOfType(PrimingRequest.class).values()) {
+            priming.warmUp(request.name(), () -> prime(request));
+        }
+        priming.register();
     }
 
     @Override
@@ -89,6 +95,16 @@ public class RequestIdFunctionInvoker implements RequestStreamHandler {
     /** The function's Spring context (tests, and SnapStart warm-ups that need a bean). */
     public GenericApplicationContext context() {
         return context;
+    }
+
+    /** Sends a priming request through the whole invocation; the answer is dropped. */
+    private void prime(PrimingRequest request) {
+        try {
+            handleRequest(new ByteArrayInputStream(request.bytes()), OutputStream.nullOutputStream(),
+                    new PrimingContext());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Spring Cloud Function's AWS invocation, step for step as {@link FunctionInvoker#handleRequest}. */

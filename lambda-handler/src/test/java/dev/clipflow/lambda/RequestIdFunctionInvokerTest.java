@@ -59,6 +59,9 @@ class RequestIdFunctionInvokerTest {
         assertThat(STDOUT.toString(StandardCharsets.UTF_8))
                 .as("FunctionalSpringApplication prints a '======> SOURCE' line for every source it runs")
                 .doesNotContain("======> SOURCE");
+        assertThat(STDOUT.toString(StandardCharsets.UTF_8).lines())
+                .as("every line the start logs is structured (the start class lookup's too: logging comes first)")
+                .isNotEmpty().allMatch(line -> line.startsWith("{\"@timestamp\""));
         assertThat(invoker.context().getBeanNamesForType(
                 org.springframework.boot.SpringApplication.class)).isEmpty();
         assertThat(invoker.context().containsBean("springApplicationArguments"))
