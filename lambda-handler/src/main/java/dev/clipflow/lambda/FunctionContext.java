@@ -2,6 +2,7 @@ package dev.clipflow.lambda;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.BeanUtils;
@@ -39,11 +40,11 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * </ul>
  */
 public final class FunctionContext {
-    private FunctionContext() {
-    }
-
     /** The property Spring Cloud Function's catalog registration needs to run (FunctionalSpringApplication sets it). */
     static final String FUNCTIONAL_ENABLED = "spring.functional.enabled";
+
+    private FunctionContext() {
+    }
 
     /**
      * Starts the context of the start class {@code MAIN_CLASS} names (Spring Cloud Function's
@@ -109,7 +110,15 @@ public final class FunctionContext {
         logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
         Binder.get(environment).bind("logging.level", Bindable.mapOf(String.class, String.class))
                 .ifBound(levels -> levels.forEach((logger, level) -> logging.setLogLevel(
-                        logger.equalsIgnoreCase(LoggingSystem.ROOT_LOGGER_NAME) ? null : logger,
-                        LogLevel.valueOf(level.trim().toUpperCase(Locale.ROOT)))));
+                        logger.equalsIgnoreCase(LoggingSystem.ROOT_LOGGER_NAME) ? null : logger, level(logger, level))));
+    }
+
+    private static LogLevel level(String logger, String level) {
+        try {
+            return LogLevel.valueOf(level.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("logging.level." + logger + " is '" + level + "', not a level: one of "
+                    + Arrays.toString(LogLevel.values()), e);
+        }
     }
 }

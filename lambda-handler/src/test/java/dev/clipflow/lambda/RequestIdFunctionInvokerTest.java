@@ -83,6 +83,18 @@ class RequestIdFunctionInvokerTest {
                 .hasMessageContaining(NotFunctional.class.getName()).hasMessageContaining("ApplicationContextInitializer");
     }
 
+    @Test
+    void start_loggingLevelNotALevel_isNamed() {
+        System.setProperty("logging.level.dev.clipflow.noisy", "loud");
+        try {
+            assertThatThrownBy(() -> FunctionContext.start(EchoApplication.class))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("logging.level.dev.clipflow.noisy").hasMessageContaining("loud");
+        } finally {
+            System.clearProperty("logging.level.dev.clipflow.noisy");
+        }
+    }
+
     /** A start class of the auto-configured kind no function has any more. */
     @org.springframework.boot.SpringBootConfiguration
     static class NotFunctional {
