@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.lambda.PrimingRequest;
 import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.testing.Emulators;
@@ -86,6 +87,16 @@ class SocialApiWiringIT {
                 .replace("\"limit\": \"1\"", "\"limit\": \"1\", \"cursor\": \"" + forged + "\""));
         assertThat(refused).containsEntry("statusCode", 400);
         assertThat(String.valueOf(refused.get("body"))).contains("INVALID_CURSOR");
+    }
+
+    @Test
+    void primingRequest_declaredByTheStartClass_isRefusedWith401BeforeAnyRead() throws Exception {
+        var requests = invoker.context().getBeansOfType(PrimingRequest.class).values();
+
+        assertThat(requests).as("the SnapStart priming request of the social API").hasSize(1);
+        Map<String, Object> answer = invoke(requests.iterator().next().event());
+        assertThat(answer).containsEntry("statusCode", 401);
+        assertThat(String.valueOf(answer.get("body"))).contains("UNAUTHENTICATED");
     }
 
     private static Map<String, Object> invoke(String event, String videoId) throws Exception {
