@@ -51,7 +51,7 @@ JSON
 
 # CANDIDATES (ColdStartProbe modes) alternate within each round; "-cds" after a mode runs it with an AppCDS
 # archive of its own classes (made once, before the rounds, by a training run with -XX:ArchiveClassesAtExit).
-CANDIDATES="${CANDIDATES:-plain scf scf-autoconfig plain-cds scf-cds}"
+CANDIDATES="${CANDIDATES:-plain scf scf-boot scf-autoconfig plain-cds scf-cds}"
 probe() { # mode, extra JVM flags...
   local mode=$1; shift
   # shellcheck disable=SC2086
@@ -90,7 +90,7 @@ for c in $CANDIDATES; do
        "ratio to $base: wall $(ratio "${med[$c]}" "${med[$base]}"), CPU $(ratio "${medcpu[$c]}" "${medcpu[$base]}")"
 done
 [ -z "${NO_DOC:-}" ] || exit 0
-for c in plain scf scf-autoconfig plain-cds scf-cds; do
+for c in plain scf scf-boot scf-autoconfig plain-cds scf-cds; do
   [[ " $CANDIDATES " == *" $c "* ]] || { echo "the page needs every candidate (CANDIDATES=$CANDIDATES)"; exit 0; }
 done
 
@@ -145,8 +145,9 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "|---|---|---|---|---|---|---|"
   desc() { case $1 in
     plain) echo "plain \`RequestStreamHandler\`, no Spring";;
-    scf) echo "the ingest function as built: \`RequestIdFunctionInvoker\`, functional \`IngestApplication\`";;
-    scf-autoconfig) echo "the same with the start class as it was: \`@SpringBootConfiguration\` + \`@EnableAutoConfiguration\`";;
+    scf) echo "the ingest function as built: \`RequestIdFunctionInvoker\` (its own \`FunctionContext\`, no Spring Boot run), functional \`IngestApplication\`";;
+    scf-boot) echo "the same start class through SCF's own \`FunctionInvoker\` (\`FunctionalSpringApplication\`, Spring Boot's run), as our handler did before";;
+    scf-autoconfig) echo "\`FunctionInvoker\` with the start class as it was: \`@SpringBootConfiguration\` + \`@EnableAutoConfiguration\`";;
     plain-cds) echo "plain, with an AppCDS archive of its classes";;
     scf-cds) echo "the function as built, with an AppCDS archive of its classes";;
   esac; }
@@ -166,7 +167,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo
   echo "| lever | before (ms) | after (ms) | after / before, medians | after / before, median of the rounds | CPU (ms) | classes |"
   echo "|---|---|---|---|---|---|---|"
-  lever "functional bean registration, no auto-configuration (ingest)" scf-autoconfig scf
+  lever "functional bean registration, no auto-configuration (ingest)" scf-autoconfig scf-boot
+  lever "the handler starts the context itself, no Spring Boot run (\`FunctionContext\`)" scf-boot scf
   lever "AppCDS archive of the function's classes" scf scf-cds
   lever "AppCDS archive, plain handler" plain plain-cds
   echo

@@ -16,9 +16,11 @@ WARMUP="${WARMUP:-1000}"
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -o -ntp -Pbench -pl bench/cold-start -am package -DskipTests
 CP="bench/cold-start/target/classes:$(cat bench/cold-start/target/classpath.txt)"
 work=$(mktemp -d)
-# The probe runs with what Lambda would load: the upload API's deployment zip plus the probe classes.
+# The probe runs with what Lambda would load: the upload API's deployment zip plus the probe classes; the module's
+# own class path comes last, for the setup only (the tables from the template: testing's TemplateTables), so every
+# class the zip holds is loaded from the zip.
 unzip -q functions/upload-api/target/upload-api.zip -d "$work/function"
-PROBE_CP="bench/cold-start/target/classes:$work/function:$work/function/lib/*"
+PROBE_CP="bench/cold-start/target/classes:$work/function:$work/function/lib/*:$CP"
 trap 'kill "$emu_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 "$JAVA" -cp "$CP" dev.clipflow.testing.EmulatorServer "$work/env" > "$work/emulators.log" 2>&1 &
 emu_pid=$!

@@ -67,4 +67,13 @@ public final class FunctionBeans {
                 definition -> ((RootBeanDefinition) definition).setTargetType(
                         ResolvableType.forClassWithGenerics(FunctionRegistration.class, type)));
     }
+
+    /**
+     * Declares a dry request for SnapStart priming: before the snapshot the handler sends {@code event} through the
+     * whole invocation ({@link PrimingRequest}). The event must have no effect outside the JVM.
+     */
+    public static void primingRequest(GenericApplicationContext context, String name, String event) {
+        PrimingRequest request = new PrimingRequest(name, event);
+        context.registerBean("primingRequest#" + name, PrimingRequest.class, () -> request);
+    }
 }

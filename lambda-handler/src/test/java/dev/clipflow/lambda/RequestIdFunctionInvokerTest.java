@@ -1,6 +1,7 @@
 package dev.clipflow.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,7 @@ class RequestIdFunctionInvokerTest {
         System.setOut(new PrintStream(STDOUT, true, StandardCharsets.UTF_8));
         System.setProperty("MAIN_CLASS", EchoApplication.class.getName());
         System.setProperty("logging.structured.format.console", "ecs");
-        System.setProperty("spring.main.banner-mode", "off");
+        System.setProperty("logging.level.dev.clipflow.lambda", "debug");
         invoker = new RequestIdFunctionInvoker("echo");
     }
 
@@ -33,6 +34,7 @@ class RequestIdFunctionInvokerTest {
         System.setOut(ORIGINAL);
         System.clearProperty("MAIN_CLASS");
         System.clearProperty("logging.structured.format.console");
+        System.clearProperty("logging.level.dev.clipflow.lambda");
     }
 
     @Test
@@ -46,6 +48,52 @@ class RequestIdFunctionInvokerTest {
         assertThat(first).contains("first");
         assertThat(second).contains("second");
         assertThat(MDC.get(RequestIdFunctionInvoker.REQUEST_ID)).as("removed after the invocation").isNull();
+    }
+
+    @Test
+    void start_withoutSpringBootsApplicationRun_loggingConfiguredFromTheEnvironment() {
+        assertThat(STDOUT.toString(StandardCharsets.UTF_8))
+                .as("FunctionalSpringApplication prints a '======> SOURCE' line for every source it runs")
+                .doesNotContain("======> SOURCE");
+        assertThat(STDOUT.toString(StandardCharsets.UTF_8).lines())
+                .as("every line the start logs is structured (the start class lookup's too: logging comes first)")
+                .isNotEmpty().allMatch(line -> line.startsWith("{\"@timestamp\""));
+        assertThat(invoker.context().getBeanNamesForType(
+                org.springframework.boot.SpringApplication.class)).isEmpty();
+        assertThat(invoker.context().containsBean("springApplicationArguments"))
+                .as("a bean every SpringApplication run registers").isFalse();
+    }
+
+    @Test
+    void start_loggingLevelsFromTheEnvironment_apply() throws Exception {
+        invoke("levels", "8f3a2c1e-0000-4000-8000-000000000003");
+
+        assertThat(line("debug line of levels")).as("logging.level.dev.clipflow.lambda=debug")
+                .contains("\"level\":\"DEBUG\"");
+    }
+
+    @Test
+    void start_startClassNotFunctional_isNamed() {
+        assertThatThrownBy(() -> FunctionContext.start(NotFunctional.class))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(NotFunctional.class.getName()).hasMessageContaining("ApplicationContextInitializer");
+    }
+
+    @Test
+    void start_loggingLevelNotALevel_isNamed() {
+        System.setProperty("logging.level.dev.clipflow.noisy", "loud");
+        try {
+            assertThatThrownBy(() -> FunctionContext.start(EchoApplication.class))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("logging.level.dev.clipflow.noisy").hasMessageContaining("loud");
+        } finally {
+            System.clearProperty("logging.level.dev.clipflow.noisy");
+        }
+    }
+
+    /** A start class of the auto-configured kind no function has any more. */
+    @org.springframework.boot.SpringBootConfiguration
+    static class NotFunctional {
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.cost.StageUsage;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.pipeline.ProbeResult;
 import dev.clipflow.pipeline.Rendition;
@@ -25,13 +26,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Cleanup against S3Proxy and Dynoxide, directly and through Spring Cloud Function's FunctionInvoker. */
+/** Cleanup against S3Proxy and Dynoxide, directly and through RequestIdFunctionInvoker (Spring Cloud Function). */
 class CleanupIT {
     private static S3Client s3;
     private static VideoRepository videos;
@@ -178,7 +178,7 @@ class CleanupIT {
         String event = Events.text("cleanup.json").replace("vid-example", videoId);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("cleanup").handleRequest(
+        new RequestIdFunctionInvoker("cleanup").handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import dev.clipflow.aws.sqs.FanoutMessages;
 import dev.clipflow.batch.Backoff;
 import dev.clipflow.batch.BatchWriteIncompleteException;
 import dev.clipflow.batch.BatchWriter;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.social.FanoutBatch;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
@@ -31,12 +32,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** The fan-out consumer: FunctionInvoker wiring, partial batch responses, and redrive to a DLQ on ElasticMQ. */
+/** The fan-out consumer: the handler's wiring, partial batch responses, and redrive to a DLQ on ElasticMQ. */
 class FeedFanoutIT {
     private static AwsClients aws;
     private static DynamoFeedStore feeds;
@@ -63,7 +63,7 @@ class FeedFanoutIT {
         byte[] event = Events.text("feed-fanout.json").getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new FunctionInvoker("feedFanout").handleRequest(new ByteArrayInputStream(event), out, (Context) null);
+        new RequestIdFunctionInvoker("feedFanout").handleRequest(new ByteArrayInputStream(event), out, (Context) null);
 
         Map<String, Object> response = Events.read(null, out.toString(StandardCharsets.UTF_8));
         assertThat(response.get("batchItemFailures").toString())

@@ -9,6 +9,7 @@ import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import dev.clipflow.testing.FakeStepFunctions;
@@ -21,12 +22,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The ingest bean wired as Lambda runs it: Spring Cloud Function's FunctionInvoker, MAIN_CLASS, the
+ * The ingest bean wired as Lambda runs it: RequestIdFunctionInvoker (Spring Cloud Function), MAIN_CLASS, the
  * real adapters against S3Proxy and Dynoxide, the SDK's Step Functions client against a loopback
  * fake of StartExecution, and the sample events in events/.
  */
@@ -34,7 +34,7 @@ class IngestFunctionIT {
     private static final String MACHINE =
             "arn:aws:states:us-east-1:111122223333:stateMachine:clipflow-test-video-pipeline";
     private static FakeStepFunctions sfn;
-    private static FunctionInvoker invoker;
+    private static RequestIdFunctionInvoker invoker;
     private static S3Client s3;
     private static VideoRepository videos;
     private static String bucket;
@@ -60,7 +60,7 @@ class IngestFunctionIT {
         System.setProperty("VIDEOS_TABLE", videosTable);
         System.setProperty("CHANNELS_TABLE", channelsTable);
         System.setProperty("STATE_MACHINE_ARN", MACHINE);
-        invoker = new FunctionInvoker("ingest");
+        invoker = new RequestIdFunctionInvoker("ingest");
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.live.DynamoLiveConnections;
 import dev.clipflow.aws.live.LiveTables;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.auth.RsaSigningKey;
 import java.io.ByteArrayInputStream;
@@ -23,12 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The three beans of the live zip as Lambda runs them (FunctionInvoker, MAIN_CLASS, each function's
+ * The three beans of the live zip as Lambda runs them (RequestIdFunctionInvoker, MAIN_CLASS, each function's
  * SPRING_CLOUD_FUNCTION_DEFINITION), on Dynoxide, with a loopback server standing in for the user pool's JWKS and the
  * WebSocket API's {@code @connections}: a token's owner connects, the bus event reaches that owner's connections only,
  * a gone connection is forgotten, a disconnect forgets its connection.
@@ -42,9 +42,9 @@ class LiveFunctionIT {
     private static String issuer;
     private static String table;
     private static DynamoLiveConnections connections;
-    private static FunctionInvoker authorizer;
-    private static FunctionInvoker connectionsFunction;
-    private static FunctionInvoker notifier;
+    private static RequestIdFunctionInvoker authorizer;
+    private static RequestIdFunctionInvoker connectionsFunction;
+    private static RequestIdFunctionInvoker notifier;
 
     @BeforeAll
     static void wire() throws Exception {
@@ -91,10 +91,10 @@ class LiveFunctionIT {
         notifier = invoker(LiveApplication.NOTIFIER);
     }
 
-    private static FunctionInvoker invoker(String bean) throws Exception {
+    private static RequestIdFunctionInvoker invoker(String bean) throws Exception {
         System.setProperty("SPRING_CLOUD_FUNCTION_DEFINITION", bean);
         try {
-            return new FunctionInvoker(bean);
+            return new RequestIdFunctionInvoker(bean);
         } finally {
             System.clearProperty("SPRING_CLOUD_FUNCTION_DEFINITION");
         }
@@ -156,7 +156,7 @@ class LiveFunctionIT {
                 .hasStackTraceContaining("LiveEventMalformedException").hasStackTraceContaining("authorized owner");
     }
 
-    private static JsonNode invoke(FunctionInvoker invoker, Object event) throws Exception {
+    private static JsonNode invoke(RequestIdFunctionInvoker invoker, Object event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         invoker.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, (Context) null);
         return JSON.readTree(out.toString(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaLimits;
@@ -41,7 +42,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -243,7 +243,7 @@ class ProbeIT {
         String event = invokerSetup(videoId);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("probe").handleRequest(
+        new RequestIdFunctionInvoker("probe").handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));
@@ -260,7 +260,7 @@ class ProbeIT {
         upload(videoId, TestVideos.shared().textFile());
         String event = invokerSetup(videoId);
 
-        assertThatThrownBy(() -> new FunctionInvoker("probe").handleRequest(
+        assertThatThrownBy(() -> new RequestIdFunctionInvoker("probe").handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
                 (Context) null))
                 .isInstanceOf(MediaRejectedException.class)

@@ -13,6 +13,7 @@ import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.cost.StageUsage;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.pipeline.TranscodeResult;
 import dev.clipflow.testing.Emulators;
@@ -32,7 +33,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Publish against Dynoxide; the execution history is a fake of our port (no Step Functions emulator yet). */
@@ -163,7 +163,7 @@ class PublishIT {
         String event = Events.text("publish.json").replace("vid-example", videoId);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("publish").handleRequest(
+        new RequestIdFunctionInvoker("publish").handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.discovery.RelatedIndexer;
 import dev.clipflow.discovery.RelatedPolicy;
 import dev.clipflow.discovery.ScoredVideo;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.pipeline.PipelineInputMalformedException;
 import dev.clipflow.pipeline.PublishedVideoInput;
 import dev.clipflow.testing.Emulators;
@@ -28,14 +29,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
-/** The recommendation bean through FunctionInvoker against Dynoxide, on a small hand-made catalog. */
+/** The recommendation bean through RequestIdFunctionInvoker against Dynoxide, on a small hand-made catalog. */
 class RecommendationIT {
     private static VideoRepository videos;
     private static DynamoRelatedStore related;
     private static DynamoTermIndex index;
-    private static FunctionInvoker invoker;
+    private static RequestIdFunctionInvoker invoker;
 
     @BeforeAll
     static void wire() {
@@ -53,7 +53,7 @@ class RecommendationIT {
         System.setProperty("MAIN_CLASS", RecommendationApplication.class.getName());
         System.setProperty("VIDEOS_TABLE", videosTable);
         System.setProperty("DISCOVERY_TABLE", discoveryTable);
-        invoker = new FunctionInvoker("recommendation");
+        invoker = new RequestIdFunctionInvoker("recommendation");
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.clipflow.social.Subscriptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -51,6 +52,8 @@ public class SocialApiApplication implements ApplicationContextInitializer<Gener
     public void initialize(GenericApplicationContext context) {
         FunctionBeans.register(context, "socialApi", HttpApiFunction.class,
                 () -> new HttpApiFunction(api(context.getEnvironment())));
+        FunctionBeans.primingRequest(context, "social api: GET /me/feed without identity (401, no AWS call)",
+                HttpApiFunction.unauthenticatedRequest("GET /me/feed", Map.of()));
     }
 
     static SocialApi api(Environment env) {

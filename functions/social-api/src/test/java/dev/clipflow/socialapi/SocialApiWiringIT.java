@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.lambda.PrimingRequest;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
@@ -16,15 +18,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
- * The socialApi bean as Lambda runs it: FunctionInvoker, MAIN_CLASS, the sample events in events/, the cursor key
- * read from Secrets Manager (the emulators' own) by the ARN in CURSOR_SECRET_ARN.
+ * The socialApi bean as Lambda runs it: RequestIdFunctionInvoker, MAIN_CLASS, the sample events in events/, the
+ * cursor key read from Secrets Manager (the emulators' own) by the ARN in CURSOR_SECRET_ARN.
  */
 class SocialApiWiringIT {
     private static SocialApiFixture f;
-    private static FunctionInvoker invoker;
+    private static RequestIdFunctionInvoker invoker;
 
     @BeforeAll
     static void wire() {
@@ -39,7 +40,7 @@ class SocialApiWiringIT {
         System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
                 .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(SocialApiFixture.SECRET))
                 .arn());
-        invoker = new FunctionInvoker("socialApi");
+        invoker = new RequestIdFunctionInvoker("socialApi");
     }
 
     @Test
@@ -86,6 +87,16 @@ class SocialApiWiringIT {
                 .replace("\"limit\": \"1\"", "\"limit\": \"1\", \"cursor\": \"" + forged + "\""));
         assertThat(refused).containsEntry("statusCode", 400);
         assertThat(String.valueOf(refused.get("body"))).contains("INVALID_CURSOR");
+    }
+
+    @Test
+    void primingRequest_declaredByTheStartClass_isRefusedWith401BeforeAnyRead() throws Exception {
+        var requests = invoker.context().getBeansOfType(PrimingRequest.class).values();
+
+        assertThat(requests).as("the SnapStart priming request of the social API").hasSize(1);
+        Map<String, Object> answer = invoke(requests.iterator().next().event());
+        assertThat(answer).containsEntry("statusCode", 401);
+        assertThat(String.valueOf(answer.get("body"))).contains("UNAUTHENTICATED");
     }
 
     private static Map<String, Object> invoke(String event, String videoId) throws Exception {

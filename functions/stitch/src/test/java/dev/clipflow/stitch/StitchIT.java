@@ -8,6 +8,7 @@ import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.ffmpeg.ChunksIncompleteException;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.ChunkOutput;
 import dev.clipflow.media.HlsSegment;
 import dev.clipflow.media.MediaKeys;
@@ -29,7 +30,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -137,7 +137,7 @@ class StitchIT {
         String event = Events.text("stitch.json").replace("vid-example", videoId);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("stitch").handleRequest(
+        new RequestIdFunctionInvoker("stitch").handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.pipeline.PipelineInputMalformedException;
 import dev.clipflow.pipeline.PublishedVideoInput;
 import dev.clipflow.social.FeedItem;
@@ -27,14 +28,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
-/** The subscription bean wired as Lambda runs it (FunctionInvoker, MAIN_CLASS) against Dynoxide and ElasticMQ. */
+/** The subscription bean as Lambda runs it (RequestIdFunctionInvoker, MAIN_CLASS) against Dynoxide and ElasticMQ. */
 class SubscriptionIT {
     private static VideoRepository videos;
     private static DynamoSubscriptionStore subscriptions;
     private static DynamoFeedStore feeds;
-    private static FunctionInvoker invoker;
+    private static RequestIdFunctionInvoker invoker;
 
     @BeforeAll
     static void wire() {
@@ -61,7 +61,7 @@ class SubscriptionIT {
         System.setProperty("FANOUT_QUEUE_URL", queueUrl);
         System.setProperty("FANOUT_INLINE_MAX", "25");
         System.setProperty("FANOUT_CELEBRITY_THRESHOLD", "1000");
-        invoker = new FunctionInvoker("subscription");
+        invoker = new RequestIdFunctionInvoker("subscription");
     }
 
     @Test

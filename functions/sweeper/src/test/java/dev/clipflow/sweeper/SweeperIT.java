@@ -17,6 +17,7 @@ import dev.clipflow.catalog.sweep.StaleVideoStore;
 import dev.clipflow.catalog.sweep.StaleVideoSweep;
 import dev.clipflow.catalog.sweep.SweepReport;
 import dev.clipflow.catalog.sweep.SweepWindows;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.VideoOutputs;
 import dev.clipflow.pipeline.Rendition;
@@ -36,13 +37,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The sweeper against S3Proxy and Dynoxide (the videos table with its bySweepQueue index), directly and through
- * Spring Cloud Function's FunctionInvoker with the sample scheduled event.
+ * RequestIdFunctionInvoker (Spring Cloud Function) with the sample scheduled event.
  */
 class SweeperIT {
     private static final SweepWindows WINDOWS = new SweepWindows(Duration.ofHours(25), Duration.ofHours(6));
@@ -225,7 +225,7 @@ class SweeperIT {
         System.setProperty("PROCESSING_WINDOW_SECONDS", "21600");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("sweeper").handleRequest(new ByteArrayInputStream(
+        new RequestIdFunctionInvoker("sweeper").handleRequest(new ByteArrayInputStream(
                 Events.text("sweeper-scheduled.json").getBytes(StandardCharsets.UTF_8)), out, (Context) null);
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));

@@ -16,6 +16,7 @@ import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.ChunkPlanner;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.media.MediaKeys;
@@ -43,13 +44,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The chunk function against S3Proxy and Dynoxide with real ffmpeg, directly and through FunctionInvoker. */
+/** The chunk function against S3Proxy and Dynoxide with real ffmpeg, directly and through RequestIdFunctionInvoker. */
 class TranscodeChunkIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TestVideos.Synthetic SOURCE = new TestVideos.Synthetic("chunk-function.mp4", "320x180",
@@ -207,7 +207,7 @@ class TranscodeChunkIT {
                 .replace("clipflow-uploads-example", uploads).replace("\"size\": 1048576", "\"size\": " + size);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("transcodeChunk").handleRequest(
+        new RequestIdFunctionInvoker("transcodeChunk").handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));

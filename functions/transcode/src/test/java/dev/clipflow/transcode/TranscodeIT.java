@@ -10,6 +10,7 @@ import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfmpegTranscoder;
 import dev.clipflow.ffmpeg.ScratchDirectory;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.MediaRejectedException;
 import dev.clipflow.media.ObjectStore;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -225,7 +225,7 @@ class TranscodeIT {
         System.setProperty("WORK_DIR", Files.createDirectories(work.resolve("lambda-tmp")).toString());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("transcode").handleRequest(
+        new RequestIdFunctionInvoker("transcode").handleRequest(
                 new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, (Context) null);
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));

@@ -20,6 +20,7 @@ import dev.clipflow.paging.SignedCursors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
@@ -53,6 +54,9 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
     public void initialize(GenericApplicationContext context) {
         FunctionBeans.register(context, "uploadApi", HttpApiFunction.class,
                 () -> new HttpApiFunction(api(context.getEnvironment())));
+        FunctionBeans.primingRequest(context, "upload api: GET /videos/{videoId} without identity (401, no AWS call)",
+                HttpApiFunction.unauthenticatedRequest("GET /videos/{videoId}",
+                        Map.of("videoId", "snapstart-priming")));
     }
 
     static UploadApi api(Environment env) {

@@ -2,12 +2,18 @@ package dev.clipflow.uploadapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.http.HttpEvents;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
+import dev.clipflow.lambda.SnapStartPriming;
 import dev.clipflow.testing.Emulators;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,13 +23,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-/** The deployed wiring: FunctionInvoker -> bean uploadApi, with the sample events of events/. */
+/** The deployed wiring: RequestIdFunctionInvoker -> bean uploadApi, with the sample events of events/. */
 class UploadApiWiringIT {
+    /** The SDK's logger of every request it sends (at DEBUG). */
+    private static final String SDK_REQUESTS = "software.amazon.awssdk.request";
     private static ApiFixture fx;
-    private static FunctionInvoker invoker;
+    private static RequestIdFunctionInvoker invoker;
 
     @BeforeAll
     static void start() {
@@ -37,7 +45,7 @@ class UploadApiWiringIT {
         System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
                 .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(ApiFixture.SECRET))
                 .arn());
-        invoker = new FunctionInvoker("uploadApi");
+        invoker = new RequestIdFunctionInvoker("uploadApi");
     }
 
     @Test
@@ -115,6 +123,50 @@ class UploadApiWiringIT {
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(withHeader.has("statusCode")).as(withHeader.toString()).isTrue();
         assertThat(withHeader.get("statusCode").intValue()).isIn(200, 404);
+    }
+
+    @Test
+    void snapStartPriming_beforeCheckpoint_sendsARequestThroughTheHandler_withoutAnAwsCall() throws Exception {
+        List<ILoggingEvent> primed = logged(() -> SnapStartPriming.global().beforeCheckpoint(null));
+
+        assertThat(primed).filteredOn(e -> "snapstart-priming".equals(e.getMDCPropertyMap().get("awsRequestId")))
+                .as("the API's one line for the priming request, logged through the handler")
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("GET /videos/{videoId} -> 401 ApiRequestRejectedException");
+        assertThat(primed).as("requests the AWS SDK sent while priming")
+                .noneMatch(e -> e.getLoggerName().equals(SDK_REQUESTS));
+        assertThat(primed).as("failed priming steps").noneMatch(e -> e.getLevel() == Level.WARN);
+        assertThat(logged(() -> invoke("api-get-video.json")))
+                .as("the same capture sees the requests of a request that reaches AWS")
+                .anyMatch(e -> e.getLoggerName().equals(SDK_REQUESTS));
+    }
+
+    /** The log events (SDK requests included) while {@code action} runs. */
+    private static List<ILoggingEvent> logged(ThrowingRunnable action) throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger sdk = (Logger) LoggerFactory.getLogger(SDK_REQUESTS);
+        Level sdkLevel = sdk.getLevel();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.prepareForDeferredProcessing(); // the MDC as the line was logged
+                super.append(event);
+            }
+        };
+        appender.start();
+        root.addAppender(appender);
+        sdk.setLevel(Level.DEBUG);
+        try {
+            action.run();
+        } finally {
+            sdk.setLevel(sdkLevel);
+            root.detachAppender(appender);
+        }
+        return List.copyOf(appender.list);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static JsonNode invoke(String event) throws Exception {

@@ -8,11 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
  * One cold start, in the JVM it runs in: builds the handler the way the Lambda runtime does
  * ({@code scf}: the function's handler, {@link RequestIdFunctionInvoker}, with the ingest bean of the function's
- * start class; {@code scf-autoconfig}: the same with {@link AutoConfiguredIngestApplication}; {@code plain}:
+ * start class; {@code scf-boot}: the same start class through Spring Cloud Function's own {@link FunctionInvoker},
+ * which runs it with Spring Boot's {@code FunctionalSpringApplication}, as our handler did before it started the
+ * context itself; {@code scf-autoconfig}: that with {@link AutoConfiguredIngestApplication}; {@code plain}:
  * {@link PlainIngestHandler}), hands it the event, and prints
  * {@code coldstart <mode> <ms> <constructed-ms> <cpu-ms> <classes>}: milliseconds from the JVM's start to the first
  * event handled and to the handler constructed, the process's CPU time by then (all threads: on a shared, loaded
@@ -29,9 +32,10 @@ public final class ColdStartProbe {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         RequestStreamHandler handler = switch (mode) {
             case "scf" -> scf("dev.clipflow.ingest.IngestApplication");
-            case "scf-autoconfig" -> scf(AutoConfiguredIngestApplication.class.getName());
+            case "scf-boot" -> boot("dev.clipflow.ingest.IngestApplication");
+            case "scf-autoconfig" -> boot(AutoConfiguredIngestApplication.class.getName());
             case "plain" -> new PlainIngestHandler();
-            default -> throw new IllegalArgumentException("mode is scf, scf-autoconfig or plain, not " + mode);
+            default -> throw new IllegalArgumentException("mode is scf, scf-boot, scf-autoconfig or plain, not " + mode);
         };
         long constructed = System.currentTimeMillis() - jvmStart;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,5 +54,11 @@ public final class ColdStartProbe {
     private static RequestStreamHandler scf(String mainClass) {
         System.setProperty("MAIN_CLASS", mainClass);
         return new RequestIdFunctionInvoker("ingest");
+    }
+
+    /** Spring Cloud Function's own handler, which starts the start class with Spring Boot. */
+    private static RequestStreamHandler boot(String mainClass) {
+        System.setProperty("MAIN_CLASS", mainClass);
+        return new FunctionInvoker("ingest");
     }
 }

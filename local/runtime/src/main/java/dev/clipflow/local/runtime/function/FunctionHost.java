@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The handler instance is created on first use (the "init" phase) and reused while warm. Its environment is
  * the thread's view of the <b>system properties</b> ({@link SystemEnvironment}) during initialisation and every
  * invocation: functions read configuration through Spring's {@code Environment}, and a JVM's real environment
- * cannot change. Functions initialise in parallel, each seeing only its own variables. A Spring Cloud Function
- * {@code FunctionInvoker} gets the bean name from {@code SPRING_CLOUD_FUNCTION_DEFINITION} as its constructor
+ * cannot change. Functions initialise in parallel, each seeing only its own variables. The handler (Spring Cloud
+ * Function's invocation) gets the bean name from {@code SPRING_CLOUD_FUNCTION_DEFINITION} as its constructor
  * argument.
  *
  * <p>Initialisation is not timed (on Lambda it is a separate phase with its own limit, or a SnapStart restore);
