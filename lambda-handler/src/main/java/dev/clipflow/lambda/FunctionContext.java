@@ -110,7 +110,8 @@ public final class FunctionContext {
         logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
         Binder.get(environment).bind("logging.level", Bindable.mapOf(String.class, String.class))
                 .ifBound(levels -> levels.forEach((logger, level) -> logging.setLogLevel(
-                        logger.equalsIgnoreCase(LoggingSystem.ROOT_LOGGER_NAME) ? null : logger, level(logger, level))));
+                        logger.equalsIgnoreCase(LoggingSystem.ROOT_LOGGER_NAME) ? null : logger,
+                        level(logger, level))));
     }
 
     private static LogLevel level(String logger, String level) {

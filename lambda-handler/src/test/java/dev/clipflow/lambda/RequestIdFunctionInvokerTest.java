@@ -76,7 +76,8 @@ class RequestIdFunctionInvokerTest {
     void start_startClassNotFunctional_isNamed() {
         assertThatThrownBy(() -> FunctionContext.start(NotFunctional.class))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(NotFunctional.class.getName()).hasMessageContaining("ApplicationContextInitializer");
+                .hasMessageContaining(NotFunctional.class.getName())
+                .hasMessageContaining("ApplicationContextInitializer");
     }
 
     @Test

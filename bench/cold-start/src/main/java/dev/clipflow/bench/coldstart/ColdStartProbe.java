@@ -35,7 +35,8 @@ public final class ColdStartProbe {
             case "scf-boot" -> boot("dev.clipflow.ingest.IngestApplication");
             case "scf-autoconfig" -> boot(AutoConfiguredIngestApplication.class.getName());
             case "plain" -> new PlainIngestHandler();
-            default -> throw new IllegalArgumentException("mode is scf, scf-boot, scf-autoconfig or plain, not " + mode);
+            default -> throw new IllegalArgumentException(
+                    "mode is scf, scf-boot, scf-autoconfig or plain, not " + mode);
         };
         long constructed = System.currentTimeMillis() - jvmStart;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
