@@ -10,6 +10,7 @@ import dev.clipflow.discovery.RelatedIndexer;
 import dev.clipflow.discovery.RelatedPolicy;
 import dev.clipflow.discovery.ScoredVideo;
 import dev.clipflow.discovery.VideoFacts;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import dev.clipflow.testing.template.TemplateTables;
@@ -21,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
-/** The re-index consumer through FunctionInvoker with the sample event, against Dynoxide. */
+/** The re-index consumer through RequestIdFunctionInvoker (the handler Lambda runs), the sample event, Dynoxide. */
 class RelatedReindexIT {
     private static DynamoTermIndex index;
     private static DynamoRelatedStore related;
@@ -70,7 +70,8 @@ class RelatedReindexIT {
     private static Map<String, Object> invoke() throws Exception {
         byte[] event = Events.text("related-reindex.json").getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new FunctionInvoker("relatedReindex").handleRequest(new ByteArrayInputStream(event), out, (Context) null);
+        new RequestIdFunctionInvoker("relatedReindex")
+                .handleRequest(new ByteArrayInputStream(event), out, (Context) null);
         return Events.read(null, out.toString(StandardCharsets.UTF_8));
     }
 }

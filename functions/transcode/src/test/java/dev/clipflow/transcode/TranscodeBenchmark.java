@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import dev.clipflow.ffmpeg.FfprobeMediaProber;
+import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.media.LadderPlanner;
 import dev.clipflow.pipeline.MediaInfo;
 import dev.clipflow.pipeline.PipelineInput;
@@ -23,14 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Not a test: the benchmark behind bench/transcode-vs-ffmpeg.sh (runs only with -Dbench.source).
- * Alternates the transcode stage (FunctionInvoker("transcode") against S3Proxy: download, one
+ * Alternates the transcode stage (RequestIdFunctionInvoker("transcode") against S3Proxy: download, one
  * ffmpeg run, measuring, upload) with the plain ffmpeg command in bench.plain (a bash command line
  * reading $IN, writing under $OUT), bench.runs times each, and writes one line per run to bench.out.
  */
@@ -65,7 +65,7 @@ class TranscodeBenchmark {
         System.setProperty("MAIN_CLASS", TranscodeApplication.class.getName());
         System.setProperty("MEDIA_BUCKET", media);
         System.setProperty("WORK_DIR", work.toString());
-        FunctionInvoker invoker = new FunctionInvoker("transcode");
+        RequestIdFunctionInvoker invoker = new RequestIdFunctionInvoker("transcode");
 
         List<String> lines = new ArrayList<>();
         lines.add("# ladder " + ladder.stream().map(r -> r.name() + "=" + r.width() + "x" + r.height()).toList());
