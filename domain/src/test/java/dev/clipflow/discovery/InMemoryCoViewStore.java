@@ -29,6 +29,25 @@ final class InMemoryCoViewStore implements CoViewStore {
     }
 
     @Override
+    public synchronized int removeCoViews(String videoId) {
+        Map<String, Long> own = pairs.remove(videoId);
+        if (own == null) {
+            return 0;
+        }
+        own.keySet().forEach(other -> pairs.getOrDefault(other, new HashMap<>()).remove(videoId));
+        return own.size();
+    }
+
+    @Override
+    public synchronized int removeWatches(String videoId) {
+        int removed = 0;
+        for (Map<String, Instant> h : history.values()) {
+            removed += h.remove(videoId) == null ? 0 : 1;
+        }
+        return removed;
+    }
+
+    @Override
     public synchronized List<String> recentWatches(String viewerId, int limit) {
         return history.getOrDefault(viewerId, Map.of()).entrySet().stream()
                 .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())

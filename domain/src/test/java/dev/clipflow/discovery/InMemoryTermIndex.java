@@ -23,6 +23,16 @@ final class InMemoryTermIndex implements TermIndex {
     }
 
     @Override
+    public synchronized boolean remove(String videoId) {
+        IndexedVideo video = docs.remove(videoId);
+        if (video == null) {
+            return false;
+        }
+        video.weights().keySet().forEach(t -> postings.get(t).removeIf(v -> v.videoId().equals(videoId)));
+        return true;
+    }
+
+    @Override
     public synchronized List<Posting> postings(String term, int limit) {
         postingReads++;
         return postings.getOrDefault(term, List.of()).stream()

@@ -31,6 +31,18 @@ final class InMemoryFeedStore implements FeedStore {
     }
 
     @Override
+    public synchronized int removeVideo(String videoId) {
+        int removed = 0;
+        for (Map<String, FeedItem> feed : feeds.values()) {
+            removed += feed.remove(videoId) == null ? 0 : 1;
+        }
+        for (Map<String, FeedItem> timeline : timelines.values()) {
+            removed += timeline.remove(videoId) == null ? 0 : 1;
+        }
+        return removed;
+    }
+
+    @Override
     public synchronized FeedSlice viewerFeed(String viewerId, FeedPosition before, int limit) {
         return slice(feeds.getOrDefault(viewerId, Map.of()), before, limit);
     }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -26,10 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@link TermIndex} on the discovery table. {@link #add} is one transaction: the video's marker
  * (conditional on its absence), a posting and a document-frequency {@code ADD} per term, and the
  * document count {@code ADD}; at most 40 terms make at most 82 items (the limit is 100). A repeat
- * fails the marker's condition and changes nothing, so no counter is counted twice.
+ * fails the marker's condition and changes nothing, so no counter is counted twice. The marker keeps the video's
+ * term weights ({@code weights}), from which {@link #remove} takes every posting and count back in one transaction.
  */
 public final class DynamoTermIndex implements TermIndex {
     static final String DF = "#df";
+    static final String WEIGHTS = "weights";
     private static final Map<String, AttributeValue> CATALOG = Items.key(PK, "#catalog", SK, "#count");
 
     private final DynamoDbClient dynamo;
@@ -46,6 +49,9 @@ public final class DynamoTermIndex implements TermIndex {
         Map<String, AttributeValue> marker = Items.key(PK, "d#" + video.videoId(), SK, "#doc");
         marker.put("channelId", s(video.channelId()));
         marker.put("terms", n(video.weights().size()));
+        // The terms themselves, so that a delete finds the postings and document frequencies to take back.
+        marker.put(WEIGHTS, AttributeValue.fromM(video.weights().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> n(e.getValue())))));
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))).build());
@@ -67,6 +73,37 @@ public final class DynamoTermIndex implements TermIndex {
                 return false;
             }
             throw Items.translate("TransactWriteItems(index)", e);
+        }
+    }
+
+    @Override
+    public boolean remove(String videoId) {
+        Map<String, AttributeValue> markerKey = Items.key(PK, "d#" + videoId, SK, "#doc");
+        var marker = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(markerKey).consistentRead(true)));
+        if (!marker.hasItem() || marker.item().isEmpty()) {
+            return false;
+        }
+        if (!marker.item().containsKey(WEIGHTS)) {
+            throw new IllegalStateException("The index marker of " + videoId + " predates its term list (written "
+                    + "before docs/adr/0014): backfill it before deleting the video");
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(markerKey)
+                .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+        for (String term : marker.item().get(WEIGHTS).m().keySet()) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(Items.key(PK, "t#" + term, SK, videoId))).build());
+            writes.add(add(Items.key(PK, "t#" + term, SK, DF), -1L));
+        }
+        writes.add(add(new HashMap<>(CATALOG), -1L));
+        try {
+            call("TransactWriteItems(unindex)", () -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (Items.conditionFailedAt(e, 0)) {
+                return false;
+            }
+            throw Items.translate("TransactWriteItems(unindex)", e);
         }
     }
 
@@ -98,9 +135,13 @@ public final class DynamoTermIndex implements TermIndex {
     }
 
     private TransactWriteItem increment(Map<String, AttributeValue> key) {
+        return add(key, 1L);
+    }
+
+    private TransactWriteItem add(Map<String, AttributeValue> key, long delta) {
         return TransactWriteItem.builder().update(u -> u.tableName(table).key(key)
-                .updateExpression("ADD #n :one")
+                .updateExpression("ADD #n :d")
                 .expressionAttributeNames(Map.of("#n", "n"))
-                .expressionAttributeValues(Map.of(":one", n(1L)))).build();
+                .expressionAttributeValues(Map.of(":d", n(delta)))).build();
     }
 }
