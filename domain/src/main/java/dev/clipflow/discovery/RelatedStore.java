@@ -29,6 +29,9 @@ public interface RelatedStore {
     /** The videos whose related lists hold {@code videoId} (from the reverse references; may include stale ones). */
     List<String> holdersOf(String videoId);
 
+    /** Drops the reverse reference saying that {@code ownerId}'s list holds {@code heldId} (a stale one; idempotent). */
+    void forget(String heldId, String ownerId);
+
     /** Deletes {@code videoId}'s own list and the reverse references of its items (idempotent). */
     void delete(String videoId);
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A {@link CoViewStore} in memory (test double). */
-final class InMemoryCoViewStore implements CoViewStore {
+public class InMemoryCoViewStore implements CoViewStore {
     final Map<String, Map<String, Instant>> history = new HashMap<>();
     final Map<String, Map<String, Long>> pairs = new HashMap<>();
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A {@link RelatedStore} in memory (test double), with the reverse references its contract asks for. */
-final class InMemoryRelatedStore implements RelatedStore {
+public final class InMemoryRelatedStore implements RelatedStore {
     final Map<String, RelatedList> lists = new HashMap<>();
     final Map<String, Set<String>> references = new HashMap<>();
 
@@ -34,6 +34,11 @@ final class InMemoryRelatedStore implements RelatedStore {
     @Override
     public synchronized List<String> holdersOf(String videoId) {
         return List.copyOf(references.getOrDefault(videoId, Set.of()));
+    }
+
+    @Override
+    public synchronized void forget(String heldId, String ownerId) {
+        references.getOrDefault(heldId, new HashSet<>()).remove(ownerId);
     }
 
     @Override

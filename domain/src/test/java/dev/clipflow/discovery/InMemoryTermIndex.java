@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A {@link TermIndex} in memory (test double); counts postings reads. */
-final class InMemoryTermIndex implements TermIndex {
+public final class InMemoryTermIndex implements TermIndex {
     final Map<String, IndexedVideo> docs = new HashMap<>();
     final Map<String, List<IndexedVideo>> postings = new HashMap<>();
     int postingReads;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A {@link FeedStore} in memory (test double); counts putBatch calls. */
-final class InMemoryFeedStore implements FeedStore {
+public final class InMemoryFeedStore implements FeedStore {
     final Map<String, Map<String, FeedItem>> feeds = new HashMap<>();
     final Map<String, Map<String, FeedItem>> timelines = new HashMap<>();
     int batchCalls;

@@ -87,6 +87,11 @@ public final class DynamoRelatedStore implements RelatedStore {
     }
 
     @Override
+    public void forget(String heldId, String ownerId) {
+        call("DeleteItem", () -> dynamo.deleteItem(r -> r.tableName(table).key(reference(heldId, ownerId))));
+    }
+
+    @Override
     public void delete(String videoId) {
         Optional<RelatedList> own = find(videoId);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
