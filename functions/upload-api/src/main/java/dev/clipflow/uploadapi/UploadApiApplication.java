@@ -3,7 +3,10 @@ package dev.clipflow.uploadapi;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
+import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.sfn.SfnExecutionStarter;
+import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.secrets.SecretStrings;
 import dev.clipflow.catalog.ChannelVideos;
@@ -31,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (default 900, at most 3600), CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes,
  * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
  * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
- * PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
+ * PRICE_TABLE (optional), DELETION_STATE_MACHINE_ARN (DELETE /videos/{videoId} starts it) and the AWS_ENDPOINT_URL*
+ * overrides.
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -69,7 +73,10 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
                 Clock.systemUTC(), Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class,
                 SignedCursors.DEFAULT_TTL.toSeconds())));
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, json);
+        var deletions = new DeletionRequests(videos, new DynamoDeletionRecords(dynamo,
+                env.getRequiredProperty("VIDEOS_TABLE"), Clock.systemUTC()),
+                new SfnExecutionStarter(aws.sfn(), env.getRequiredProperty("DELETION_STATE_MACHINE_ARN")));
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, json, deletions);
     }
 
     /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */

@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
+import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.catalog.deletion.DeletionRequests;
+import dev.clipflow.pipeline.ExecutionStart;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
@@ -42,6 +45,8 @@ final class ApiFixture {
     final String channelsTable = Emulators.uniqueName("channels");
     final DynamoVideoRepository videos;
     final DynamoChannelRepository channels;
+    /** The deletion workflow's executions the API started, by name, in order. */
+    final java.util.List<String> deletionsStarted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ApiFixture() {
         s3.createBucket(b -> b.bucket(bucket));
@@ -70,7 +75,13 @@ final class ApiFixture {
         var cursors = new SignedCursors(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
                 SignedCursors.DEFAULT_TTL);
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),
-                new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)), JSON);
+                new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)), JSON,
+                new DeletionRequests(videos, new DynamoDeletionRecords(dynamo, videosTable, Clock.systemUTC()),
+                        (name, input) -> {
+                            deletionsStarted.add(name);
+                            return new ExecutionStart("arn:aws:states:us-east-1:000000000000:execution:deletion:"
+                                    + name, deletionsStarted.indexOf(name) != deletionsStarted.size() - 1);
+                        }));
     }
 
     String channel(String owner, ChannelLimits limits) {
