@@ -9,6 +9,7 @@ import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.catalog.deletion.DeletionRecords;
 import dev.clipflow.catalog.deletion.DeletionStep;
+import dev.clipflow.catalog.deletion.VideoNotDeletingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -86,9 +87,13 @@ public final class DynamoDeletionRecords implements DeletionRecords {
                     .updateExpression("ADD #steps :step")
                     .conditionExpression("#status IN (:deleting, :deleted)")
                     .expressionAttributeNames(Map.of("#steps", DELETION_STEPS, "#status", VideoItems.STATUS))
-                    .expressionAttributeValues(values)));
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
         } catch (ConditionalCheckFailedException e) {
-            throw new VideoNotFoundException(videoId);
+            if (!e.hasItem() || e.item().isEmpty()) {
+                throw new VideoNotFoundException(videoId);
+            }
+            throw new VideoNotDeletingException(videoId, VideoItems.fromItem(e.item()).status());
         }
     }
 

@@ -34,14 +34,20 @@ public final class DeletionWorkflow {
     private final Clock clock;
     private final String mediaBucket;
     private final String uploadsBucket;
+    private final Duration inFlightTaskWait;
 
-    /** What one step did: {@code skipped} when the record said it was done already. */
-    public record Outcome(String videoId, DeletionStep step, boolean skipped, String detail) {
+    /**
+     * What one step did: {@code skipped} when the record said it was done already; {@code pipelineStopped} how many
+     * pipeline executions STOP_PIPELINE stopped, and {@code waitSeconds} how long the state machine then waits before
+     * deleting the media (a stopped execution's task in flight goes on: StopExecution does not end a Lambda call).
+     */
+    public record Outcome(String videoId, DeletionStep step, boolean skipped, int pipelineStopped, long waitSeconds,
+                          String detail) {
     }
 
     public DeletionWorkflow(VideoRepository videos, DeletionRecords records, PipelineExecutions pipeline,
                             VideoUnlisting unlisting, ObjectStore objects, CdnInvalidation cdn, VideoEvents events,
-                            Clock clock, String mediaBucket, String uploadsBucket) {
+                            Clock clock, String mediaBucket, String uploadsBucket, Duration inFlightTaskWait) {
         this.videos = Objects.requireNonNull(videos, "videos");
         this.records = Objects.requireNonNull(records, "records");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -52,24 +58,26 @@ public final class DeletionWorkflow {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mediaBucket = Objects.requireNonNull(mediaBucket, "mediaBucket");
         this.uploadsBucket = Objects.requireNonNull(uploadsBucket, "uploadsBucket");
+        this.inFlightTaskWait = Objects.requireNonNull(inFlightTaskWait, "inFlightTaskWait");
     }
 
     public Outcome run(DeletionStep step, String videoId) {
         Video video = videos.get(videoId);
         if (records.done(videoId).contains(step)) {
-            return new Outcome(videoId, step, true, "done before");
+            return new Outcome(videoId, step, true, 0, 0, "done before");
         }
         if (video.status() != VideoStatus.DELETING) {
             throw new VideoNotDeletingException(videoId, video.status());
         }
+        int stopped = step == DeletionStep.STOP_PIPELINE ? pipeline.stopRunning(videoId) : 0;
         String detail = switch (step) {
-            case STOP_PIPELINE -> "stopped " + pipeline.stopRunning(videoId);
+            case STOP_PIPELINE -> "stopped " + stopped + " pipeline executions";
             case UNLIST -> unlisting.unlist(videoId).toString();
             case MEDIA -> media(video);
             case TOMBSTONE -> tombstone(videoId);
         };
         records.recordDone(videoId, step);
-        return new Outcome(videoId, step, false, detail);
+        return new Outcome(videoId, step, false, stopped, stopped > 0 ? inFlightTaskWait.toSeconds() : 0, detail);
     }
 
     /** The CDN paths of a video's media, public and restricted. */

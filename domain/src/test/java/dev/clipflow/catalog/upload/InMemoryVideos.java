@@ -102,6 +102,11 @@ public final class InMemoryVideos implements VideoRepository {
         return find(videoId).orElseThrow(() -> new VideoNotFoundException(videoId));
     }
 
+    /** Stores {@code v} with {@code status} (for other contexts' test doubles, e.g. the deletion records). */
+    public Video replace(Video v, VideoStatus status) {
+        return put(with(v, status, v.failureReason(), v.uploadId()));
+    }
+
     private Video put(Video v) {
         videos.put(v.videoId(), v);
         return v;

@@ -15,6 +15,7 @@ import dev.clipflow.catalog.deletion.DeletionWorkflow;
 import dev.clipflow.lambda.FunctionBeans;
 import dev.clipflow.unlisting.VideoUnlisting;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
@@ -23,7 +24,8 @@ import org.springframework.core.env.Environment;
 /**
  * The video-deletion function's application: bean {@code videoDeletion} ({@link VideoDeletion}). Configuration:
  * VIDEOS_TABLE, FEEDS_TABLE, DISCOVERY_TABLE, MEDIA_BUCKET, UPLOADS_BUCKET, PIPELINE_STATE_MACHINE_ARN,
- * DISTRIBUTION_ID, EVENT_BUS_NAME and the AWS_ENDPOINT_URL* overrides (AWS_ENDPOINT_URL_CLOUDFRONT: the local
+ * DISTRIBUTION_ID, IN_FLIGHT_TASK_SECONDS (how long to wait after stopping a pipeline execution before deleting
+ * media, default 960), EVENT_BUS_NAME and the AWS_ENDPOINT_URL* overrides (AWS_ENDPOINT_URL_CLOUDFRONT: the local
  * runtime's CDN stand-in). Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class VideoDeletionApplication implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -56,6 +58,7 @@ public class VideoDeletionApplication implements ApplicationContextInitializer<G
                 EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")),
                 Clock.systemUTC(),
                 env.getRequiredProperty("MEDIA_BUCKET"),
-                env.getRequiredProperty("UPLOADS_BUCKET")));
+                env.getRequiredProperty("UPLOADS_BUCKET"),
+                Duration.ofSeconds(env.getProperty("IN_FLIGHT_TASK_SECONDS", Long.class, 960L))));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.catalog.events.PipelineStage;
 import dev.clipflow.catalog.events.StageProgressed;
+import dev.clipflow.catalog.events.VideoDeleted;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.local.asl.json.Json;
 import java.time.Instant;
@@ -77,5 +78,29 @@ class EventSchemasTest {
         for (JsonNode bad : new JsonNode[] {noTotal, zeroDone, probe}) {
             assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
         }
+    }
+
+    /** A Video Deleted event as the deletion workflow's domain code builds its detail. */
+    private static ObjectNode videoDeleted() {
+        VideoDeleted event = new VideoDeleted(new VideoEvent.Subject("v-1", "ch-1", "alice",
+                Instant.parse("2026-12-07T10:00:00Z")), Instant.parse("2027-03-07T10:00:00Z"));
+        ObjectNode whole = (ObjectNode) Json.parse("""
+                {"version":"0","id":"e-1","source":"clipflow.videos","account":"000000000000",
+                 "time":"2026-12-07T10:00:00Z","region":"us-east-1","resources":[]}""");
+        whole.put("detail-type", event.detailType());
+        whole.set("detail", Json.MAPPER.valueToTree(event.detail()));
+        return whole;
+    }
+
+    @Test
+    void videoDeleted_asTheDomainBuildsIt_isValid_andWithoutItsExpiryOrWithMetadataIsNot() {
+        ObjectNode noExpiry = videoDeleted();
+        ((ObjectNode) noExpiry.get("detail")).remove("tombstoneExpiresAt");
+        ObjectNode withTitle = videoDeleted();
+        ((ObjectNode) withTitle.get("detail")).put("title", "a deleted video's title must not travel");
+
+        assertThat(VideoEventsIT.validate(videoDeleted())).isEmpty();
+        assertThat(VideoEventsIT.validate(noExpiry)).isNotEmpty();
+        assertThat(VideoEventsIT.validate(withTitle)).isNotEmpty();
     }
 }
