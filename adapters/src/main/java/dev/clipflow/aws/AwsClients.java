@@ -123,6 +123,15 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /** CloudFront (a global service, signed for us-east-1); only the video-deletion function carries its client. */
+    public software.amazon.awssdk.services.cloudfront.CloudFrontClient cloudFront() {
+        var builder = software.amazon.awssdk.services.cloudfront.CloudFrontClient.builder().httpClient(http)
+                .region(Region.AWS_GLOBAL).credentialsProvider(credentials("cloudfront"))
+                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+        endpoint("cloudfront").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
     public EventBridgeClient eventBridge() {
         var builder = EventBridgeClient.builder().httpClient(http).region(region())
                 .credentialsProvider(credentials("eventbridge"))

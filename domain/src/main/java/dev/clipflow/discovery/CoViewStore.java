@@ -18,6 +18,18 @@ public interface CoViewStore {
      */
     boolean recordWatch(String viewerId, String videoId, Instant at, List<String> window);
 
+    /**
+     * Removes every co-view count of {@code videoId}, both ways ((video, other) and (other, video)); returns how many
+     * pairs. Idempotent.
+     */
+    int removeCoViews(String videoId);
+
+    /**
+     * Removes {@code videoId} from the history of every viewer who watched it (found from the reverse references
+     * the first watch writes); returns how many. Idempotent.
+     */
+    int removeWatches(String videoId);
+
     /** The viewer's most recently watched videos, newest first, at most {@code limit}. */
     List<String> recentWatches(String viewerId, int limit);
 

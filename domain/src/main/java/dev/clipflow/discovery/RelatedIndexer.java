@@ -161,7 +161,7 @@ public final class RelatedIndexer {
             if (next.isEmpty()) {
                 return false;
             }
-            if (related.save(next.get(), current.version())) {
+            if (related.save(next.get(), current.version(), current.droppedIn(next.get()))) {
                 return true;
             }
         }
@@ -170,8 +170,8 @@ public final class RelatedIndexer {
 
     private void saveOwn(RelatedList list) {
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-            long version = related.find(list.videoId()).map(RelatedList::version).orElse(0L);
-            if (related.save(list, version)) {
+            RelatedList current = related.find(list.videoId()).orElse(RelatedList.empty(list.videoId()));
+            if (related.save(list, current.version(), current.droppedIn(list))) {
                 return;
             }
         }

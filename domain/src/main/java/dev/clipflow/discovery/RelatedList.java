@@ -23,6 +23,20 @@ public record RelatedList(String videoId, List<ScoredVideo> items, long version)
         return items.stream().anyMatch(i -> i.videoId().equals(otherId));
     }
 
+    /** The videos of this list that {@code next} no longer holds. */
+    public List<String> droppedIn(RelatedList next) {
+        return items.stream().map(ScoredVideo::videoId).filter(v -> !next.contains(v)).toList();
+    }
+
+    /** This list without {@code otherId}, empty when it does not hold it. */
+    public Optional<RelatedList> without(String otherId) {
+        if (!contains(otherId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RelatedList(videoId, items.stream().filter(i -> !i.videoId().equals(otherId)).toList(),
+                version));
+    }
+
     public Optional<ScoredVideo> weakest() {
         return items.isEmpty() ? Optional.empty() : Optional.of(items.getLast());
     }

@@ -15,6 +15,12 @@ public interface TermIndex {
      */
     boolean add(IndexedVideo video);
 
+    /**
+     * Takes the video out of the index: its postings, one count off each of its terms' document frequencies and off
+     * the document count, and its marker, atomically; returns false and changes nothing when it is not indexed.
+     */
+    boolean remove(String videoId);
+
     /** The most recently published videos under {@code term}, at most {@code limit}, newest first. */
     List<Posting> postings(String term, int limit);
 

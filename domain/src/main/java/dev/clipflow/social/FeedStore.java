@@ -21,6 +21,13 @@ public interface FeedStore {
     /** Adds a published video to its channel's timeline (idempotent). */
     void putTimeline(FeedItem item);
 
+    /**
+     * Removes {@code videoId} from every feed and timeline holding it (found from the reverse references written
+     * with the entries), then the references; returns how many entries it removed. Idempotent: a repeat, or a
+     * call after a partial failure, removes what is left.
+     */
+    int removeVideo(String videoId);
+
     /** A viewer's pushed entries strictly older than {@code before} (null: from the newest), newest first. */
     FeedSlice viewerFeed(String viewerId, FeedPosition before, int limit);
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A {@link CoViewStore} in memory (test double). */
-final class InMemoryCoViewStore implements CoViewStore {
+public class InMemoryCoViewStore implements CoViewStore {
     final Map<String, Map<String, Instant>> history = new HashMap<>();
     final Map<String, Map<String, Long>> pairs = new HashMap<>();
 
@@ -26,6 +26,25 @@ final class InMemoryCoViewStore implements CoViewStore {
             }
         }
         return first;
+    }
+
+    @Override
+    public synchronized int removeCoViews(String videoId) {
+        Map<String, Long> own = pairs.remove(videoId);
+        if (own == null) {
+            return 0;
+        }
+        own.keySet().forEach(other -> pairs.getOrDefault(other, new HashMap<>()).remove(videoId));
+        return own.size();
+    }
+
+    @Override
+    public synchronized int removeWatches(String videoId) {
+        int removed = 0;
+        for (Map<String, Instant> h : history.values()) {
+            removed += h.remove(videoId) == null ? 0 : 1;
+        }
+        return removed;
     }
 
     @Override

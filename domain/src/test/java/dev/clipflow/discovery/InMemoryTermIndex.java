@@ -12,7 +12,7 @@ import java.util.Optional;
  * A {@link TermIndex} in memory (test double); counts postings reads and applied changes. Its changes write the own
  * related list into {@code related} (as the DynamoDB index writes it in the same transaction).
  */
-final class InMemoryTermIndex implements TermIndex {
+public final class InMemoryTermIndex implements TermIndex {
     final Map<String, IndexedVideo> docs = new HashMap<>();
     final Map<String, List<IndexedVideo>> postings = new HashMap<>();
     final Map<String, long[]> revisionAndVersion = new HashMap<>();
@@ -20,7 +20,7 @@ final class InMemoryTermIndex implements TermIndex {
     private final InMemoryRelatedStore related;
     int postingReads;
 
-    InMemoryTermIndex() {
+    public InMemoryTermIndex() {
         this(new InMemoryRelatedStore());
     }
 
@@ -66,6 +66,16 @@ final class InMemoryTermIndex implements TermIndex {
             return false;
         }
         video.weights().keySet().forEach(t -> postings.computeIfAbsent(t, k -> new ArrayList<>()).add(video));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean remove(String videoId) {
+        IndexedVideo video = docs.remove(videoId);
+        if (video == null) {
+            return false;
+        }
+        video.weights().keySet().forEach(t -> postings.get(t).removeIf(v -> v.videoId().equals(videoId)));
         return true;
     }
 

@@ -119,6 +119,11 @@ class RelatedReindexTest {
             }
 
             @Override
+            public boolean remove(String videoId) {
+                return index.remove(videoId);
+            }
+
+            @Override
             public List<Posting> postings(String term, int limit) {
                 return index.postings(term, limit);
             }

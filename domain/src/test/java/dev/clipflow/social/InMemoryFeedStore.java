@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A {@link FeedStore} in memory (test double); counts putBatch calls. */
-final class InMemoryFeedStore implements FeedStore {
+public final class InMemoryFeedStore implements FeedStore {
     final Map<String, Map<String, FeedItem>> feeds = new HashMap<>();
     final Map<String, Map<String, FeedItem>> timelines = new HashMap<>();
     int batchCalls;
@@ -28,6 +28,18 @@ final class InMemoryFeedStore implements FeedStore {
     public synchronized void putTimeline(FeedItem item) {
         timelineWrites++;
         timelines.computeIfAbsent(item.channelId(), c -> new HashMap<>()).put(item.videoId(), item);
+    }
+
+    @Override
+    public synchronized int removeVideo(String videoId) {
+        int removed = 0;
+        for (Map<String, FeedItem> feed : feeds.values()) {
+            removed += feed.remove(videoId) == null ? 0 : 1;
+        }
+        for (Map<String, FeedItem> timeline : timelines.values()) {
+            removed += timeline.remove(videoId) == null ? 0 : 1;
+        }
+        return removed;
     }
 
     @Override

@@ -93,6 +93,11 @@ public final class UploadIngest {
                 yield IngestOutcome.of(IngestResult.IGNORED, video.videoId(),
                         "The video already failed; the late upload was deleted");
             }
+            case DELETING, DELETED -> {
+                objects.delete(created.bucket(), key);
+                yield IngestOutcome.of(IngestResult.IGNORED, video.videoId(),
+                        "The video is deleted; the late upload was deleted");
+            }
             case AWAITING_UPLOAD, PROCESSING -> accept(created, key, video);
         };
     }

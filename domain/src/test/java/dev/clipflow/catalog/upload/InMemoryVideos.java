@@ -108,6 +108,11 @@ public final class InMemoryVideos implements VideoRepository {
         return put(v);
     }
 
+    /** Stores {@code v} with {@code status} (for other contexts' test doubles, e.g. the deletion records). */
+    public Video replace(Video v, VideoStatus status) {
+        return put(with(v, status, v.failureReason(), v.uploadId()));
+    }
+
     private Video put(Video v) {
         videos.put(v.videoId(), v);
         return v;

@@ -154,6 +154,11 @@ class FeedFanoutIT {
         }
 
         @Override
+        public int removeVideo(String videoId) {
+            return delegate.removeVideo(videoId);
+        }
+
+        @Override
         public dev.clipflow.social.FeedSlice viewerFeed(String viewerId, dev.clipflow.social.FeedPosition before,
                                                          int limit) {
             return delegate.viewerFeed(viewerId, before, limit);

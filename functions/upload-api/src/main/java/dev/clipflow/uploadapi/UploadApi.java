@@ -9,6 +9,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.edit.EditedVideo;
 import dev.clipflow.catalog.edit.VideoChanges;
 import dev.clipflow.catalog.edit.VideoEditing;
@@ -59,15 +60,17 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private final JsonMapper json;
     private final ApiResponses responses;
     private final ApiEdge edge;
+    private final DeletionRequests deletions;
 
     public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelVideos listings, VideoViews views,
-                     VideoEditing editing, JsonMapper json) {
+                     VideoEditing editing, JsonMapper json, DeletionRequests deletions) {
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.listings = Objects.requireNonNull(listings, "listings");
         this.views = Objects.requireNonNull(views, "views");
         this.editing = Objects.requireNonNull(editing, "editing");
         this.json = Objects.requireNonNull(json, "json");
+        this.deletions = Objects.requireNonNull(deletions, "deletions");
         this.responses = new ApiResponses(json);
         ApiRouter router = ApiRouter.builder()
                 .route("POST /channels", this::createChannel)
@@ -75,6 +78,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
                 .route("POST /videos", this::createVideo)
                 .route("GET /videos/{videoId}", call -> getVideo(call, call.id("videoId")))
                 .route("PATCH /videos/{videoId}", call -> editVideo(call, call.id("videoId")))
+                .route("DELETE /videos/{videoId}", call -> delete(call, call.id("videoId")))
                 .route("DELETE /videos/{videoId}/upload", call -> abort(call, call.id("videoId")))
                 .route("POST /videos/{videoId}/upload/complete", call -> complete(call, call.id("videoId")))
                 .route("GET /videos/{videoId}/upload/parts", call -> partUrls(call, call.id("videoId")))
@@ -191,6 +195,14 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
                         p.string("eTag", true)))
                 .toList();
         return responses.json(200, views.view(uploads.complete(user, videoId, parts), true));
+    }
+
+    /** 202: the deletion workflow runs (or ran); a repeat answers the same. Anyone but the owner: 404. */
+    private APIGatewayV2HTTPResponse delete(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        Video video = deletions.request(user, videoId);
+        return responses.json(202, Map.of("videoId", video.videoId(), "status", video.status().name()));
     }
 
     private APIGatewayV2HTTPResponse abort(ApiCall call, String videoId) {

@@ -2,14 +2,17 @@ package dev.clipflow.uploadapi;
 
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoEdits;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.secrets.SecretStrings;
+import dev.clipflow.aws.sfn.SfnExecutionStarter;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
@@ -31,15 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The upload API's application: bean {@code uploadApi} ({@link UploadApi} behind {@link HttpApiFunction}).
- * Configuration from the
- * environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL, UPLOAD_URL_TTL_SECONDS
- * (default 900, at most 3600), CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes,
- * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation),
- * CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
- * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
- * PRICE_TABLE (optional), EVENT_BUS_NAME (where {@code Video Edited} goes; none published without it) and the
- * AWS_ENDPOINT_URL* overrides.
- * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
+ * Configuration from the environment: VIDEOS_TABLE, CHANNELS_TABLE, UPLOADS_BUCKET, MEDIA_BASE_URL,
+ * UPLOAD_URL_TTL_SECONDS (default 900, at most 3600), CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at
+ * least 32 bytes, signs the channel listing's page cursors, the same key as the social API's: read once at
+ * initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS, USER_MAX_UPLOADS_PER_DAY
+ * and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults), PRICE_TABLE (optional),
+ * EVENT_BUS_NAME (where {@code Video Edited} goes; none published without it), DELETION_STATE_MACHINE_ARN (DELETE
+ * /videos/{videoId} starts it) and the AWS_ENDPOINT_URL* overrides. Functional registration (docs/adr/0015): no
+ * component scan, no auto-configuration.
  */
 public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
     static final long DEFAULT_URL_TTL_SECONDS = 900;
@@ -81,7 +83,11 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         var editing = new VideoEditing(videos, new DynamoVideoEdits(dynamo, env.getRequiredProperty("VIDEOS_TABLE")),
                 EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC());
-        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, editing, json);
+        var deletions = new DeletionRequests(videos, new DynamoDeletionRecords(dynamo,
+                env.getRequiredProperty("VIDEOS_TABLE"), Clock.systemUTC()),
+                new SfnExecutionStarter(aws.sfn(), env.getRequiredProperty("DELETION_STATE_MACHINE_ARN")));
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, editing, json,
+                deletions);
     }
 
     /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */

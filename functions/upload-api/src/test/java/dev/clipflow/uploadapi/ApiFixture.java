@@ -3,6 +3,7 @@ package dev.clipflow.uploadapi;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoEdits;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
@@ -12,12 +13,14 @@ import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.VideoRepository;
+import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.paging.SignedCursors;
+import dev.clipflow.pipeline.ExecutionStart;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.template.TemplateTables;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +52,8 @@ final class ApiFixture {
     final DynamoChannelRepository channels;
     /** The video events the API published, in order. */
     final List<VideoEvent> events = new CopyOnWriteArrayList<>();
+    /** The deletion workflow's executions the API started, by name, in order. */
+    final List<String> deletionsStarted = new CopyOnWriteArrayList<>();
 
     ApiFixture() {
         s3.createBucket(b -> b.bucket(bucket));
@@ -80,7 +85,13 @@ final class ApiFixture {
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),
                 new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)),
                 new VideoEditing(videos, new DynamoVideoEdits(dynamo, videosTable), events::add, Clock.systemUTC()),
-                JSON);
+                JSON,
+                new DeletionRequests(videos, new DynamoDeletionRecords(dynamo, videosTable, Clock.systemUTC()),
+                        (name, input) -> {
+                            deletionsStarted.add(name);
+                            return new ExecutionStart("arn:aws:states:us-east-1:000000000000:execution:deletion:"
+                                    + name, deletionsStarted.indexOf(name) != deletionsStarted.size() - 1);
+                        }));
     }
 
     String channel(String owner, ChannelLimits limits) {

@@ -42,6 +42,8 @@ class UploadApiWiringIT {
         System.setProperty("CHANNELS_TABLE", fx.channelsTable);
         System.setProperty("UPLOADS_BUCKET", fx.bucket);
         System.setProperty("MEDIA_BASE_URL", ApiFixture.MEDIA_BASE);
+        System.setProperty("DELETION_STATE_MACHINE_ARN",
+                "arn:aws:states:us-east-1:000000000000:stateMachine:clipflow-test-video-deletion");
         System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
                 .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(ApiFixture.SECRET))
                 .arn());

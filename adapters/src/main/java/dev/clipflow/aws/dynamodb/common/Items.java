@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The one set of helpers every DynamoDB adapter (catalog, social, discovery) uses: attribute conversions,
@@ -31,6 +32,8 @@ public final class Items {
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'");
     /** BatchGetItem takes at most 100 keys. */
     public static final int MAX_BATCH_GET = 100;
+    /** BatchWriteItem takes at most 25 requests. */
+    public static final int MAX_BATCH_WRITE = 25;
 
     private Items() {
     }
@@ -194,6 +197,47 @@ public final class Items {
             }
         }
         return found;
+    }
+
+    /**
+     * Deletes many items by key with BatchWriteItem (25 keys per call), retrying unprocessed keys a few times
+     * (deleting a missing item is no error, so a repeat is harmless); throws {@link TransientStageException} when
+     * keys stay unprocessed.
+     */
+    public static void batchDelete(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
+        for (int from = 0; from < keys.size(); from += MAX_BATCH_WRITE) {
+            List<WriteRequest> request = keys.subList(from, Math.min(keys.size(), from + MAX_BATCH_WRITE)).stream()
+                    .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList();
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == 8) {
+                    throw new TransientStageException("DynamoDB BatchWriteItem left deletes unprocessed");
+                }
+                List<WriteRequest> current = request;
+                var response = call("BatchWriteItem", () -> dynamo.batchWriteItem(r -> r.requestItems(
+                        Map.of(table, current))));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems().getOrDefault(table, List.of())
+                        : List.of();
+                if (!request.isEmpty()) {
+                    pause(attempt);
+                }
+            }
+        }
+    }
+
+    /** Every item of partition {@code pkName = pk} (all pages, consistent reads). */
+    public static List<Map<String, AttributeValue>> partition(DynamoDbClient dynamo, String table, String pkName,
+                                                              String pk) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = call("Query", () -> dynamo.query(r -> r.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", pkName))
+                    .expressionAttributeValues(Map.of(":pk", s(pk))).exclusiveStartKey(from)));
+            out.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
     }
 
     private static void pause(int attempt) {

@@ -10,11 +10,13 @@ package dev.clipflow.aws.dynamodb.discovery;
  * <pre>
  * t#&lt;term&gt;      &lt;videoId&gt;   posting: w, norm, at = publishedAt#videoId      (byTime)
  * t#&lt;term&gt;      #df          document frequency: n
- * d#&lt;videoId&gt;   #doc         indexed marker: channelId, terms
+ * d#&lt;videoId&gt;   #doc         indexed marker: channelId, terms (a count), weights {term: w}
  * #catalog       #count       indexed videos: n
  * r#&lt;videoId&gt;   #list        related list: items [{v, s}], version
  * c#&lt;videoId&gt;   &lt;otherId&gt;    co-view count: rank, expiresAt                 (byRank)
  * h#&lt;viewerId&gt;  &lt;videoId&gt;    watch history: at = watchedAt, expiresAt      (byTime)
+ * rr#&lt;videoId&gt;  &lt;ownerId&gt;    reverse reference: ownerId's related list holds videoId
+ * hv#&lt;videoId&gt;  &lt;viewerId&gt;   reverse reference: viewerId's history holds videoId (the entry's expiresAt)
  * </pre>
  */
 public final class DiscoveryTables {

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@link CoViewStore} on the discovery table. A first watch is one transaction: the history entry
  * (conditional on its absence) and an {@code ADD rank 1} on both pair items per window video; a
  * repeat cancels on the condition and only refreshes the watch time. History and pairs expire
- * {@code ttl} after their last write.
+ * {@code ttl} after their last write. Each history entry has a reverse reference {@code hv#<videoId>} /
+ * {@code <viewerId>} with the same expiry, written with it, so a deleted video leaves every history.
  */
 public final class DynamoCoViewStore implements CoViewStore {
     public static final Duration DEFAULT_TTL = Duration.ofDays(90);
@@ -56,10 +57,13 @@ public final class DynamoCoViewStore implements CoViewStore {
         Map<String, AttributeValue> entry = Items.key(PK, "h#" + viewerId, SK, videoId);
         entry.put(AT, Items.time(at));
         entry.put(DiscoveryTables.TTL_ATTRIBUTE, expires);
+        Map<String, AttributeValue> reference = Items.key(PK, watchers(videoId), SK, viewerId);
+        reference.put(DiscoveryTables.TTL_ATTRIBUTE, expires);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(entry)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PK))).build());
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(reference)).build());
         for (String other : window) {
             writes.add(pair(videoId, other, expires));
             writes.add(pair(other, videoId, expires));
@@ -72,8 +76,37 @@ public final class DynamoCoViewStore implements CoViewStore {
                 throw Items.translate("TransactWriteItems(watch)", e);
             }
         }
+        // A repeat refreshes the entry's expiry: the reference first, so it never expires before the entry.
+        call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(reference)));
         call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(entry)));
         return false;
+    }
+
+    @Override
+    public int removeCoViews(String videoId) {
+        List<Map<String, AttributeValue>> own = Items.partition(dynamo, table, PK, "c#" + videoId);
+        // The mirrors first, then the video's own partition: a failure in between leaves the own pairs, which find
+        // the mirrors again.
+        Items.batchDelete(dynamo, table, own.stream()
+                .map(i -> Items.key(PK, "c#" + Items.str(i, SK), SK, videoId)).toList());
+        Items.batchDelete(dynamo, table, own.stream().map(i -> Items.key(PK, Items.str(i, PK), SK, Items.str(i, SK)))
+                .toList());
+        return own.size();
+    }
+
+    @Override
+    public int removeWatches(String videoId) {
+        List<Map<String, AttributeValue>> references = Items.partition(dynamo, table, PK, watchers(videoId));
+        Items.batchDelete(dynamo, table, references.stream()
+                .map(i -> Items.key(PK, "h#" + Items.str(i, SK), SK, videoId)).toList());
+        Items.batchDelete(dynamo, table, references.stream()
+                .map(i -> Items.key(PK, Items.str(i, PK), SK, Items.str(i, SK))).toList());
+        return references.size();
+    }
+
+    /** The partition of the reverse references of a video's watchers: {@code hv#<videoId>} / {@code <viewerId>}. */
+    static String watchers(String videoId) {
+        return "hv#" + videoId;
     }
 
     @Override

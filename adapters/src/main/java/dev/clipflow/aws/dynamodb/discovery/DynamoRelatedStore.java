@@ -8,16 +8,23 @@ import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.discovery.RelatedList;
 import dev.clipflow.discovery.RelatedStore;
 import dev.clipflow.discovery.ScoredVideo;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** {@link RelatedStore} on the discovery table: one item per list, optimistic locking on {@code version}. */
+/**
+ * {@link RelatedStore} on the discovery table: one item per list, optimistic locking on {@code version}. A save is
+ * one transaction: the list (conditional on its version), a reverse reference {@code rr#<item>} / {@code <owner>}
+ * per video it holds, and the deletion of the references of videos it dropped.
+ */
 public final class DynamoRelatedStore implements RelatedStore {
     private final DynamoDbClient dynamo;
     private final String table;
@@ -42,18 +49,54 @@ public final class DynamoRelatedStore implements RelatedStore {
     }
 
     @Override
-    public boolean save(RelatedList list, long expectedVersion) {
-        Put put = put(table, list, expectedVersion);
-        try {
-            call("PutItem", () -> dynamo.putItem(r -> r.tableName(put.tableName()).item(put.item())
-                    .conditionExpression(put.conditionExpression())
-                    .expressionAttributeNames(put.expressionAttributeNames())
-                    .expressionAttributeValues(put.hasExpressionAttributeValues()
-                            ? put.expressionAttributeValues() : null)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+    public boolean save(RelatedList list, long expectedVersion, Collection<String> dropped) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(put(table, list, expectedVersion)).build());
+        for (ScoredVideo held : list.items()) {
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
+                    .item(reference(held.videoId(), list.videoId()))).build());
         }
+        dropped.stream().filter(v -> !list.contains(v)).distinct().forEach(v -> writes.add(TransactWriteItem
+                .builder().delete(d -> d.tableName(table).key(reference(v, list.videoId()))).build()));
+        try {
+            call("TransactWriteItems(related)", () -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (Items.conditionFailedAt(e, 0)) {
+                return false;
+            }
+            throw Items.translate("TransactWriteItems(related)", e);
+        }
+    }
+
+    @Override
+    public List<String> holdersOf(String videoId) {
+        return Items.partition(dynamo, table, PK, references(videoId)).stream().map(i -> Items.str(i, SK)).toList();
+    }
+
+    @Override
+    public void forget(String heldId, String ownerId) {
+        call("DeleteItem", () -> dynamo.deleteItem(r -> r.tableName(table).key(reference(heldId, ownerId))));
+    }
+
+    @Override
+    public void delete(String videoId) {
+        Optional<RelatedList> own = find(videoId);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        own.ifPresent(l -> l.items().forEach(i -> keys.add(reference(i.videoId(), videoId))));
+        // The references first, the list last: a failure in between leaves the list, whose items find them again.
+        Items.batchDelete(dynamo, table, keys);
+        call("DeleteItem", () -> dynamo.deleteItem(r -> r.tableName(table).key(key(videoId))));
+    }
+
+    /** The partition of the reverse references of a video held in other videos' related lists. */
+    static String references(String videoId) {
+        return "rr#" + videoId;
+    }
+
+    /** The reverse reference that {@code ownerId}'s related list holds {@code heldId}. */
+    static Map<String, AttributeValue> reference(String heldId, String ownerId) {
+        return Items.key(PK, references(heldId), SK, ownerId);
     }
 
     /**

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * terms and weights ({@value #WEIGHTS}), norm, publish time, the catalog's edit {@value #REVISION} its terms are from
  * and a write counter {@value #VERSION}; {@link #apply} (an edit's re-index) is one transaction conditional on that
  * counter.
+ * {@link #remove} (a deleted video) takes every posting and count back from the weights in one transaction.
  */
 public final class DynamoTermIndex implements TermIndex {
     static final String DF = "#df";
@@ -81,6 +82,37 @@ public final class DynamoTermIndex implements TermIndex {
                 return false;
             }
             throw Items.translate("TransactWriteItems(index)", e);
+        }
+    }
+
+    @Override
+    public boolean remove(String videoId) {
+        Map<String, AttributeValue> markerKey = Items.key(PK, "d#" + videoId, SK, "#doc");
+        var marker = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(markerKey).consistentRead(true)));
+        if (!marker.hasItem() || marker.item().isEmpty()) {
+            return false;
+        }
+        if (!marker.item().containsKey(WEIGHTS)) {
+            throw new IllegalStateException("The index marker of " + videoId + " predates its term list (written "
+                    + "before docs/adr/0014): backfill it before deleting the video");
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(markerKey)
+                .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
+        for (String term : marker.item().get(WEIGHTS).m().keySet()) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(Items.key(PK, "t#" + term, SK, videoId))).build());
+            writes.add(add(Items.key(PK, "t#" + term, SK, DF), -1L));
+        }
+        writes.add(add(new HashMap<>(CATALOG), -1L));
+        try {
+            call("TransactWriteItems(unindex)", () -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (Items.conditionFailedAt(e, 0)) {
+                return false;
+            }
+            throw Items.translate("TransactWriteItems(unindex)", e);
         }
     }
 
@@ -163,6 +195,10 @@ public final class DynamoTermIndex implements TermIndex {
         change.added().forEach(term -> writes.add(increment(Items.key(PK, "t#" + term, SK, DF))));
         RelatedList list = change.ownList();
         if (list != null) {
+            // The list's reverse references first (docs/adr/0014): a reference without its list entry is harmless,
+            // an entry without its reference would survive the held video's deletion.
+            list.items().forEach(held -> call("PutItem(reference)", () -> dynamo.putItem(r -> r.tableName(table)
+                    .item(DynamoRelatedStore.reference(held.videoId(), after.videoId())))));
             writes.add(TransactWriteItem.builder().put(DynamoRelatedStore.put(table, list, list.version())).build());
         }
         try {
@@ -195,7 +231,7 @@ public final class DynamoTermIndex implements TermIndex {
     }
 
     private TransactWriteItem increment(Map<String, AttributeValue> key) {
-        return add(key, 1);
+        return add(key, 1L);
     }
 
     private TransactWriteItem add(Map<String, AttributeValue> key, long delta) {

@@ -16,6 +16,7 @@ import dev.clipflow.social.FeedStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * {@link FeedStore} on DynamoDB ({@link SocialTables}): entries are {@code PutRequest}s keyed by
  * (feed, video), so a rewrite overwrites; pages come from the {@code byTime} LSI newest first.
- * Entries expire {@code ttl} after the video's publish time.
+ * Entries expire {@code ttl} after the video's publish time. Every entry is written with its reverse reference
+ * ({@link #reference}), so the feeds holding a video are found from its id (docs/adr/0014).
  */
 public final class DynamoFeedStore implements FeedStore {
     public static final Duration DEFAULT_TTL = Duration.ofDays(60);
@@ -62,10 +64,27 @@ public final class DynamoFeedStore implements FeedStore {
         List<WriteRequest> writes = new ArrayList<>();
         for (FeedEntry e : entries) {
             String feedId = viewerFeed(e.viewerId());
-            byKey.put(feedId + "\n" + e.item().videoId(), e);
-            writes.add(WriteRequest.builder()
-                    .putRequest(PutRequest.builder().item(item(feedId, e.item())).build()).build());
+            Map<String, AttributeValue> entry = item(feedId, e.item());
+            Map<String, AttributeValue> reference = reference(feedId, e.item());
+            byKey.put(keyOf(entry), e);
+            byKey.put(keyOf(reference), e);
+            writes.add(put(reference));
+            writes.add(put(entry));
         }
+        // Each entry travels with its reverse reference (x#<videoId> / <feedId>): two write requests per entry, so
+        // a full batch of entries takes two BatchWriteItem calls. An entry whose entry or reference is left
+        // unprocessed is returned whole; writing both again is harmless (keyed puts).
+        LinkedHashSet<FeedEntry> left = new LinkedHashSet<>();
+        for (int from = 0; from < writes.size(); from += MAX_BATCH) {
+            List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + MAX_BATCH));
+            for (WriteRequest w : batchWrite(chunk)) {
+                left.add(byKey.get(keyOf(w.putRequest().item())));
+            }
+        }
+        return List.copyOf(left);
+    }
+
+    private List<WriteRequest> batchWrite(List<WriteRequest> writes) {
         BatchWriteItemResponse response;
         try {
             response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, writes)));
@@ -80,18 +99,38 @@ public final class DynamoFeedStore implements FeedStore {
         if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
             return List.of();
         }
-        List<FeedEntry> left = new ArrayList<>();
-        for (WriteRequest w : response.unprocessedItems().getOrDefault(table, List.of())) {
-            Map<String, AttributeValue> item = w.putRequest().item();
-            left.add(byKey.get(Items.str(item, FEED_ID) + "\n" + Items.str(item, VIDEO_ID)));
-        }
-        return left;
+        return response.unprocessedItems().getOrDefault(table, List.of());
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static String keyOf(Map<String, AttributeValue> item) {
+        return Items.str(item, FEED_ID) + "\n" + Items.str(item, VIDEO_ID);
     }
 
     @Override
     public void putTimeline(FeedItem item) {
-        Map<String, AttributeValue> timelineItem = item(channelTimeline(item.channelId()), item);
+        String feedId = channelTimeline(item.channelId());
+        Map<String, AttributeValue> timelineItem = item(feedId, item);
+        Map<String, AttributeValue> reference = reference(feedId, item);
+        // The reference first: a failure between the two leaves a reference without an entry (harmless for a
+        // delete), never an entry nobody can find from the video id.
+        call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(reference)));
         call("PutItem", () -> dynamo.putItem(r -> r.tableName(table).item(timelineItem)));
+    }
+
+    @Override
+    public int removeVideo(String videoId) {
+        List<Map<String, AttributeValue>> references = Items.partition(dynamo, table, FEED_ID, references(videoId));
+        // Entries first, then their references: a failure in between leaves references (found again next time),
+        // never an entry nobody can find.
+        Items.batchDelete(dynamo, table, references.stream()
+                .map(r -> Items.key(FEED_ID, Items.str(r, VIDEO_ID), VIDEO_ID, videoId)).toList());
+        Items.batchDelete(dynamo, table, references.stream()
+                .map(r -> Items.key(FEED_ID, Items.str(r, FEED_ID), VIDEO_ID, Items.str(r, VIDEO_ID))).toList());
+        return references.size();
     }
 
     @Override
@@ -114,6 +153,23 @@ public final class DynamoFeedStore implements FeedStore {
         out.put(POSITION, s(item.position().sortKey()));
         out.put(SocialTables.TTL_ATTRIBUTE, Items.n(item.publishedAt().plus(ttl).getEpochSecond()));
         return out;
+    }
+
+    /**
+     * The reverse reference of {@code item} in feed {@code feedId}: pk {@code x#<videoId>}, sk {@code <feedId>}, the
+     * entry's {@code expiresAt}; no {@code position}, so it stays out of the {@code byTime} index.
+     */
+    public Map<String, AttributeValue> reference(String feedId, FeedItem item) {
+        Map<String, AttributeValue> out = new HashMap<>();
+        out.put(FEED_ID, s(references(item.videoId())));
+        out.put(VIDEO_ID, s(feedId));
+        out.put(SocialTables.TTL_ATTRIBUTE, Items.n(item.publishedAt().plus(ttl).getEpochSecond()));
+        return out;
+    }
+
+    /** The partition of a video's reverse references: one item per feed or timeline holding it. */
+    public static String references(String videoId) {
+        return "x#" + videoId;
     }
 
     public static String viewerFeed(String viewerId) {

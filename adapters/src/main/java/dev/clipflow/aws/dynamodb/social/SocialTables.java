@@ -11,7 +11,9 @@ package dev.clipflow.aws.dynamodb.social;
  *       ({@code viewerId}, {@code channelId}), sparse: only subscriptions carry {@code viewerId}.</li>
  *   <li>Feeds: pk {@code feedId} ({@code v#<viewerId>} for a viewer's feed, {@code c#<channelId>}
  *       for a channel's timeline), sk {@code videoId}; LSI {@code byTime} on {@code position}
- *       (fixed-width publish time {@code #} video id); TTL {@code expiresAt}.</li>
+ *       (fixed-width publish time {@code #} video id); TTL {@code expiresAt}. Beside each entry its reverse
+ *       reference: feedId {@code x#<videoId>}, videoId {@code <feedId>} of the entry, same {@code expiresAt}, no
+ *       {@code position} (docs/adr/0014).</li>
  * </ul>
  */
 public final class SocialTables {

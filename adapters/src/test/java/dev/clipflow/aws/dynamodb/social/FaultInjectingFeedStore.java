@@ -47,6 +47,11 @@ final class FaultInjectingFeedStore implements FeedStore {
     }
 
     @Override
+    public int removeVideo(String videoId) {
+        return delegate.removeVideo(videoId);
+    }
+
+    @Override
     public FeedSlice viewerFeed(String viewerId, FeedPosition before, int limit) {
         return delegate.viewerFeed(viewerId, before, limit);
     }

@@ -39,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,13 +82,15 @@ public final class LocalClipflow implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LocalEventBus eventBus;
     private final LocalMetrics metrics;
+    private final LocalCloudFront cloudFront;
     private AsyncInvoker asyncInvoker;
     private ScheduledEvents scheduledEvents;
 
     private LocalClipflow(TemplateModel template, Emulators emulators, SfnEndpoint sfnEndpoint, S3EventProxy s3Proxy,
                           MediaServer media, AwsClients clients, Map<String, String> functionConfig, Path cacheDir,
                           Principals principals, List<AutoCloseable> iamEndpoints, LocalEventBus eventBus,
-                          LocalMetrics metrics) {
+                          LocalMetrics metrics, LocalCloudFront cloudFront) {
+        this.cloudFront = cloudFront;
         this.eventBus = eventBus;
         this.metrics = metrics;
         this.template = template;
@@ -145,6 +148,9 @@ public final class LocalClipflow implements AutoCloseable {
             LocalEventBus eventBus = LocalEventBus.start(template.eventBuses());
             started.add(eventBus);
             config.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBus.endpoint().toString());
+            LocalCloudFront cloudFront = LocalCloudFront.start();
+            started.add(cloudFront);
+            config.put("AWS_ENDPOINT_URL_CLOUDFRONT", cloudFront.endpoint().toString());
             List<AutoCloseable> iamEndpoints = new ArrayList<>();
             if (iam) {
                 gate(config, "AWS_ENDPOINT_URL_DYNAMODB", JsonRequests.Service.DYNAMODB, principals, iamEndpoints);
@@ -154,18 +160,31 @@ public final class LocalClipflow implements AutoCloseable {
                 gate(config, "AWS_ENDPOINT_URL_EVENTBRIDGE", JsonRequests.Service.EVENTS, principals, iamEndpoints);
                 started.addAll(iamEndpoints);
             }
-            Optional<Role> machineRole = iam && template.stateMachines().size() == 1
-                    ? template.role(template.stateMachine().logicalId()) : Optional.empty();
-            Map<String, String> machineConfig = new LinkedHashMap<>(config);
-            machineRole.ifPresent(r -> machineConfig.put("AWS_ACCESS_KEY_ID", Principals.accessKeyId(r)));
+            // Each state machine's tasks run with its own role (signed with its key, authorised by its policies): the
+            // engine is shared, so tasks are dispatched by the machine named in the context object.
             LocalMetrics metrics = new LocalMetrics();
-            TaskInvoker tasks = new IntegrationTaskInvoker(
-                    name -> Optional.ofNullable(self[0]).flatMap(s -> s.lambda(name)),
-                    new EmulatorDynamoDb(machineConfig), new EmulatorSqs(machineConfig),
-                    new EmulatorEvents(machineConfig), metrics);
-            if (machineRole.isPresent()) {
-                tasks = new StateMachineAuthorizer(principals, machineRole.get(), tasks);
+            Map<String, TaskInvoker> machineTasks = new HashMap<>();
+            for (StateMachineDef sm : template.stateMachines()) {
+                Optional<Role> machineRole = iam ? template.role(sm.logicalId()) : Optional.empty();
+                Map<String, String> machineConfig = new LinkedHashMap<>(config);
+                machineRole.ifPresent(r -> machineConfig.put("AWS_ACCESS_KEY_ID", Principals.accessKeyId(r)));
+                TaskInvoker invoker = new IntegrationTaskInvoker(
+                        name -> Optional.ofNullable(self[0]).flatMap(s -> s.lambda(name)),
+                        new EmulatorDynamoDb(machineConfig), new EmulatorSqs(machineConfig),
+                        new EmulatorEvents(machineConfig), metrics);
+                if (machineRole.isPresent()) {
+                    invoker = new StateMachineAuthorizer(principals, machineRole.get(), invoker);
+                }
+                machineTasks.put(sm.name(), invoker);
             }
+            TaskInvoker tasks = request -> {
+                String machine = machineName(request.context());
+                TaskInvoker invoker = machineTasks.get(machine);
+                if (invoker == null) {
+                    throw new IllegalStateException("No task invoker for state machine " + machine);
+                }
+                return invoker.invoke(request);
+            };
             LocalStepFunctions sfn = new LocalStepFunctions(tasks, new ScaledClock(clockSpeed));
             SfnEndpoint endpoint = SfnEndpoint.start(sfn, 0);
             started.add(endpoint);
@@ -186,7 +205,7 @@ public final class LocalClipflow implements AutoCloseable {
             template.distributions().stream().filter(d -> d.originBucket() != null).findFirst().ifPresent(d ->
                     media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3()));
             LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, media, clients,
-                    Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints), eventBus, metrics);
+                    Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints), eventBus, metrics, cloudFront);
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,
                     System.err);
             stack.scheduledEvents = ScheduledEvents.start(template, stack.asyncInvoker, clockSpeed, System.err);
@@ -205,6 +224,17 @@ public final class LocalClipflow implements AutoCloseable {
             emulators.stop();
             throw e;
         }
+    }
+
+    /**
+     * The name of the state machine a task runs in, from the context object's {@code StateMachine.Id}
+     * ({@code ...:stateMachine:<name>}, or {@code <name>/<label>} for a Distributed Map's child executions).
+     */
+    static String machineName(JsonNode context) {
+        String id = context.path("StateMachine").path("Id").asText("");
+        String name = id.substring(id.indexOf(":stateMachine:") + ":stateMachine:".length());
+        int slash = name.indexOf('/');
+        return slash < 0 ? name : name.substring(0, slash);
     }
 
     /** Puts an authorising endpoint in front of the one {@code config} names, and names it there instead. */
@@ -253,6 +283,20 @@ public final class LocalClipflow implements AutoCloseable {
      * The CloudFront stand-in's URL and the bucket it serves (the distribution's origin); empty when the template
      * has no distribution with an S3 origin.
      */
+    /** Makes the local CloudFront API answer the next {@code n} requests 503 (tests of the deletion's Retry). */
+    public void failNextCdnInvalidations(int n) {
+        cloudFront.failNext(n);
+    }
+
+    /** The CDN invalidations the stack asked for (distribution id, caller reference, paths), oldest first. */
+    public List<List<String>> cdnInvalidations() {
+        return cloudFront.invalidations().stream().map(i -> {
+            List<String> row = new ArrayList<>(List.of(i.distributionId(), i.callerReference()));
+            row.addAll(i.paths());
+            return List.copyOf(row);
+        }).toList();
+    }
+
     public Optional<Map.Entry<java.net.URI, String>> media() {
         return media.bucket() == null ? Optional.empty() : Optional.of(Map.entry(media.url(), media.bucket()));
     }
@@ -408,6 +452,7 @@ public final class LocalClipflow implements AutoCloseable {
         }
         s3Proxy.close();
         media.close();
+        cloudFront.close();
         eventBus.close();
         hosts.values().forEach(FunctionHost::close);
         sfnEndpoint.close();

@@ -67,8 +67,8 @@ public final class LocalHttpApi implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.defaultIdentity = defaultIdentity;
-        this.console = new LocalConsole(stack.stepFunctions().service(), stack.template().stateMachines().size() == 1
-                ? stack.template().stateMachine() : null);
+        this.console = new LocalConsole(stack.stepFunctions().service(), stack.template().stateMachines().isEmpty()
+                ? null : stack.template().stateMachine());
     }
 
     /** Serves the stack's routes on 127.0.0.1:{@code port} (0 = any free port). */

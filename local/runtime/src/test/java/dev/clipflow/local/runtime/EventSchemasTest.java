@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.events.PipelineStage;
 import dev.clipflow.catalog.events.StageProgressed;
+import dev.clipflow.catalog.events.VideoDeleted;
 import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.local.asl.json.Json;
@@ -55,12 +56,7 @@ class EventSchemasTest {
     private static ObjectNode stageProgress() {
         StageProgressed event = new StageProgressed(new VideoEvent.Subject("v-1", "ch-1", "alice",
                 Instant.parse("2026-12-07T10:00:00Z")), PipelineStage.TRANSCODE.part(3, 12), 3, 12);
-        ObjectNode whole = (ObjectNode) Json.parse("""
-                {"version":"0","id":"e-1","source":"clipflow.videos","account":"000000000000",
-                 "time":"2026-12-07T10:00:00Z","region":"us-east-1","resources":[]}""");
-        whole.put("detail-type", event.detailType());
-        whole.set("detail", Json.MAPPER.valueToTree(event.detail()));
-        return whole;
+        return envelope(event);
     }
 
     @Test
@@ -82,17 +78,29 @@ class EventSchemasTest {
         }
     }
 
-    /** A Video Edited event as the upload API's domain code builds its detail. */
-    private static ObjectNode videoEdited() {
-        VideoEdited event = new VideoEdited(new VideoEvent.Subject("v-1", "ch-1", "alice",
-                Instant.parse("2026-12-07T10:00:00Z")), VideoStatus.PUBLISHED, 3, "Sunset over the bay", "",
-                List.of("sea", "boats"));
+    /** The EventBridge envelope around an event as EventBridgeVideoEvents puts it on the bus. */
+    private static ObjectNode envelope(VideoEvent event) {
         ObjectNode whole = (ObjectNode) Json.parse("""
                 {"version":"0","id":"e-1","source":"clipflow.videos","account":"000000000000",
                  "time":"2026-12-07T10:00:00Z","region":"us-east-1","resources":[]}""");
         whole.put("detail-type", event.detailType());
         whole.set("detail", Json.MAPPER.valueToTree(event.detail()));
         return whole;
+    }
+
+    /** A Video Edited event as the upload API's domain code builds its detail. */
+    private static ObjectNode videoEdited() {
+        VideoEdited event = new VideoEdited(new VideoEvent.Subject("v-1", "ch-1", "alice",
+                Instant.parse("2026-12-07T10:00:00Z")), VideoStatus.PUBLISHED, 3, "Sunset over the bay", "",
+                List.of("sea", "boats"));
+        return envelope(event);
+    }
+
+    /** A Video Deleted event as the deletion workflow's domain code builds its detail. */
+    private static ObjectNode videoDeleted() {
+        VideoDeleted event = new VideoDeleted(new VideoEvent.Subject("v-1", "ch-1", "alice",
+                Instant.parse("2026-12-07T10:00:00Z")), Instant.parse("2027-03-07T10:00:00Z"));
+        return envelope(event);
     }
 
     @Test
@@ -116,5 +124,17 @@ class EventSchemasTest {
         for (JsonNode bad : new JsonNode[] {noRevision, zeroRevision, noTags, emptyTitle, unknownStatus}) {
             assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
         }
+    }
+
+    @Test
+    void videoDeleted_asTheDomainBuildsIt_isValid_andWithoutItsExpiryOrWithMetadataIsNot() {
+        ObjectNode noExpiry = videoDeleted();
+        ((ObjectNode) noExpiry.get("detail")).remove("tombstoneExpiresAt");
+        ObjectNode withTitle = videoDeleted();
+        ((ObjectNode) withTitle.get("detail")).put("title", "a deleted video's title must not travel");
+
+        assertThat(VideoEventsIT.validate(videoDeleted())).isEmpty();
+        assertThat(VideoEventsIT.validate(noExpiry)).isNotEmpty();
+        assertThat(VideoEventsIT.validate(withTitle)).isNotEmpty();
     }
 }

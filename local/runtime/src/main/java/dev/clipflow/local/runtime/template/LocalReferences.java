@@ -52,8 +52,10 @@ final class LocalReferences {
             case "AWS::Events::EventBus" -> eventBus(id, props, attribute);
             case "AWS::SecretsManager::Secret" -> attribute == null || "Id".equals(attribute)
                     ? LocalAws.secretArn(secretName(id, props)) : new Unresolved(logicalId + "." + attribute);
-            case "AWS::CloudFront::Distribution" -> "DomainName".equals(attribute) && local.mediaHost() != null
-                    ? local.mediaHost() : new Unresolved(logicalId + (attribute == null ? "" : "." + attribute));
+            // Ref: the distribution id; locally the logical id (the local CloudFront API answers for it).
+            case "AWS::CloudFront::Distribution" -> attribute == null ? logicalId
+                    : "DomainName".equals(attribute) && local.mediaHost() != null
+                    ? local.mediaHost() : new Unresolved(logicalId + "." + attribute);
             default -> new Unresolved(logicalId + (attribute == null ? "" : "." + attribute));
         };
     }

@@ -159,13 +159,25 @@ public final class TemplateModel {
         return roles.stream().filter(r -> r.owner().equals(owner)).findFirst();
     }
 
-    /** The template's one state machine. */
+    /** The logical id of the video pipeline when the template has more than one state machine. */
+    public static final String PIPELINE = "VideoPipeline";
+
+    /**
+     * The video pipeline: the template's one state machine, or, among several (the pipeline and the deletion workflow,
+     * docs/adr/0014), the one with logical id {@value #PIPELINE}.
+     */
     public StateMachineDef stateMachine() {
-        if (stateMachines.size() != 1) {
-            throw new TemplateInvalidException("Expected one state machine in " + file + ", found "
-                    + stateMachines.size());
+        if (stateMachines.size() == 1) {
+            return stateMachines.get(0);
         }
-        return stateMachines.get(0);
+        return stateMachine(PIPELINE).orElseThrow(() -> new TemplateInvalidException("Expected one state machine, or "
+                + PIPELINE + " among several, in " + file + "; found " + stateMachines.stream()
+                .map(StateMachineDef::logicalId).toList()));
+    }
+
+    /** A state machine by logical id. */
+    public Optional<StateMachineDef> stateMachine(String logicalId) {
+        return stateMachines.stream().filter(sm -> sm.logicalId().equals(logicalId)).findFirst();
     }
 
     /** Reads the resources into the model's lists. */

@@ -1,0 +1,79 @@
+package dev.clipflow.uploadapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.clipflow.catalog.ChannelLimits;
+import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.http.HttpEvents;
+import dev.clipflow.media.MediaKeys;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** DELETE /videos/{videoId} against Dynoxide: owner only, DELETING, the workflow started by name, repeats harmless. */
+class DeleteVideoIT {
+    private static final ChannelLimits LIMITS = new ChannelLimits(64L * 1024 * 1024, Set.of("video/mp4"), 2);
+    private final ApiFixture fx = new ApiFixture();
+    private final UploadApi api = fx.api(Duration.ofMinutes(15));
+
+    @Test
+    void delete_byTheOwner_is202Deleting_startsTheWorkflowNamedByTheVideo_andLeavesTheListing() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = publishedVideo(channelId);
+
+        APIGatewayV2HTTPResponse response = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId, "alice",
+                null));
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(ApiFixture.body(response).get("status").stringValue()).isEqualTo("DELETING");
+        assertThat(fx.videos.get(videoId).status()).isEqualTo(VideoStatus.DELETING);
+        assertThat(fx.deletionsStarted).containsExactly(videoId);
+        var listing = ApiFixture.body(api.apply(HttpEvents.request("GET", "/channels/" + channelId + "/videos",
+                "alice", null)));
+        assertThat(listing.get("items").size()).isZero();
+        var publicView = api.apply(HttpEvents.request("GET", "/videos/" + videoId, "bob", null));
+        assertThat(publicView.getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void delete_bySomeoneElseOrUnknown_is404AndChangesNothing() {
+        String channelId = fx.channel("alice", LIMITS);
+        String videoId = publishedVideo(channelId);
+
+        var other = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId, "mallory", null));
+        var unknown = api.apply(HttpEvents.request("DELETE", "/videos/00000000-0000-4000-8000-000000000000",
+                "alice", null));
+
+        assertThat(other.getStatusCode()).isEqualTo(404);
+        assertThat(ApiFixture.body(other).get("error").stringValue()).isEqualTo("VIDEO_NOT_FOUND");
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(fx.videos.get(videoId).status()).isEqualTo(VideoStatus.PUBLISHED);
+        assertThat(fx.deletionsStarted).isEmpty();
+    }
+
+    @Test
+    void delete_twice_is202BothTimes_andStartsTheSameExecutionName() {
+        String videoId = publishedVideo(fx.channel("alice", LIMITS));
+
+        var first = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId, "alice", null));
+        var second = api.apply(HttpEvents.request("DELETE", "/videos/" + videoId, "alice", null));
+
+        assertThat(List.of(first.getStatusCode(), second.getStatusCode())).containsExactly(202, 202);
+        assertThat(ApiFixture.body(second).get("status").stringValue()).isEqualTo("DELETING");
+        assertThat(fx.deletionsStarted).containsExactly(videoId, videoId);
+    }
+
+    private String publishedVideo(String channelId) {
+        String videoId = ApiFixture.body(api.apply(HttpEvents.request("POST", "/videos", "alice", ApiFixture.json(
+                Map.of("channelId", channelId, "title", "To delete", "sizeBytes", 1000, "contentType", "video/mp4")))))
+                .get("videoId").stringValue();
+        fx.videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        fx.videos.publish(videoId, List.of(), new Video.PublishedAssets(MediaKeys.masterPlaylist(videoId),
+                MediaKeys.poster(videoId), MediaKeys.sprite(videoId), MediaKeys.spriteIndex(videoId)));
+        return videoId;
+    }
+}

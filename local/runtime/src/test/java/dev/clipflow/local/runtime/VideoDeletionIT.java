@@ -1,0 +1,310 @@
+package dev.clipflow.local.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.demo.DemoVideo;
+import dev.clipflow.local.runtime.template.BucketDef;
+import dev.clipflow.testing.template.CfnYaml;
+import dev.clipflow.testing.template.TableDef;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * DELETE /videos/{videoId} through the local runtime: the VideoDeletion state machine (from the template, on the same
+ * engine as the pipeline) takes the video out of everything, and a scan of every table and bucket the template
+ * declares finds nothing of it but the tombstone. The stack runs a copy of template.yaml that differs in one value:
+ * the deletion waits 5 s, not 960 s, for a stopped pipeline's task in flight (IN_FLIGHT_TASK_SECONDS).
+ */
+class VideoDeletionIT {
+    private static final String IN_FLIGHT_TASK_SECONDS = "5";
+
+    static Up up;
+    static LocalClipflow stack;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        System.setProperty("logging.level.root", "WARN");
+        Path root = RepoRoot.get();
+        up = Up.start(templateCopy(root), root.resolve("local/runtime/target/function-cache"), 0, 1.0,
+                LocalHttpApi.defaultIdentity());
+        stack = up.stack();
+        VideoEventsIT.up = up;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (up != null) {
+            up.close();
+        }
+    }
+
+    @Test
+    void delete_publishedVideoWithSubscribersAndRelatedEntries_leavesNothingButTheTombstone_andTwiceIsHarmless()
+            throws Exception {
+        String owner = "owner-" + System.nanoTime();
+        String channelId = channel(owner);
+        List<String> viewers = List.of("viewer-a-" + System.nanoTime(), "viewer-b-" + System.nanoTime(),
+                "viewer-c-" + System.nanoTime());
+        for (String viewer : viewers) {
+            VideoEventsIT.call(HTTP, "POST", "/channels/" + channelId + "/subscription", null, viewer, 201);
+        }
+        String kept = uploadAndPublish(owner, channelId, "Cats playing piano", 1);
+        String gone = uploadAndPublish(owner, channelId, "Cats playing piano again", 1);
+        // A viewer watches both: history entries, co-views both ways.
+        VideoEventsIT.call(HTTP, "POST", "/videos/" + kept + "/views", null, viewers.get(0), 201);
+        VideoEventsIT.call(HTTP, "POST", "/videos/" + gone + "/views", null, viewers.get(0), 201);
+        assertThat(VideoEventsIT.call(HTTP, "GET", "/videos/" + kept + "/related", null, viewers.get(1), 200)
+                .toString()).contains(gone);
+        assertThat(VideoEventsIT.call(HTTP, "GET", "/me/feed", null, viewers.get(2), 200).toString()).contains(gone);
+        assertThat(holders(gone)).as("before the delete").hasSizeGreaterThan(10);
+
+        JsonNode accepted = VideoEventsIT.call(HTTP, "DELETE", "/videos/" + gone, null, owner, 202);
+        assertThat(accepted.path("status").asText()).isEqualTo("DELETING");
+        awaitStatus(owner, gone, "DELETED", Duration.ofMinutes(3));
+
+        assertThat(holders(gone)).as("every table and bucket of the template").containsExactly(
+                "VideosTable: videoId=" + gone);
+        JsonNode tombstone = VideoEventsIT.call(HTTP, "GET", "/videos/" + gone, null, owner, 200);
+        assertThat(tombstone.path("status").asText()).isEqualTo("DELETED");
+        assertThat(tombstone.path("title").isNull()).as("no title: %s", tombstone).isTrue();
+        Map<String, AttributeValue> item = stack.clients().dynamoDb().getItem(r -> r.tableName(table("VideosTable"))
+                .key(Map.of("videoId", AttributeValue.fromS(gone)))).item();
+        assertThat(Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())))
+                .isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
+        assertThat(item).doesNotContainKeys("title", "description", "tags");
+        VideoEventsIT.call(HTTP, "GET", "/videos/" + gone, null, viewers.get(0), 404);
+        assertThat(VideoEventsIT.call(HTTP, "GET", "/me/feed", null, viewers.get(2), 200).toString())
+                .doesNotContain(gone).contains(kept);
+        assertThat(stack.cdnInvalidations()).contains(List.of("MediaDistribution", "delete-" + gone,
+                "/videos/" + gone + "/*", "/restricted/" + gone + "/*"));
+        List<JsonNode> deleted = stack.eventBus().events().stream()
+                .filter(e -> e.path("detail-type").asText().equals("Video Deleted")
+                        && e.path("detail").path("videoId").asText().equals(gone)).toList();
+        assertThat(deleted).hasSize(1);
+        assertThat(VideoEventsIT.validate(deleted.get(0))).isEmpty();
+
+        // Twice: 202 again, nothing more happens (no second event, no second invalidation).
+        assertThat(VideoEventsIT.call(HTTP, "DELETE", "/videos/" + gone, null, owner, 202).path("status").asText())
+                .isEqualTo("DELETED");
+        Thread.sleep(2000);
+        assertThat(stack.eventBus().events().stream().filter(e -> e.path("detail-type").asText()
+                .equals("Video Deleted") && e.path("detail").path("videoId").asText().equals(gone))).hasSize(1);
+        assertThat(holders(kept)).as("the other video is untouched").contains("VideosTable: videoId=" + kept);
+    }
+
+    @Test
+    void delete_bySomeoneElse_is404AndChangesNothing() throws Exception {
+        String owner = "owner-" + System.nanoTime();
+        String channelId = channel(owner);
+        String videoId = VideoEventsIT.call(HTTP, "POST", "/videos", "{\"channelId\":\"" + channelId
+                + "\",\"title\":\"Mine\",\"sizeBytes\":1000,\"contentType\":\"video/mp4\"}", owner, 201)
+                .path("videoId").asText();
+
+        VideoEventsIT.call(HTTP, "DELETE", "/videos/" + videoId, null, "mallory-" + System.nanoTime(), 404);
+
+        assertThat(VideoEventsIT.call(HTTP, "GET", "/videos/" + videoId, null, owner, 200).path("status").asText())
+                .isEqualTo("AWAITING_UPLOAD");
+        assertThat(stack.clients().sfn().listExecutions(r -> r.stateMachineArn(deletionArn())).executions())
+                .noneMatch(e -> e.name().equals(videoId));
+    }
+
+    @Test
+    void delete_whoseMediaStepFailsOnce_retriesTheStepAndCompletes() throws Exception {
+        String owner = "owner-" + System.nanoTime();
+        String channelId = channel(owner);
+        String videoId = uploadAndPublish(owner, channelId, "Flaky CDN", 1);
+        stack.failNextCdnInvalidations(5);
+
+        VideoEventsIT.call(HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
+        awaitStatus(owner, videoId, "DELETED", Duration.ofMinutes(3));
+
+        List<HistoryEvent> history = stack.clients().sfn().getExecutionHistory(r -> r.executionArn(
+                deletionArn().replace(":stateMachine:", ":execution:") + ":" + videoId)).events();
+        // The media step failed (the SDK's own retries exhausted), the state machine's Retry ran it again until the
+        // CDN answered; no other step ran twice.
+        assertThat(history.stream().filter(e -> e.typeAsString().equals("TaskFailed")).count())
+                .isPositive();
+        assertThat(history.stream().filter(e -> e.typeAsString().equals("TaskSucceeded")).count())
+                .isEqualTo(4);
+        assertThat(stack.clients().sfn().describeExecution(r -> r.executionArn(deletionArn()
+                .replace(":stateMachine:", ":execution:") + ":" + videoId)).status())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(holders(videoId)).containsExactly("VideosTable: videoId=" + videoId);
+    }
+
+    @Test
+    void delete_whileProcessing_stopsThePipelineExecutionAndCleansUp() throws Exception {
+        String owner = "owner-" + System.nanoTime();
+        String channelId = channel(owner);
+        Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("long")), "640x360", 20);
+        String videoId = VideoEventsIT.upload(HTTP, owner, clip);
+        String pipeline = awaitRunningPipeline(videoId, Duration.ofMinutes(1));
+
+        VideoEventsIT.call(HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
+        awaitStatus(owner, videoId, "DELETED", Duration.ofMinutes(3));
+
+        assertThat(stack.clients().sfn().describeExecution(r -> r.executionArn(pipeline)).status())
+                .isEqualTo(ExecutionStatus.ABORTED);
+        List<HistoryEvent> deletion = stack.clients().sfn().getExecutionHistory(r -> r.executionArn(
+                deletionArn().replace(":stateMachine:", ":execution:") + ":" + videoId)).events();
+        assertThat(deletion.stream().filter(e -> e.typeAsString().equals("WaitStateEntered")).count())
+                .as("waited out the stopped pipeline's task").isEqualTo(1);
+        assertThat(holders(videoId)).containsExactly("VideosTable: videoId=" + videoId);
+        assertThat(channelId).isNotBlank();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A JSON copy of template.yaml (paths made absolute) with the shorter in-flight wait. */
+    @SuppressWarnings("unchecked")
+    private static Path templateCopy(Path root) throws Exception {
+        Map<String, Object> template = CfnYaml.read(root.resolve("template.yaml"));
+        Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
+        for (Object r : resources.values()) {
+            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) r).get("Properties");
+            if (props != null) {
+                for (String uri : List.of("CodeUri", "DefinitionUri")) {
+                    if (props.get(uri) instanceof String s) {
+                        props.put(uri, root.resolve(s).toString());
+                    }
+                }
+            }
+        }
+        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) (
+                (Map<String, Object>) resources.get("VideoDeletionFunction")).get("Properties")).get("Environment"))
+                .get("Variables");
+        assertThat(env).containsKey("IN_FLIGHT_TASK_SECONDS");
+        env.put("IN_FLIGHT_TASK_SECONDS", IN_FLIGHT_TASK_SECONDS);
+        Path copy = Files.createDirectories(root.resolve("local/runtime/target/video-deletion-it"))
+                .resolve("template.json");
+        Files.writeString(copy, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(template));
+        return copy;
+    }
+
+    private static String channel(String owner) throws Exception {
+        return VideoEventsIT.call(HTTP, "POST", "/channels", "{\"name\":\"Deletion\"}", owner, 201)
+                .path("channelId").asText();
+    }
+
+    /** Uploads a generated clip into {@code channelId} and waits until its pipeline execution succeeded. */
+    private static String uploadAndPublish(String owner, String channelId, String title, int seconds)
+            throws Exception {
+        Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("v" + System.nanoTime())), "320x180",
+                seconds);
+        JsonNode created = VideoEventsIT.call(HTTP, "POST", "/videos", "{\"channelId\":\"" + channelId
+                + "\",\"title\":" + Json.write(Json.text(title)) + ",\"tags\":[\"cats\",\"piano\"],\"sizeBytes\":"
+                + Files.size(clip) + ",\"contentType\":\"video/mp4\",\"fileName\":\"clip.mp4\"}", owner, 201);
+        HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(created.path("parts").get(0)
+                .path("url").asText())).PUT(HttpRequest.BodyPublishers.ofFile(clip)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(put.statusCode()).isEqualTo(200);
+        String videoId = created.path("videoId").asText();
+        VideoEventsIT.call(HTTP, "POST", "/videos/" + videoId + "/upload/complete", "{\"parts\":[{\"partNumber\":1,"
+                + "\"eTag\":" + Json.write(Json.text(put.headers().firstValue("ETag").orElseThrow())) + "}]}", owner,
+                200);
+        String arn = awaitRunningPipeline(videoId, Duration.ofMinutes(1));
+        Instant until = Instant.now().plus(Duration.ofMinutes(5));
+        while (stack.clients().sfn().describeExecution(r -> r.executionArn(arn)).status() == ExecutionStatus.RUNNING) {
+            assertThat(Instant.now()).as("pipeline of " + videoId).isBefore(until);
+            Thread.sleep(250);
+        }
+        var done = stack.clients().sfn().describeExecution(r -> r.executionArn(arn));
+        assertThat(done.status()).as("%s: %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        return videoId;
+    }
+
+    private static String awaitRunningPipeline(String videoId, Duration timeout) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        while (true) {
+            var found = stack.clients().sfn().listExecutions(r -> r.stateMachineArn(stack.template().stateMachine()
+                    .arn())).executions().stream().filter(e -> e.name().startsWith(videoId + "-")).findFirst();
+            if (found.isPresent()) {
+                return found.get().executionArn();
+            }
+            assertThat(Instant.now()).as("a pipeline execution of " + videoId).isBefore(until);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void awaitStatus(String owner, String videoId, String status, Duration timeout) throws Exception {
+        Instant until = Instant.now().plus(timeout);
+        while (true) {
+            String now = VideoEventsIT.call(HTTP, "GET", "/videos/" + videoId, null, owner, 200).path("status")
+                    .asText();
+            if (now.equals(status)) {
+                return;
+            }
+            assertThat(Instant.now()).as(videoId + " still " + now).isBefore(until);
+            Thread.sleep(250);
+        }
+    }
+
+    private static String deletionArn() {
+        return stack.template().stateMachine("VideoDeletion").orElseThrow().arn();
+    }
+
+    private static String table(String logicalId) {
+        return stack.template().tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow().name();
+    }
+
+    /**
+     * Everything of {@code videoId} in the stack: every item of every table the template declares with the id in any
+     * attribute (as "Table: key=value"), and every object of every bucket it declares with the id in its key.
+     */
+    static List<String> holders(String videoId) {
+        Predicate<String> names = s -> s.contains(videoId);
+        List<String> out = new ArrayList<>();
+        var dynamo = stack.clients().dynamoDb();
+        for (TableDef t : stack.template().tables()) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                var page = dynamo.scan(r -> r.tableName(t.name()).exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    if (item.values().stream().anyMatch(v -> names.test(v.toString()))) {
+                        String key = t.keySchema().stream().map(k -> k.attribute() + "=" + str(item.get(k.attribute())))
+                                .reduce((a, b) -> a + ", " + b).orElse("");
+                        out.add(t.logicalId() + ": " + key);
+                    }
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
+                        : null;
+            } while (start != null);
+        }
+        var s3 = stack.clients().s3();
+        for (BucketDef b : stack.template().buckets()) {
+            s3.listObjectsV2Paginator(r -> r.bucket(b.name())).contents().stream()
+                    .filter(o -> names.test(o.key())).forEach(o -> out.add(b.logicalId() + ": " + o.key()));
+        }
+        return out;
+    }
+
+    private static String str(AttributeValue v) {
+        return v == null ? null : v.s() != null ? v.s() : v.n();
+    }
+}
