@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A channel's videos as a viewer may see them, newest first: the owner sees every video, anyone else only
- * PUBLISHED ones. Page cursors are signed ({@link SignedCursors}) for the channel and the viewer, so a cursor
+ * listed ones (PUBLISHED and {@link Visibility#PUBLIC}). Page cursors are signed ({@link SignedCursors}) for the channel and the viewer, so a cursor
  * that was altered, made by hand or issued to someone else is refused, never followed.
  */
 public final class ChannelVideos {
@@ -33,8 +33,8 @@ public final class ChannelVideos {
         boolean owner = channel.isOwnedBy(viewerId);
         String scope = "channel-videos|" + channelId + "|" + viewerId;
         String position = cursor == null ? null : cursors.open(scope, cursor);
-        Page<Video> page = videos.listByChannel(channelId,
-                owner ? EnumSet.allOf(VideoStatus.class) : EnumSet.of(VideoStatus.PUBLISHED), position, limit);
+        Page<Video> page = owner ? videos.listByChannel(channelId, EnumSet.allOf(VideoStatus.class), position, limit)
+                : videos.listListedByChannel(channelId, position, limit);
         return new Page<>(page.items(), page.nextCursor() == null ? null : cursors.issue(scope, page.nextCursor()));
     }
 }

@@ -8,7 +8,6 @@ import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
-import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.upload.MultipartUploads;
 import dev.clipflow.catalog.upload.NewVideo;
 import dev.clipflow.catalog.upload.StartedUpload;
@@ -100,7 +99,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         }
         NewVideo request = new NewVideo(channelId, body.string("title", true), body.string("description", false),
                 body.strings("tags"), body.wholeNumber("sizeBytes"), body.string("contentType", true),
-                body.string("fileName", false), body.number("durationSeconds"));
+                body.string("fileName", false), body.number("durationSeconds"), body.string("visibility", false));
         MDC.put("channelId", channelId);
         StartedUpload started = uploads.start(user, request);
         MDC.put("videoId", started.video().videoId());
@@ -117,10 +116,10 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         String user = call.requireUser();
         MDC.put("videoId", videoId);
         Video video = videos.get(videoId);
-        boolean owner = video.ownerId().equals(user);
-        if (!owner && video.status() != VideoStatus.PUBLISHED) {
+        if (!video.isVisibleTo(user)) {
             throw new VideoNotFoundException(videoId);
         }
+        boolean owner = video.ownerId().equals(user);
         return responses.json(200, views.view(video, owner));
     }
 
