@@ -7,6 +7,7 @@ import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.upload.MultipartUploads;
 import dev.clipflow.catalog.upload.NewVideo;
@@ -48,12 +49,14 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private final VideoRepository videos;
     private final ChannelVideos listings;
     private final VideoViews views;
+    private final VideoPlayback playback;
     private final JsonMapper json;
     private final ApiResponses responses;
     private final ApiEdge edge;
 
     public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelVideos listings, VideoViews views,
-                     JsonMapper json) {
+                     VideoPlayback playback, JsonMapper json) {
+        this.playback = Objects.requireNonNull(playback, "playback");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.listings = Objects.requireNonNull(listings, "listings");
@@ -65,6 +68,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
                 .route("GET /channels/{channelId}/videos", call -> listVideos(call, call.id("channelId")))
                 .route("POST /videos", this::createVideo)
                 .route("GET /videos/{videoId}", call -> getVideo(call, call.id("videoId")))
+                .route("GET /videos/{videoId}/playback", call -> getPlayback(call, call.id("videoId")))
                 .route("DELETE /videos/{videoId}/upload", call -> abort(call, call.id("videoId")))
                 .route("POST /videos/{videoId}/upload/complete", call -> complete(call, call.id("videoId")))
                 .route("GET /videos/{videoId}/upload/parts", call -> partUrls(call, call.id("videoId")))
@@ -121,6 +125,21 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         }
         boolean owner = video.ownerId().equals(user);
         return responses.json(200, views.view(video, owner));
+    }
+
+    private APIGatewayV2HTTPResponse getPlayback(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        VideoPlayback.Playback p = playback.of(user, videoId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("videoId", videoId);
+        out.put("visibility", p.visibility().name());
+        out.put("hlsUrl", p.masterPlaylistUrl());
+        if (!p.query().isEmpty()) {
+            out.put("signedQuery", p.query());
+            out.put("expiresAt", p.expiresAt().toString());
+        }
+        return responses.json(200, out);
     }
 
     private APIGatewayV2HTTPResponse listVideos(ApiCall call, String channelId) {

@@ -8,6 +8,7 @@ import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.secrets.SecretStrings;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
@@ -31,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (default 900, at most 3600), CURSOR_SECRET_ARN (the Secrets Manager secret whose string, at least 32 bytes,
  * signs the channel listing's page cursors, the same key as the social API's: read once at initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS,
  * USER_MAX_UPLOADS_PER_DAY and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults),
- * PRICE_TABLE (optional) and the AWS_ENDPOINT_URL* overrides.
+ * PRICE_TABLE (optional), MEDIA_SIGNING_KEY_PAIR_ID and MEDIA_SIGNING_KEY_SECRET_ARN (the CloudFront public key's id and
+ * the secret holding its private key in PEM: restricted media's playback signatures; the secret is read at the first
+ * signature, not at initialisation, so an unconfigured key fails only that route) and the AWS_ENDPOINT_URL* overrides.
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -69,7 +72,12 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
                 Clock.systemUTC(), Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class,
                 SignedCursors.DEFAULT_TTL.toSeconds())));
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, json);
+        var secrets = new SecretStrings(aws.secretsManager());
+        String signingSecret = env.getRequiredProperty("MEDIA_SIGNING_KEY_SECRET_ARN");
+        var signer = new KeyedMediaSigner(() -> secrets.read(signingSecret),
+                env.getRequiredProperty("MEDIA_SIGNING_KEY_PAIR_ID"));
+        var playback = new VideoPlayback(videos, env.getRequiredProperty("MEDIA_BASE_URL"), signer, Clock.systemUTC());
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, playback, json);
     }
 
     /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */

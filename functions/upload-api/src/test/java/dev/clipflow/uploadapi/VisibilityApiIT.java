@@ -77,6 +77,68 @@ class VisibilityApiIT {
         assertThat(listed("alice", channelId)).containsExactly(hidden, unlisted, pub);
     }
 
+    @Test
+    void playback_publicIsAPlainUrl_restrictedIsSignedForItsPrefixTenMinutes_privateOnlyForTheOwner() {
+        String channelId = fx.channel("alice", LIMITS);
+        String pub = published(channelId, null);
+        String unlisted = published(channelId, "UNLISTED");
+        String hidden = published(channelId, "PRIVATE");
+        String draft = created(api.apply(create("alice", channelId, "PRIVATE")));
+
+        JsonNode open = playback("bob", pub);
+        JsonNode signed = playback("bob", unlisted);
+        JsonNode own = playback("alice", hidden);
+
+        assertThat(open.get("hlsUrl").stringValue()).isEqualTo(ApiFixture.MEDIA_BASE + "/videos/" + pub
+                + "/hls/master.m3u8");
+        assertThat(open.has("signedQuery")).isFalse();
+        assertThat(signed.get("hlsUrl").stringValue()).isEqualTo(ApiFixture.MEDIA_BASE + "/restricted/" + unlisted
+                + "/hls/master.m3u8");
+        JsonNode query = signed.get("signedQuery");
+        assertThat(query.get("Key-Pair-Id").stringValue()).isEqualTo(ApiFixture.KEY_PAIR_ID);
+        String policy = new String(java.util.Base64.getDecoder().decode(query.get("Policy").stringValue()
+                .replace('-', '+').replace('_', '=').replace('~', '/')), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(policy).contains("\"Resource\":\"" + ApiFixture.MEDIA_BASE + "/restricted/" + unlisted + "/*\"");
+        java.time.Instant expires = java.time.Instant.parse(signed.get("expiresAt").stringValue());
+        assertThat(expires).isBetween(java.time.Instant.now().plusSeconds(590), java.time.Instant.now().plusSeconds(601));
+        assertThat(dev.clipflow.media.CloudFrontSignatures.allows(ApiFixture.MEDIA_BASE + "/restricted/" + unlisted
+                + "/hls/360p/seg_00000.ts", query.get("Policy").stringValue(), query.get("Signature").stringValue(),
+                ApiFixture.SIGNING_KEYS.getPublic(), java.time.Instant.now())).isTrue();
+        assertThat(dev.clipflow.media.CloudFrontSignatures.allows(ApiFixture.MEDIA_BASE + "/restricted/" + hidden
+                + "/hls/master.m3u8", query.get("Policy").stringValue(), query.get("Signature").stringValue(),
+                ApiFixture.SIGNING_KEYS.getPublic(), java.time.Instant.now())).as("another video").isFalse();
+        assertThat(own.get("signedQuery").has("Signature")).isTrue();
+        assertError(api.apply(HttpEvents.request("GET", "/videos/" + hidden + "/playback", "bob", null)), 404,
+                "VIDEO_NOT_FOUND");
+        assertError(api.apply(HttpEvents.request("GET", "/videos/" + draft + "/playback", "alice", null)), 409,
+                "VIDEO_NOT_PUBLISHED");
+        assertError(api.apply(HttpEvents.request("GET", "/videos/" + draft + "/playback", "bob", null)), 404,
+                "VIDEO_NOT_FOUND");
+        assertError(api.apply(HttpEvents.request("GET", "/videos/" + unlisted + "/playback", null, null)), 401,
+                "UNAUTHENTICATED");
+    }
+
+    @Test
+    void playback_signingKeyNotConfigured_is503_andPublicVideosStillPlay() {
+        String channelId = fx.channel("alice", LIMITS);
+        String pub = published(channelId, null);
+        String unlisted = published(channelId, "UNLISTED");
+        fx.signingKeyPem = () -> "placeholder-from-GenerateSecretString";
+        UploadApi unconfigured = fx.api(Duration.ofMinutes(15));
+
+        assertThat(unconfigured.apply(HttpEvents.request("GET", "/videos/" + pub + "/playback", "bob", null))
+                .getStatusCode()).isEqualTo(200);
+        assertError(unconfigured.apply(HttpEvents.request("GET", "/videos/" + unlisted + "/playback", "bob", null)),
+                503, "SIGNING_UNAVAILABLE");
+    }
+
+    private JsonNode playback(String user, String videoId) {
+        APIGatewayV2HTTPResponse response = api.apply(HttpEvents.request("GET", "/videos/" + videoId + "/playback",
+                user, null));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        return ApiFixture.body(response);
+    }
+
     private List<String> listed(String user, String channelId) {
         JsonNode page = ApiFixture.body(api.apply(HttpEvents.request("GET", "/channels/" + channelId + "/videos",
                 user, null)));
@@ -88,8 +150,9 @@ class VisibilityApiIT {
     private String published(String channelId, String visibility) {
         String videoId = created(api.apply(create("alice", channelId, visibility)));
         fx.videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
-        fx.videos.publish(videoId, List.of(), new Video.PublishedAssets(MediaKeys.masterPlaylist(videoId), null,
-                null, null));
+        boolean restricted = visibility != null && !visibility.equalsIgnoreCase("public");
+        fx.videos.publish(videoId, List.of(), new Video.PublishedAssets(MediaKeys.masterPlaylist(videoId, restricted),
+                null, null, null));
         return videoId;
     }
 
