@@ -98,7 +98,7 @@ public final class CloudFrontSignatures {
     }
 
     /** CloudFront's wildcards: {@code *} any run of characters (none included), {@code ?} one character. */
-    static boolean matches(String pattern, String url) {
+    public static boolean matches(String pattern, String url) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             switch (c) {
