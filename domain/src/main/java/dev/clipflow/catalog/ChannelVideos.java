@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A channel's videos as a viewer may see them, newest first: the owner sees every video but deleted ones (DELETING,
- * DELETED), anyone else only PUBLISHED ones. Page cursors are signed ({@link SignedCursors}) for the channel and
- * the viewer, so a cursor that was altered, made by hand or issued to someone else is refused, never followed.
+ * DELETED), anyone else only listed ones (PUBLISHED and {@link Visibility#PUBLIC}). Page cursors are signed
+ * ({@link SignedCursors}) for the channel and the viewer, so a cursor that was altered, made by hand or issued to
+ * someone else is refused, never followed.
  */
 public final class ChannelVideos {
     private final ChannelRepository channels;
@@ -33,9 +34,10 @@ public final class ChannelVideos {
         boolean owner = channel.isOwnedBy(viewerId);
         String scope = "channel-videos|" + channelId + "|" + viewerId;
         String position = cursor == null ? null : cursors.open(scope, cursor);
-        Page<Video> page = videos.listByChannel(channelId,
-                owner ? EnumSet.complementOf(EnumSet.of(VideoStatus.DELETING, VideoStatus.DELETED))
-                        : EnumSet.of(VideoStatus.PUBLISHED), position, limit);
+        Page<Video> page = owner
+                ? videos.listByChannel(channelId,
+                        EnumSet.complementOf(EnumSet.of(VideoStatus.DELETING, VideoStatus.DELETED)), position, limit)
+                : videos.listListedByChannel(channelId, position, limit);
         return new Page<>(page.items(), page.nextCursor() == null ? null : cursors.issue(scope, page.nextCursor()));
     }
 }

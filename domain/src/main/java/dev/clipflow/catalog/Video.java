@@ -27,6 +27,7 @@ import java.util.Objects;
  *                     Null for videos created before per-user limits existed
  * @param progress     the pipeline stage a PROCESSING video is in and how far along it is; null before the first
  *                     stage starts and for videos in any other status (docs/events.md)
+ * @param visibility   who may find and play it ({@link Visibility}); null means {@link Visibility#DEFAULT}
  */
 public record Video(
         String videoId,
@@ -49,7 +50,8 @@ public record Video(
         Instant updatedAt,
         Map<String, BranchFailure> branchFailures,
         Double reservedSeconds,
-        Progress progress) {
+        Progress progress,
+        Visibility visibility) {
 
     public Video {
         Objects.requireNonNull(videoId, "videoId");
@@ -60,6 +62,38 @@ public record Video(
         renditions = renditions == null ? List.of() : List.copyOf(renditions);
         usage = usage == null ? Map.of() : Map.copyOf(usage);
         branchFailures = branchFailures == null ? Map.of() : Map.copyOf(branchFailures);
+        visibility = visibility == null ? Visibility.DEFAULT : visibility;
+    }
+
+    /** A video with the default visibility ({@link Visibility#PUBLIC}). */
+    public Video(String videoId, String channelId, String ownerId, String title, String description,
+                 List<String> tags, long declaredBytes, String contentType, String uploadKey, String uploadId,
+                 VideoStatus status, String failureReason, MediaInfo media, List<Rendition> renditions,
+                 PublishedAssets assets, Map<String, StageUsage> usage, Instant createdAt, Instant updatedAt,
+                 Map<String, BranchFailure> branchFailures, Double reservedSeconds, Progress progress) {
+        this(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey, uploadId,
+                status, failureReason, media, renditions, assets, usage, createdAt, updatedAt, branchFailures,
+                reservedSeconds, progress, null);
+    }
+
+    /** This video with another visibility (everything else unchanged). */
+    public Video withVisibility(Visibility to) {
+        return new Video(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey,
+                uploadId, status, failureReason, media, renditions, assets, usage, createdAt, updatedAt,
+                branchFailures, reservedSeconds, progress, to);
+    }
+
+    /**
+     * Whether {@code viewerId} may see this video at all ({@code GET /videos/{id}}, its playback, its related
+     * list): the owner always; anyone else only a PUBLISHED video that is not {@link Visibility#PRIVATE}.
+     */
+    public boolean isVisibleTo(String viewerId) {
+        return ownerId.equals(viewerId) || (status == VideoStatus.PUBLISHED && visibility != Visibility.PRIVATE);
+    }
+
+    /** Whether it belongs in listings, feeds, related lists and recommendations now: PUBLISHED and PUBLIC. */
+    public boolean isListed() {
+        return status == VideoStatus.PUBLISHED && visibility.isListed();
     }
 
     /** A video without a pipeline stage (not PROCESSING, or no stage started yet). */

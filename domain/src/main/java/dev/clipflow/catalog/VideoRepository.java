@@ -12,7 +12,7 @@ import java.util.Set;
  * The catalog's store of videos (port). Every write that the pipeline can repeat is idempotent:
  * repeating it with the same arguments leaves the same record and does not throw.
  */
-public interface VideoRepository {
+public interface VideoRepository extends ListedVideos {
 
     /** Stores a new video; throws {@link IllegalStateException} if the id is taken. */
     void create(Video video);
@@ -98,17 +98,45 @@ public interface VideoRepository {
      * This default pages through the unfiltered listing; adapters may filter in the store.
      */
     default Page<Video> listByChannel(String channelId, Set<VideoStatus> statuses, String cursor, int limit) {
+        return filtered(channelId, v -> statuses.contains(v.status()), cursor, limit);
+    }
+
+    /**
+     * Like {@link #listByChannel(String, Set, String, int)} but only the channel's listed videos
+     * ({@link Video#isListed()}: PUBLISHED and {@link Visibility#PUBLIC}), what anyone but the owner sees. This
+     * default pages through the unfiltered listing; adapters may filter in the store.
+     */
+    default Page<Video> listListedByChannel(String channelId, String cursor, int limit) {
+        return filtered(channelId, Video::isListed, cursor, limit);
+    }
+
+    private Page<Video> filtered(String channelId, java.util.function.Predicate<Video> keep, String cursor,
+                                 int limit) {
         List<Video> kept = new ArrayList<>();
         String next = cursor;
         do {
             Page<Video> page = listByChannel(channelId, next, limit - kept.size());
             for (Video v : page.items()) {
-                if (statuses.contains(v.status())) {
+                if (keep.test(v)) {
                     kept.add(v);
                 }
             }
             next = page.nextCursor();
         } while (next != null && kept.size() < limit);
         return new Page<>(kept, next);
+    }
+
+    /**
+     * Which of {@code videoIds} are listed now ({@link Video#isListed()}); unknown ids are not. The read paths
+     * (feeds, related lists, recommendations) keep only these, so a change of visibility is effective at once
+     * even for entries written before it. This default reads them one by one; adapters may batch.
+     */
+    @Override
+    default Set<String> listedAmong(java.util.Collection<String> videoIds) {
+        Set<String> listed = new java.util.HashSet<>();
+        for (String id : new java.util.LinkedHashSet<>(videoIds)) {
+            find(id).filter(Video::isListed).ifPresent(v -> listed.add(id));
+        }
+        return listed;
     }
 }

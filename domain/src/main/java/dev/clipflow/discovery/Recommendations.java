@@ -1,5 +1,6 @@
 package dev.clipflow.discovery;
 
+import dev.clipflow.catalog.ListedVideos;
 import dev.clipflow.catalog.Page;
 import dev.clipflow.paging.CursorInvalidException;
 import dev.clipflow.paging.PageSizeInvalidException;
@@ -11,12 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A viewer's recommendations: the related videos (blended, {@link RelatedVideos}) of the
- * {@value #SEEDS} videos they watched most recently, weighted {@code 1 / (1 + i)} by recency rank
- * {@code i}, plus the newest videos of their subscriptions at {@value #SUBSCRIPTION_WEIGHT} x the
- * same recency weight; minus everything they watched. At most {@value #MAX_RANKED} are ranked; pages
- * are offsets into that ranking (recomputed per page, so a page may shift if the viewer watched in
- * between) carried in a signed cursor.
+ * A viewer's recommendations: the related videos (blended, {@link RelatedVideos}) of the {@value #SEEDS} videos they
+ * watched most recently, weighted {@code 1 / (1 + i)} by recency rank {@code i}, plus the newest videos of their
+ * subscriptions at {@value #SUBSCRIPTION_WEIGHT} x the same recency weight; minus everything they watched and every
+ * video not listed now ({@link ListedVideos}). At most {@value #MAX_RANKED} are ranked; pages are offsets into that
+ * ranking (recomputed per page, so a page may shift if the viewer watched in between) carried in a signed cursor.
  */
 public final class Recommendations {
     public static final int MAX_PAGE = 50;
@@ -30,9 +30,12 @@ public final class Recommendations {
     private final RelatedVideos related;
     private final SubscribedVideos subscribed;
     private final SignedCursors cursors;
+    private final ListedVideos listed;
 
+    /** @param listed the catalog's current listing; only listed videos are recommended */
     public Recommendations(CoViewStore history, RelatedVideos related, SubscribedVideos subscribed,
-                           SignedCursors cursors) {
+                           SignedCursors cursors, ListedVideos listed) {
+        this.listed = Objects.requireNonNull(listed, "listed");
         this.history = Objects.requireNonNull(history, "history");
         this.related = Objects.requireNonNull(related, "related");
         this.subscribed = Objects.requireNonNull(subscribed, "subscribed");
@@ -63,9 +66,13 @@ public final class Recommendations {
         for (int j = 0; j < fresh.size(); j++) {
             scores.merge(fresh.get(j), SUBSCRIPTION_WEIGHT / (1 + j), Double::sum);
         }
+        if (scores.isEmpty()) {
+            return List.of();
+        }
         Set<String> watched = history.watched(viewerId, scores.keySet());
+        Set<String> shown = listed.listedAmong(scores.keySet());
         return scores.entrySet().stream()
-                .filter(e -> !watched.contains(e.getKey()))
+                .filter(e -> !watched.contains(e.getKey()) && shown.contains(e.getKey()))
                 .map(e -> new ScoredVideo(e.getKey(), e.getValue()))
                 .sorted(ScoredVideo.BEST_FIRST)
                 .limit(MAX_RANKED)

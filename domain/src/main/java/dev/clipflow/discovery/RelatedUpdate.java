@@ -8,4 +8,9 @@ package dev.clipflow.discovery;
  */
 public record RelatedUpdate(String videoId, boolean alreadyProcessed, int terms, int candidates, int related,
                             int neighboursUpdated) {
+
+    /** A video that is not listed (UNLISTED or PRIVATE) is not indexed: nothing changed. */
+    public static RelatedUpdate notListed(String videoId) {
+        return new RelatedUpdate(videoId, false, 0, 0, 0, 0);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.clipflow.discovery;
 
+import dev.clipflow.catalog.ListedVideos;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,14 +17,20 @@ public final class RelatedVideos {
     private final RelatedStore related;
     private final CoViewStore coViews;
     private final RelatedBlend blend;
+    private final ListedVideos listed;
 
-    public RelatedVideos(RelatedStore related, CoViewStore coViews, RelatedBlend blend) {
+    /** @param listed the catalog's current listing; videos no longer listed are dropped on read */
+    public RelatedVideos(RelatedStore related, CoViewStore coViews, RelatedBlend blend, ListedVideos listed) {
+        this.listed = Objects.requireNonNull(listed, "listed");
         this.related = Objects.requireNonNull(related, "related");
         this.coViews = Objects.requireNonNull(coViews, "coViews");
         this.blend = Objects.requireNonNull(blend, "blend");
     }
 
-    /** At most {@code limit} related videos, best first (the video itself never among them). */
+    /**
+     * At most {@code limit} related videos, best first (the video itself never among them), only videos listed now
+     * ({@link ListedVideos}).
+     */
     public List<ScoredVideo> of(String videoId, int limit) {
         Map<String, Double> content = new HashMap<>();
         related.find(videoId).ifPresent(l -> l.items().forEach(i -> content.put(i.videoId(), i.score())));
@@ -32,6 +39,10 @@ public final class RelatedVideos {
         Set<String> ids = new HashSet<>(content.keySet());
         ids.addAll(counts.keySet());
         ids.remove(videoId);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        ids.retainAll(listed.listedAmong(ids));
         return ids.stream()
                 .map(id -> new ScoredVideo(id, blend.score(content.getOrDefault(id, 0.0), counts.getOrDefault(id, 0L))))
                 .sorted(ScoredVideo.BEST_FIRST)

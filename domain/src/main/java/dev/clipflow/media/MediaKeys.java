@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *       under {@code hls/} (a master playlist and one folder per rendition), {@code poster.jpg},
  *       and the scrubbing sprite {@code thumbnails/sprite.jpg} with its {@code thumbnails/thumbnails.vtt};
  *       while a chunked transcode runs, each chunk's manifest and thumbnail tiles under {@code chunks/}
- *       (the stitch step removes them).</li>
+ *       (the stitch step removes them). An unlisted or private video's outputs have the same layout under
+ *       {@code restricted/{videoId}/} instead ({@link #outputPrefix(String, boolean)}).</li>
  * </ul>
  * Ids are lower-case letters, digits and dashes, 3 to 64 characters.
  */
@@ -24,6 +25,10 @@ public final class MediaKeys {
     private static final Pattern UPLOAD_KEY =
             Pattern.compile("uploads/(" + ID_PATTERN + ")/(" + ID_PATTERN + ")/([^/]{1,255})");
     private static final Pattern ID = Pattern.compile(ID_PATTERN);
+    /** The root of public videos' outputs. */
+    public static final String PUBLIC_ROOT = "videos/";
+    /** The root of unlisted and private videos' outputs: the distribution serves it only with a signature. */
+    public static final String RESTRICTED_ROOT = "restricted/";
 
     private MediaKeys() {
     }
@@ -65,21 +70,47 @@ public final class MediaKeys {
         return Optional.of(new UploadKey(m.group(1), m.group(2), m.group(3)));
     }
 
-    /** The prefix that holds every output of one video; deleting it removes them all. */
+    /** The prefix that holds every output of one public video; deleting it removes them all. */
     public static String outputPrefix(String videoId) {
-        return "videos/" + videoId + "/";
+        return outputPrefix(videoId, false);
+    }
+
+    /**
+     * The prefix that holds every output of one video: {@code videos/{videoId}/} for a public video (served by the
+     * distribution's default behaviour, plainly cacheable), {@code restricted/{videoId}/} for an unlisted or private
+     * one (served only with a signature, docs/adr/0014).
+     */
+    public static String outputPrefix(String videoId, boolean restricted) {
+        return (restricted ? RESTRICTED_ROOT : PUBLIC_ROOT) + videoId + "/";
+    }
+
+    /** Both prefixes a video's outputs may be under (a visibility change moves them from one to the other). */
+    public static java.util.List<String> outputPrefixes(String videoId) {
+        return java.util.List.of(outputPrefix(videoId, false), outputPrefix(videoId, true));
     }
 
     public static String hlsPrefix(String videoId) {
-        return outputPrefix(videoId) + "hls/";
+        return hlsPrefix(videoId, false);
+    }
+
+    public static String hlsPrefix(String videoId, boolean restricted) {
+        return outputPrefix(videoId, restricted) + "hls/";
     }
 
     public static String masterPlaylist(String videoId) {
-        return hlsPrefix(videoId) + "master.m3u8";
+        return masterPlaylist(videoId, false);
+    }
+
+    public static String masterPlaylist(String videoId, boolean restricted) {
+        return hlsPrefix(videoId, restricted) + "master.m3u8";
     }
 
     public static String poster(String videoId) {
-        return outputPrefix(videoId) + "poster.jpg";
+        return poster(videoId, false);
+    }
+
+    public static String poster(String videoId, boolean restricted) {
+        return outputPrefix(videoId, restricted) + "poster.jpg";
     }
 
     public static String sprite(String videoId) {
@@ -92,15 +123,28 @@ public final class MediaKeys {
 
     /** Where a chunked transcode's work files live (manifests, tiles) until the stitch step removes them. */
     public static String chunksPrefix(String videoId) {
-        return outputPrefix(videoId) + "chunks/";
+        return chunksPrefix(videoId, false);
+    }
+
+    public static String chunksPrefix(String videoId, boolean restricted) {
+        return outputPrefix(videoId, restricted) + "chunks/";
     }
 
     public static String chunkManifest(String videoId, int index) {
-        return chunksPrefix(videoId) + String.format(java.util.Locale.ROOT, "%05d.json", index);
+        return chunkManifest(videoId, false, index);
+    }
+
+    public static String chunkManifest(String videoId, boolean restricted, int index) {
+        return chunksPrefix(videoId, restricted) + String.format(java.util.Locale.ROOT, "%05d.json", index);
     }
 
     public static String chunkTile(String videoId, int tile) {
-        return chunksPrefix(videoId) + "tiles/" + String.format(java.util.Locale.ROOT, ThumbnailPlan.TILE_FILE, tile);
+        return chunkTile(videoId, false, tile);
+    }
+
+    public static String chunkTile(String videoId, boolean restricted, int tile) {
+        return chunksPrefix(videoId, restricted) + "tiles/"
+                + String.format(java.util.Locale.ROOT, ThumbnailPlan.TILE_FILE, tile);
     }
 
     /** Keeps a creator's file name but drops path separators and control characters. */

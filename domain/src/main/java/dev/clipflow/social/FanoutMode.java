@@ -9,5 +9,10 @@ public enum FanoutMode {
     /** Queued as batches of viewer ids for the fan-out function. */
     QUEUED,
     /** Not pushed: feeds pull this channel's timeline at read time. */
-    CELEBRITY
+    CELEBRITY,
+    /**
+     * Not written anywhere, not even the channel's timeline: the video is not listed (UNLISTED or PRIVATE,
+     * {@link dev.clipflow.catalog.Visibility}).
+     */
+    NOT_LISTED
 }

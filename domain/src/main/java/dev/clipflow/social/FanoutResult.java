@@ -9,4 +9,9 @@ package dev.clipflow.social;
  */
 public record FanoutResult(String videoId, String channelId, FanoutMode mode, long subscribers, int entriesWritten,
                            int batchesQueued) {
+
+    /** The fan-out of a video that is not listed: nothing written, nothing queued. */
+    public static FanoutResult notListed(String videoId, String channelId) {
+        return new FanoutResult(videoId, channelId, FanoutMode.NOT_LISTED, 0, 0, 0);
+    }
 }

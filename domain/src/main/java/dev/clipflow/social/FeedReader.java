@@ -1,5 +1,6 @@
 package dev.clipflow.social;
 
+import dev.clipflow.catalog.ListedVideos;
 import dev.clipflow.paging.CursorExpiredException;
 import dev.clipflow.paging.CursorInvalidException;
 import dev.clipflow.paging.PageSizeInvalidException;
@@ -27,8 +28,12 @@ public final class FeedReader {
     private final FeedStore feeds;
     private final FanoutPolicy policy;
     private final SignedCursors cursors;
+    private final ListedVideos listed;
 
-    public FeedReader(SubscriptionStore subscriptions, FeedStore feeds, FanoutPolicy policy, SignedCursors cursors) {
+    /** @param listed the catalog's current listing; entries of videos no longer listed are dropped on read */
+    public FeedReader(SubscriptionStore subscriptions, FeedStore feeds, FanoutPolicy policy, SignedCursors cursors,
+                      ListedVideos listed) {
+        this.listed = Objects.requireNonNull(listed, "listed");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -38,9 +43,20 @@ public final class FeedReader {
     /**
      * One page of at most {@code limit} (1 to {@value #MAX_PAGE}) items; {@code cursor} null for the
      * first page. Throws {@link PageSizeInvalidException}, {@link CursorInvalidException} (forged,
-     * altered, another viewer's) or {@link CursorExpiredException}.
+     * altered, another viewer's) or {@link CursorExpiredException}. Items of videos that are not listed now
+     * ({@link ListedVideos}) are left out, so a page may hold fewer than {@code limit} items while a cursor follows.
      */
     public FeedPage read(String viewerId, String cursor, int limit) {
+        FeedPage page = readEntries(viewerId, cursor, limit);
+        if (page.items().isEmpty()) {
+            return page;
+        }
+        Set<String> shown = listed.listedAmong(page.items().stream().map(FeedItem::videoId).toList());
+        return new FeedPage(page.items().stream().filter(i -> shown.contains(i.videoId())).toList(),
+                page.nextCursor());
+    }
+
+    private FeedPage readEntries(String viewerId, String cursor, int limit) {
         PageSizeInvalidException.check(limit, 1, MAX_PAGE);
         String scope = "feed|" + viewerId;
         FeedPosition before = cursor == null ? null : position(cursors.open(scope, cursor));

@@ -46,6 +46,7 @@ public final class SubscriberFanout {
             }
             case INLINE -> result(video, mode, audience, inline(video), 0);
             case QUEUED -> result(video, mode, audience, 0, queued(video));
+            case NOT_LISTED -> throw new IllegalStateException("The policy never chooses " + mode);
         };
     }
 

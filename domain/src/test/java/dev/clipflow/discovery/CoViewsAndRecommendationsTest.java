@@ -7,6 +7,7 @@ import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.paging.CursorInvalidException;
 import dev.clipflow.paging.PageSizeInvalidException;
 import dev.clipflow.paging.SignedCursors;
@@ -43,12 +44,12 @@ class CoViewsAndRecommendationsTest {
         }
     };
     private final WatchRecorder recorder = new WatchRecorder(videos, coViews, clock, 3);
-    private final RelatedVideos relatedVideos = new RelatedVideos(related, coViews, RelatedBlend.DEFAULT);
+    private final RelatedVideos relatedVideos = new RelatedVideos(related, coViews, RelatedBlend.DEFAULT, videos);
     private final List<String> subscribed = new ArrayList<>();
     private final Recommendations recommendations = new Recommendations(coViews, relatedVideos,
             (viewer, limit) -> subscribed.stream().limit(limit).toList(),
             new SignedCursors("recommendation-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock,
-                    Duration.ofMinutes(5)));
+                    Duration.ofMinutes(5)), videos);
 
     @BeforeEach
     void catalog() {
@@ -106,6 +107,20 @@ class CoViewsAndRecommendationsTest {
         List<String> ids = recommendations.page("alice", null, 10).items().stream().map(ScoredVideo::videoId).toList();
 
         assertThat(ids).containsExactlyInAnyOrder("v-c", "v-f");
+    }
+
+    @Test
+    void relatedAndRecommendations_leaveOutVideosNoLongerListed_atOnce() {
+        recorder.record("alice", "v-a");
+        subscribed.addAll(List.of("v-f", "v-d"));
+        assertThat(relatedVideos.of("v-a", 10)).extracting(ScoredVideo::videoId).containsExactly("v-b", "v-c");
+
+        videos.videos.put("v-b", videos.videos.get("v-b").withVisibility(Visibility.UNLISTED));
+        videos.videos.put("v-f", videos.videos.get("v-f").withVisibility(Visibility.PRIVATE));
+
+        assertThat(relatedVideos.of("v-a", 10)).extracting(ScoredVideo::videoId).containsExactly("v-c");
+        assertThat(recommendations.page("alice", null, 10).items()).extracting(ScoredVideo::videoId)
+                .containsExactlyInAnyOrder("v-c", "v-d");
     }
 
     @Test

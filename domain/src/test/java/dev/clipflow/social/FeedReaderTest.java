@@ -61,6 +61,21 @@ class FeedReaderTest {
     }
 
     @Test
+    void read_videoNoLongerListed_isLeftOutOfPushedAndPulledEntries_atOnce() {
+        for (int i = 0; i < 3; i++) {
+            fanout.fanOut(SocialFixtures.published("small-" + i, "chan-small", 10 * i));
+            fanout.fanOut(SocialFixtures.published("star-" + i, "chan-star", 10 * i + 5));
+        }
+        assertThat(reader.read("alice", null, 10).items()).hasSize(6);
+
+        f.unlisted.add("small-1");
+        f.unlisted.add("star-0");
+
+        assertThat(reader.read("alice", null, 10).items()).extracting(FeedItem::videoId)
+                .containsExactly("small-0", "star-1", "small-2", "star-2");
+    }
+
+    @Test
     void read_afterUnsubscribe_hidesThatChannel() {
         fanout.fanOut(SocialFixtures.published("small-0", "chan-small", 1));
         fanout.fanOut(SocialFixtures.published("star-0", "chan-star", 2));
@@ -105,7 +120,8 @@ class FeedReaderTest {
         assertThatThrownBy(() -> reader.read("alice", null, 101)).isInstanceOf(PageSizeInvalidException.class);
 
         FeedReader later = new FeedReader(f.subscriptions, f.feeds, policy, new SignedCursors(SocialFixtures.KEY,
-                Clock.offset(SocialFixtures.CLOCK, Duration.ofHours(2)), Duration.ofMinutes(10)));
+                Clock.offset(SocialFixtures.CLOCK, Duration.ofHours(2)), Duration.ofMinutes(10)),
+                java.util.Set::copyOf);
         assertThatThrownBy(() -> later.read("alice", cursor, 1)).isInstanceOf(CursorExpiredException.class);
     }
 }

@@ -42,6 +42,9 @@ final class SocialFixtures {
         };
     }
 
+    /** Videos the catalog no longer lists (made unlisted or private after they were fanned out). */
+    final java.util.Set<String> unlisted = new java.util.HashSet<>();
+
     void channel(String channelId, String ownerId) {
         channels.put(channelId, new Channel(channelId, ownerId, "Channel " + channelId, null));
     }
@@ -53,7 +56,8 @@ final class SocialFixtures {
     }
 
     FeedReader reader(FanoutPolicy policy) {
-        return new FeedReader(subscriptions, feeds, policy, cursors);
+        return new FeedReader(subscriptions, feeds, policy, cursors,
+                ids -> ids.stream().filter(id -> !unlisted.contains(id)).collect(java.util.stream.Collectors.toSet()));
     }
 
     static PublishedVideo published(String videoId, String channelId, int minutesAgo) {

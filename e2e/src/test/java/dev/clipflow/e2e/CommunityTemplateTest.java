@@ -55,6 +55,8 @@ class CommunityTemplateTest {
 
         assertThat(t.removed()).containsExactlyInAnyOrder("UserPool", "UserPoolClient", "HttpApi",
                 "MediaOriginAccessControl", "MediaDistribution", "FfmpegLayer",
+                // the signing key of restricted media and its key group (the secret with its private key stays)
+                "MediaSigningPublicKey", "MediaKeyGroup",
                 // the WebSocket API, and the permissions that let it invoke the live functions
                 "LiveApi", "LiveApiStage", "LiveConnectAuthorizer", "LiveConnectionsIntegration", "LiveConnectRoute",
                 "LiveDisconnectRoute", "LiveAuthorizerPermission", "LiveConnectPermission", "LiveDisconnectPermission");

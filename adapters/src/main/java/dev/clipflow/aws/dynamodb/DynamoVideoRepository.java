@@ -7,13 +7,18 @@ import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.pipeline.MediaInfo;
 import dev.clipflow.pipeline.Rendition;
+import dev.clipflow.pipeline.TransientStageException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +28,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -40,6 +47,9 @@ public final class DynamoVideoRepository implements VideoRepository {
     /** Query rounds spent looking for matching videos when listing with a status filter. */
     private static final int MAX_FILTERED_ROUNDS = 8;
     private static final String EXISTS = "attribute_exists(videoId)";
+    /** BatchGetItem's limit of keys per request. */
+    private static final int BATCH_GET_MAX = 100;
+    private static final int MAX_BATCH_GET_ROUNDS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -174,10 +184,63 @@ public final class DynamoVideoRepository implements VideoRepository {
 
     @Override
     public Page<Video> listByChannel(String channelId, Set<VideoStatus> statuses, String cursor, int limit) {
+        if (statuses.containsAll(EnumSet.allOf(VideoStatus.class))) {
+            return list(channelId, null, Map.of(), cursor, limit);
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> placeholders = new ArrayList<>();
+        for (VideoStatus s : statuses) {
+            placeholders.add(":s" + s.ordinal());
+            values.put(":s" + s.ordinal(), Items.s(s.name()));
+        }
+        return list(channelId, "#status IN (" + String.join(", ", placeholders) + ")", values, cursor, limit);
+    }
+
+    /** Filters in the store: PUBLISHED and PUBLIC (a record without a visibility is PUBLIC). */
+    @Override
+    public Page<Video> listListedByChannel(String channelId, String cursor, int limit) {
+        return list(channelId, "#status = :published AND (attribute_not_exists(#visibility) OR #visibility = :public)",
+                Map.of(":published", Items.s(VideoStatus.PUBLISHED.name()),
+                        ":public", Items.s(Visibility.PUBLIC.name())), cursor, limit);
+    }
+
+    /** Reads the ids' status and visibility with BatchGetItem (100 keys a request, unprocessed keys again). */
+    @Override
+    public Set<String> listedAmong(Collection<String> videoIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(videoIds));
+        Set<String> listed = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += BATCH_GET_MAX) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_MAX))
+                    .stream().map(DynamoVideoRepository::key).toList();
+            KeysAndAttributes request = KeysAndAttributes.builder().keys(keys)
+                    .projectionExpression("videoId, #status, #visibility")
+                    .expressionAttributeNames(Map.of("#status", VideoItems.STATUS,
+                            "#visibility", VideoItems.VISIBILITY)).build();
+            for (int round = 0; request != null && request.hasKeys() && !request.keys().isEmpty(); round++) {
+                if (round == MAX_BATCH_GET_ROUNDS) {
+                    throw new TransientStageException("DynamoDB BatchGetItem left keys unprocessed after "
+                            + round + " rounds");
+                }
+                KeysAndAttributes current = request;
+                BatchGetItemResponse response = call("BatchGetItem",
+                        () -> dynamo.batchGetItem(r -> r.requestItems(Map.of(table, current))));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    if (VideoStatus.PUBLISHED.name().equals(Items.str(item, VideoItems.STATUS))
+                            && VideoItems.visibility(item).isListed()) {
+                        listed.add(Items.str(item, VideoItems.VIDEO_ID));
+                    }
+                }
+                request = response.unprocessedKeys().get(table);
+            }
+        }
+        return listed;
+    }
+
+    private Page<Video> list(String channelId, String filter, Map<String, AttributeValue> filterValues,
+                             String cursor, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        boolean filtered = !statuses.containsAll(EnumSet.allOf(VideoStatus.class));
         Map<String, AttributeValue> start = new HashMap<>();
         if (cursor != null) {
             start.putAll(ChannelCursor.decode(channelId, cursor));
@@ -185,7 +248,7 @@ public final class DynamoVideoRepository implements VideoRepository {
         List<Video> videos = new ArrayList<>();
         int rounds = 0;
         do {
-            QueryResponse page = call("Query", () -> dynamo.query(query(channelId, statuses, filtered,
+            QueryResponse page = call("Query", () -> dynamo.query(query(channelId, filter, filterValues,
                     limit - videos.size(), start.isEmpty() ? null : Map.copyOf(start))));
             page.items().forEach(item -> videos.add(VideoItems.fromItem(item)));
             start.clear();
@@ -193,25 +256,24 @@ public final class DynamoVideoRepository implements VideoRepository {
                 start.putAll(page.lastEvaluatedKey());
             }
             rounds++;
-        } while (filtered && !start.isEmpty() && videos.size() < limit && rounds < MAX_FILTERED_ROUNDS);
+        } while (filter != null && !start.isEmpty() && videos.size() < limit && rounds < MAX_FILTERED_ROUNDS);
         return new Page<>(videos, ChannelCursor.encode(start));
     }
 
-    private QueryRequest query(String channelId, Set<VideoStatus> statuses, boolean filtered, int limit,
+    private QueryRequest query(String channelId, String filter, Map<String, AttributeValue> filterValues, int limit,
                                Map<String, AttributeValue> start) {
-        Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>(filterValues);
         values.put(":c", Items.s(channelId));
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(CatalogTables.BY_CHANNEL_INDEX)
                 .keyConditionExpression("channelId = :c").scanIndexForward(false).limit(limit)
                 .exclusiveStartKey(start);
-        if (filtered) {
-            List<String> placeholders = new ArrayList<>();
-            for (VideoStatus s : statuses) {
-                placeholders.add(":s" + s.ordinal());
-                values.put(":s" + s.ordinal(), Items.s(s.name()));
+        if (filter != null) {
+            Map<String, String> names = new HashMap<>();
+            names.put("#status", VideoItems.STATUS);
+            if (filter.contains("#visibility")) {
+                names.put("#visibility", VideoItems.VISIBILITY);
             }
-            q.filterExpression("#status IN (" + String.join(", ", placeholders) + ")")
-                    .expressionAttributeNames(Map.of("#status", VideoItems.STATUS));
+            q.filterExpression(filter).expressionAttributeNames(names);
         }
         return q.expressionAttributeValues(values).build();
     }

@@ -3,6 +3,7 @@ package dev.clipflow.aws.dynamodb;
 import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.pipeline.MediaInfo;
 import dev.clipflow.pipeline.Rendition;
@@ -46,6 +47,8 @@ final class VideoItems {
     }
 
     static final String RESERVED_SECONDS = "reservedSeconds";
+    /** {@code PUBLIC}, {@code UNLISTED} or {@code PRIVATE}; absent on records written before it existed (PUBLIC). */
+    static final String VISIBILITY = "visibility";
 
     static Map<String, AttributeValue> toItem(Video v, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -77,6 +80,7 @@ final class VideoItems {
         if (v.reservedSeconds() != null) {
             item.put(RESERVED_SECONDS, Items.n(v.reservedSeconds()));
         }
+        item.put(VISIBILITY, Items.s(v.visibility().name()));
         Instant created = v.createdAt() == null ? now : v.createdAt();
         item.put(CREATED_AT, Items.time(created));
         item.put(UPDATED_AT, Items.time(v.updatedAt() == null ? created : v.updatedAt()));
@@ -112,7 +116,13 @@ final class VideoItems {
                 Items.instant(item, UPDATED_AT),
                 branchFailures(item),
                 item.containsKey(RESERVED_SECONDS) ? Double.valueOf(item.get(RESERVED_SECONDS).n()) : null,
-                progress(item));
+                progress(item),
+                visibility(item));
+    }
+
+    static Visibility visibility(Map<String, AttributeValue> item) {
+        String v = Items.str(item, VISIBILITY);
+        return v == null ? Visibility.DEFAULT : Visibility.valueOf(v);
     }
 
     private static Video.Progress progress(Map<String, AttributeValue> item) {

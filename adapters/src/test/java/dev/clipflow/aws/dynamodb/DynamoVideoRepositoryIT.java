@@ -10,6 +10,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.cost.StageUsage;
 import dev.clipflow.pipeline.MediaInfo;
 import dev.clipflow.pipeline.Rendition;
@@ -247,6 +248,54 @@ class DynamoVideoRepositoryIT {
         } while (cursor != null && pages < 10);
 
         assertThat(seen).containsExactly("v-3", "v-0");
+    }
+
+    @Test
+    void visibility_roundTrips_andARecordWithoutOneIsPublic() {
+        repo.create(CatalogFixtures.video("v-1", "ch-1", T0).withVisibility(Visibility.PRIVATE));
+        repo.create(CatalogFixtures.video("v-2", "ch-1", T0));
+        fx.dynamo.updateItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("v-2")))
+                .updateExpression("REMOVE visibility"));
+
+        assertThat(repo.get("v-1").visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(repo.get("v-2").visibility()).isEqualTo(Visibility.PUBLIC);
+    }
+
+    @Test
+    void listListedByChannel_andListedAmong_keepOnlyPublishedPublicVideos() {
+        Visibility[] visibilities = Visibility.values();
+        for (int i = 0; i < 9; i++) {
+            repo.create(CatalogFixtures.video("v-" + i, "ch-1", T0.plus(i, ChronoUnit.MINUTES))
+                    .withVisibility(visibilities[i % 3]));
+            if (i < 6) {
+                repo.transition("v-" + i, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+                repo.publish("v-" + i, RENDITIONS, ASSETS);
+            }
+        }
+        // A record written before visibility existed is public.
+        fx.dynamo.updateItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId",
+                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("v-0")))
+                .updateExpression("REMOVE visibility"));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<Video> page = repo.listListedByChannel("ch-1", cursor, 1);
+            page.items().forEach(v -> seen.add(v.videoId()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 20);
+
+        assertThat(seen).containsExactly("v-3", "v-0");
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            many.add("missing-" + i);
+        }
+        many.addAll(List.of("v-0", "v-1", "v-2", "v-3", "v-4", "v-5", "v-6", "v-0"));
+        assertThat(repo.listedAmong(many)).containsExactlyInAnyOrder("v-0", "v-3");
+        assertThat(repo.listedAmong(List.of())).isEmpty();
     }
 
     @Test

@@ -136,7 +136,7 @@ public final class UploadIngest {
         double maxSeconds = video.reservedSeconds() == null ? limits.maxDurationSeconds()
                 : Math.min(limits.maxDurationSeconds(), video.reservedSeconds());
         PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
-                source, name, maxSeconds, limits.maxCostUsd());
+                source, name, maxSeconds, limits.maxCostUsd(), video.visibility().name());
         // Published before the execution starts, so that no stage's event can come before them.
         transitioned.ifPresent(v -> {
             VideoEvent.Subject subject = VideoEvent.Subject.of(v, clock.instant());

@@ -11,6 +11,7 @@ import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.media.MediaKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +77,7 @@ public final class VideoUploads {
      */
     public StartedUpload start(String userId, NewVideo request) {
         VideoMetadata meta = new VideoMetadata(request.title(), request.description(), request.tags());
+        Visibility visibility = Visibility.parse(request.visibility());
         Channel channel = ownedChannel(userId, request.channelId());
         String videoId = ids.get();
         MediaKeys.UploadKey key = MediaKeys.upload(channel.channelId(), videoId, request.fileName());
@@ -89,7 +91,7 @@ public final class VideoUploads {
         String uploadId = uploads.start(key.key(), contentType);
         Video video = new Video(videoId, channel.channelId(), userId, meta.title(), meta.description(), meta.tags(),
                 request.sizeBytes(), contentType, key.key(), uploadId, VideoStatus.AWAITING_UPLOAD, null, null,
-                List.of(), null, Map.of(), now, now, Map.of(), (double) reserved);
+                List.of(), null, Map.of(), now, now, Map.of(), (double) reserved, null, visibility);
         try {
             quotas.createVideo(video, LocalDate.ofInstant(now, ZoneOffset.UTC), channel.limits().uploadsPerDay(),
                     limits);

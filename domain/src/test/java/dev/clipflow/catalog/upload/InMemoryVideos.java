@@ -121,7 +121,7 @@ public final class InMemoryVideos implements VideoRepository {
     private static Video with(Video v, VideoStatus status, String reason, String uploadId) {
         return new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(), v.description(), v.tags(),
                 v.declaredBytes(), v.contentType(), v.uploadKey(), uploadId, status, reason, v.media(),
-                v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt());
+                v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt()).withVisibility(v.visibility());
     }
 
     private final Map<String, java.util.Set<Integer>> chunksDone = new java.util.HashMap<>();
@@ -146,7 +146,7 @@ public final class InMemoryVideos implements VideoRepository {
         return java.util.Optional.of(put(new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(), v.description(),
                 v.tags(), v.declaredBytes(), v.contentType(), v.uploadKey(), v.uploadId(), v.status(),
                 v.failureReason(), v.media(), v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt(),
-                v.branchFailures(), v.reservedSeconds(), progress)));
+                v.branchFailures(), v.reservedSeconds(), progress, v.visibility())));
     }
 
     @Override

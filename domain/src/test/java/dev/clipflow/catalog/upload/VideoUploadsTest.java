@@ -11,6 +11,7 @@ import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,35 @@ class VideoUploadsTest {
         assertThat(started.urls().expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
         assertThat(videos.get(v.videoId())).isEqualTo(v);
         assertThat(quotas.counted(channelId, TODAY)).isEqualTo(1);
+    }
+
+    @Test
+    void start_visibility_isStoredAsChosen_publicByDefault() {
+        String channelId = channel("alice");
+
+        Video byDefault = service.start("alice", request(channelId, 100, "video/mp4")).video();
+        Video unlisted = service.start("alice", new NewVideo(channelId, "t", null, List.of(), 100, "video/mp4", "a.mp4",
+                null, "unlisted")).video();
+        Video hidden = service.start("alice", new NewVideo(channelId, "t", null, List.of(), 100, "video/mp4", "a.mp4",
+                null, "PRIVATE")).video();
+
+        assertThat(videos.get(byDefault.videoId()).visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(videos.get(unlisted.videoId()).visibility()).isEqualTo(Visibility.UNLISTED);
+        assertThat(videos.get(hidden.videoId()).visibility()).isEqualTo(Visibility.PRIVATE);
+    }
+
+    @Test
+    void start_unknownVisibility_isRejectedNamingTheField_andStoresNothing() {
+        String channelId = channel("alice");
+
+        assertThatThrownBy(() -> service.start("alice", new NewVideo(channelId, "t", null, List.of(), 100,
+                "video/mp4", "a.mp4", null, "secret")))
+                .isInstanceOf(VideoMetadataInvalidException.class)
+                .hasMessageContaining("visibility").hasMessageContaining("secret")
+                .extracting(e -> ((VideoMetadataInvalidException) e).field()).isEqualTo("visibility");
+        assertThat(videos.videos).isEmpty();
+        assertThat(uploads.open).isEmpty();
+        assertThat(quotas.counted(channelId, TODAY)).isZero();
     }
 
     @Test

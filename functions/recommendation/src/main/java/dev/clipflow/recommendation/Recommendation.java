@@ -16,8 +16,8 @@ import org.slf4j.MDC;
 /**
  * The {@code recommendation} function, the pipeline's discovery branch: reads the published video's
  * title, description and tags from the catalog (read only; {@link PublishedVideoInput#requirePublished}),
- * indexes it and updates related lists ({@link RelatedIndexer}). A repeat changes nothing ({@link
- * RelatedUpdate#alreadyProcessed()}).
+ * indexes it and updates related lists ({@link RelatedIndexer}); a video that is not listed (UNLISTED, PRIVATE) is not
+ * indexed ({@link RelatedUpdate#notListed}). A repeat changes nothing ({@link RelatedUpdate#alreadyProcessed()}).
  */
 public final class Recommendation implements Function<PublishedVideoInput, RelatedUpdate> {
     private static final Logger LOG = LoggerFactory.getLogger(Recommendation.class);
@@ -35,6 +35,10 @@ public final class Recommendation implements Function<PublishedVideoInput, Relat
         MDC.put("videoId", input == null ? null : input.videoId());
         try {
             Video video = PublishedVideoInput.requirePublished(input, videos);
+            if (!video.isListed()) {
+                LOG.info("Not indexed: the video is {}", video.visibility());
+                return RelatedUpdate.notListed(video.videoId());
+            }
             Instant publishedAt = video.updatedAt() != null ? video.updatedAt() : video.createdAt();
             RelatedUpdate update = indexer.publish(new VideoFacts(video.videoId(), video.channelId(), publishedAt,
                     video.title(), video.description(), video.tags()));

@@ -12,6 +12,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.discovery.RelatedIndexer;
 import dev.clipflow.discovery.RelatedPolicy;
 import dev.clipflow.discovery.ScoredVideo;
@@ -80,6 +81,24 @@ class RecommendationIT {
     }
 
     @Test
+    void invoke_unlistedOrPrivateVideo_isNotIndexedAndEntersNoList() throws Exception {
+        String cats1 = published("Grumpy cats", "cats", "grumpy");
+        invoke(cats1);
+        for (Visibility visibility : List.of(Visibility.UNLISTED, Visibility.PRIVATE)) {
+            String hidden = published(visibility, "Grumpy cats again", "cats", "grumpy");
+            long count = index.documentCount();
+
+            Map<String, Object> result = invoke(hidden);
+
+            assertThat(result).containsEntry("videoId", hidden).containsEntry("terms", 0)
+                    .containsEntry("alreadyProcessed", false);
+            assertThat(index.documentCount()).isEqualTo(count);
+            assertThat(related.find(hidden)).isEmpty();
+            assertThat(related.find(cats1).map(l -> l.contains(hidden)).orElse(false)).isFalse();
+        }
+    }
+
+    @Test
     void apply_unpublishedVideo_throwsAndIndexesNothing() {
         String draft = processing("Draft cats", "cats");
         long count = index.documentCount();
@@ -100,17 +119,25 @@ class RecommendationIT {
     }
 
     private static String processing(String title, String... tags) {
+        return processing(Visibility.PUBLIC, title, tags);
+    }
+
+    private static String processing(Visibility visibility, String title, String... tags) {
         String videoId = Emulators.uniqueName("vid");
         Instant now = Instant.now();
         videos.create(new Video(videoId, "chan-rec", "owner-1", title, "", List.of(tags), 1024, "video/mp4",
                 "uploads/chan-rec/" + videoId + "/a.mp4", null, VideoStatus.AWAITING_UPLOAD, null, null, null, null,
-                null, now, now));
+                null, now, now).withVisibility(visibility));
         videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
         return videoId;
     }
 
     private static String published(String title, String... tags) {
-        String videoId = processing(title, tags);
+        return published(Visibility.PUBLIC, title, tags);
+    }
+
+    private static String published(Visibility visibility, String title, String... tags) {
+        String videoId = processing(visibility, title, tags);
         videos.publish(videoId, List.of(), new Video.PublishedAssets("videos/" + videoId + "/hls/master.m3u8",
                 null, null, null));
         return videoId;

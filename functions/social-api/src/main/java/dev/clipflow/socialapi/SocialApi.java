@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.Video;
+import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.discovery.Recommendations;
 import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.ScoredVideo;
@@ -114,12 +116,15 @@ public final class SocialApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     }
 
     private APIGatewayV2HTTPResponse related(ApiCall call, String videoId) {
-        call.requireUser();
+        String user = call.requireUser();
         int limit = call.limit(DEFAULT_PAGE);
         if (limit < 1 || limit > RelatedVideos.MAX_LIMIT) {
             throw new dev.clipflow.paging.PageSizeInvalidException(limit, 1, RelatedVideos.MAX_LIMIT);
         }
         Video video = videos.get(videoId);
+        if (video.visibility() == Visibility.PRIVATE && !video.ownerId().equals(user)) {
+            throw new VideoNotFoundException(videoId);
+        }
         if (video.status() != VideoStatus.PUBLISHED) {
             throw new VideoNotPublishedException(videoId);
         }

@@ -68,14 +68,15 @@ public class SocialApiApplication implements ApplicationContextInitializer<Gener
         var feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"));
         FanoutPolicy policy = FanoutPolicy.parse(env.getProperty("FANOUT_INLINE_MAX"),
                 env.getProperty("FANOUT_CELEBRITY_THRESHOLD"), env.getProperty("FANOUT_BATCH_SIZE"));
-        FeedReader reader = new FeedReader(subscriptionStore, feeds, policy, cursors);
+        FeedReader reader = new FeedReader(subscriptionStore, feeds, policy, cursors, videos);
         String discovery = env.getRequiredProperty("DISCOVERY_TABLE");
         var coViews = new DynamoCoViewStore(dynamo, discovery);
-        var related = new RelatedVideos(new DynamoRelatedStore(dynamo, discovery), coViews, RelatedBlend.DEFAULT);
+        var related = new RelatedVideos(new DynamoRelatedStore(dynamo, discovery), coViews, RelatedBlend.DEFAULT,
+                videos);
         var recommendations = new Recommendations(coViews, related,
                 (viewer, limit) -> reader.read(viewer, null, Math.min(limit, FeedReader.MAX_PAGE)).items().stream()
                         .map(FeedItem::videoId).toList(),
-                cursors);
+                cursors, videos);
         return new SocialApi(
                 new Subscriptions(subscriptionStore,
                         new DynamoChannelRepository(dynamo, env.getRequiredProperty("CHANNELS_TABLE")), cursors, clock),

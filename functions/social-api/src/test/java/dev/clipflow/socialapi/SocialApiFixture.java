@@ -85,12 +85,12 @@ final class SocialApiFixture {
         related = new DynamoRelatedStore(dynamo, discoveryTable);
         SignedCursors cursors =
                 new SignedCursors(SECRET.getBytes(StandardCharsets.UTF_8), clock, Duration.ofMinutes(10));
-        FeedReader reader = new FeedReader(subscriptions, feeds, FanoutPolicy.DEFAULT, cursors);
-        RelatedVideos relatedVideos = new RelatedVideos(related, coViews, RelatedBlend.DEFAULT);
+        FeedReader reader = new FeedReader(subscriptions, feeds, FanoutPolicy.DEFAULT, cursors, videos);
+        RelatedVideos relatedVideos = new RelatedVideos(related, coViews, RelatedBlend.DEFAULT, videos);
         api = new SocialApi(new Subscriptions(subscriptions, channels, cursors, clock), reader,
                 new WatchRecorder(videos, coViews, clock, 20), relatedVideos,
                 new Recommendations(coViews, relatedVideos, (viewer, limit) -> reader.read(viewer, null, limit)
-                        .items().stream().map(FeedItem::videoId).toList(), cursors),
+                        .items().stream().map(FeedItem::videoId).toList(), cursors, videos),
                 videos, JSON);
     }
 

@@ -54,8 +54,10 @@ class SocialApiIT {
     void feed_pagesWithCursor_andRefusesForgedForeignExpiredCursorsAndBadSizes() {
         f.channel("chan-f", "creator");
         f.call("POST", "/channels/chan-f/subscription", "alice");
+        List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String videoId = "vid-feed-" + i;
+            String videoId = f.video("chan-f", VideoStatus.PUBLISHED);
+            ids.add(videoId);
             f.feeds.putTimeline(new PublishedVideo(videoId, "chan-f", f.now.get().minusSeconds(i)).item());
             f.feeds.putBatch(List.of(new dev.clipflow.social.FeedEntry("alice",
                     new PublishedVideo(videoId, "chan-f", f.now.get().minusSeconds(i)).item())));
@@ -65,8 +67,8 @@ class SocialApiIT {
         String cursor = (String) first.get("nextCursor");
         Map<String, Object> second = body(f.call("GET", "/me/feed", "alice", Map.of("limit", "2", "cursor", cursor)));
 
-        assertThat(first.get("items").toString()).contains("vid-feed-0", "vid-feed-1");
-        assertThat(second.get("items").toString()).contains("vid-feed-2").doesNotContain("vid-feed-1");
+        assertThat(first.get("items").toString()).contains(ids.get(0), ids.get(1));
+        assertThat(second.get("items").toString()).contains(ids.get(2)).doesNotContain(ids.get(1));
         assertThat(second.get("nextCursor")).isNull();
         assertError(f.call("GET", "/me/feed", "alice", Map.of("cursor", cursor.replace('.', 'x'))), 400,
                 "INVALID_CURSOR");
@@ -114,6 +116,44 @@ class SocialApiIT {
         assertThat(recs.get("items").toString()).contains(c).doesNotContain(a).doesNotContain(b);
         assertError(f.call("GET", "/videos/vid-nothing/related", "alice"), 404, "VIDEO_NOT_FOUND");
         assertError(f.call("GET", "/me/recommendations", "alice", Map.of("limit", "51")), 400, "INVALID_PAGE_SIZE");
+    }
+
+    @Test
+    void feedRelatedAndRecommendations_leaveOutVideosNotPublicNow_andAPrivateVideosRelatedIsTheOwners() {
+        f.channel("chan-h", "creator");
+        f.call("POST", "/channels/chan-h/subscription", "alice");
+        String a = f.video("chan-h", VideoStatus.PUBLISHED);
+        String b = f.video("chan-h", VideoStatus.PUBLISHED);
+        String c = f.video("chan-h", VideoStatus.PUBLISHED);
+        for (String id : List.of(a, b, c)) {
+            f.feeds.putBatch(List.of(new dev.clipflow.social.FeedEntry("alice",
+                    new PublishedVideo(id, "chan-h", f.now.get()).item())));
+        }
+        f.related.save(new RelatedList(a, List.of(new ScoredVideo(b, 0.8), new ScoredVideo(c, 0.4)), 0), 0);
+        f.call("POST", "/videos/" + a + "/views", "alice");
+        assertThat(body(f.call("GET", "/me/feed", "alice")).get("items").toString()).contains(a, b, c);
+
+        // Made unlisted / private after the entries were written (what PATCH does to the record).
+        setVisibility(b, "UNLISTED");
+        setVisibility(c, "PRIVATE");
+
+        assertThat(body(f.call("GET", "/me/feed", "alice")).get("items").toString()).contains(a)
+                .doesNotContain(b).doesNotContain(c);
+        assertThat(body(f.call("GET", "/videos/" + a + "/related", "alice")).get("items").toString())
+                .doesNotContain(b).doesNotContain(c);
+        assertThat(body(f.call("GET", "/me/recommendations", "alice")).get("items").toString())
+                .doesNotContain(b).doesNotContain(c);
+        assertError(f.call("GET", "/videos/" + c + "/related", "alice"), 404, "VIDEO_NOT_FOUND");
+        assertThat(f.call("GET", "/videos/" + c + "/related", "creator").getStatusCode()).isEqualTo(200);
+        assertThat(f.call("GET", "/videos/" + b + "/related", "alice").getStatusCode()).isEqualTo(200);
+    }
+
+    private void setVisibility(String videoId, String visibility) {
+        f.dynamo.updateItem(r -> r.tableName(f.videosTable)
+                .key(Map.of("videoId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(videoId)))
+                .updateExpression("SET visibility = :v")
+                .expressionAttributeValues(Map.of(":v",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(visibility))));
     }
 
     @Test

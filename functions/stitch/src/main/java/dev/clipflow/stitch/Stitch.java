@@ -13,6 +13,7 @@ import dev.clipflow.media.ObjectStore;
 import dev.clipflow.media.ThumbnailPlan;
 import dev.clipflow.media.TranscodeOutput;
 import dev.clipflow.pipeline.ChunkManifest;
+import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.pipeline.TranscodeMode;
 import dev.clipflow.pipeline.TranscodePlan;
@@ -92,16 +93,17 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
         try (ScratchDirectory scratch = ScratchDirectory.create(workDir, videoId + "-stitch")) {
             Path tiles = Files.createDirectories(scratch.path().resolve("tiles"));
             Path out = Files.createDirectories(scratch.path().resolve("out"));
-            List<ChunkManifest> manifests = readAll(videoId, plan.chunkCount(), scratch.path());
-            int tileCount = downloadTiles(videoId, manifests, tiles);
+            boolean restricted = PipelineInput.restricted(input.visibility());
+            List<ChunkManifest> manifests = readAll(videoId, restricted, plan.chunkCount(), scratch.path());
+            int tileCount = downloadTiles(videoId, restricted, manifests, tiles);
             TranscodeOutput output = new ChunkStitcher().stitch(input.probe().media(), input.probe().ladder(),
                     manifests, tiles, out);
-            String prefix = MediaKeys.outputPrefix(videoId);
-            long posterBytes = store.head(mediaBucket, MediaKeys.poster(videoId))
+            String prefix = MediaKeys.outputPrefix(videoId, restricted);
+            long posterBytes = store.head(mediaBucket, MediaKeys.poster(videoId, restricted))
                     .orElseThrow(() -> new ChunksIncompleteException("The poster a chunk reported is not stored"))
                     .size();
             OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(out, mediaBucket, prefix);
-            int removed = store.deletePrefix(mediaBucket, MediaKeys.chunksPrefix(videoId));
+            int removed = store.deletePrefix(mediaBucket, MediaKeys.chunksPrefix(videoId, restricted));
             long segmentBytes = manifests.stream().flatMap(m -> m.renditions().stream())
                     .flatMap(r -> r.segments().stream()).mapToLong(HlsSegment::bytes).sum();
             long bytes = segmentBytes + posterBytes + uploaded.bytes();
@@ -150,11 +152,11 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
         return new StageUsage("transcode", invocations, millis, memory, transitions, bytesStored, puts, gets);
     }
 
-    private List<ChunkManifest> readAll(String videoId, int count, Path dir) {
+    private List<ChunkManifest> readAll(String videoId, boolean restricted, int count, Path dir) {
         List<Callable<ChunkManifest>> reads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;
-            reads.add(() -> read(videoId, index, dir));
+            reads.add(() -> read(videoId, restricted, index, dir));
         }
         return inParallel(reads);
     }
@@ -190,8 +192,8 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
         }
     }
 
-    private ChunkManifest read(String videoId, int index, Path dir) throws IOException {
-        String key = MediaKeys.chunkManifest(videoId, index);
+    private ChunkManifest read(String videoId, boolean restricted, int index, Path dir) throws IOException {
+        String key = MediaKeys.chunkManifest(videoId, restricted, index);
         if (store.head(mediaBucket, key).isEmpty()) {
             throw new ChunksIncompleteException("Chunk " + index + " wrote no manifest (" + key + ")");
         }
@@ -209,12 +211,12 @@ public final class Stitch implements Function<StitchInput, TranscodeResult> {
         }
     }
 
-    private int downloadTiles(String videoId, List<ChunkManifest> manifests, Path tiles) {
+    private int downloadTiles(String videoId, boolean restricted, List<ChunkManifest> manifests, Path tiles) {
         List<Callable<Void>> downloads = new ArrayList<>();
         for (ChunkManifest m : manifests) {
             for (int tile : m.tiles()) {
                 downloads.add(() -> {
-                    store.download(mediaBucket, MediaKeys.chunkTile(videoId, tile),
+                    store.download(mediaBucket, MediaKeys.chunkTile(videoId, restricted, tile),
                             tiles.resolve(String.format(Locale.ROOT, ThumbnailPlan.TILE_FILE, tile)));
                     return null;
                 });

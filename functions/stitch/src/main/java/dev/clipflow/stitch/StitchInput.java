@@ -8,5 +8,10 @@ import dev.clipflow.pipeline.SourceObject;
  * ladder and chunked plan). Other fields (the Map's) are ignored.
  */
 public record StitchInput(int schemaVersion, String videoId, String channelId, SourceObject source, ProbeResult probe,
-                          String executionName) {
+                          String executionName, String visibility) {
+    /** An input without a visibility (a public video's, or written before visibility existed). */
+    public StitchInput(int schemaVersion, String videoId, String channelId, SourceObject source, ProbeResult probe,
+                       String executionName) {
+        this(schemaVersion, videoId, channelId, source, probe, executionName, null);
+    }
 }

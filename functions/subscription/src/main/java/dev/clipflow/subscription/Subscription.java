@@ -17,6 +17,7 @@ import org.slf4j.MDC;
  * The {@code subscription} function, the pipeline's fan-out branch: reads the published video from
  * the catalog (read only: its channel and publish time; {@link PublishedVideoInput#requirePublished}) and fans it
  * out ({@link SubscriberFanout}).
+ * A video that is not listed (UNLISTED, PRIVATE) is fanned out nowhere ({@link FanoutResult#notListed}).
  * Repeating it (a Step Functions retry or redrive) writes the same keyed entries and counts nothing.
  * The publish time is the video's {@code updatedAt} when it became PUBLISHED.
  */
@@ -36,6 +37,10 @@ public final class Subscription implements Function<PublishedVideoInput, FanoutR
         MDC.put("videoId", input == null ? null : input.videoId());
         try {
             Video video = PublishedVideoInput.requirePublished(input, videos);
+            if (!video.isListed()) {
+                LOG.info("Fan-out skipped: the video is {}", video.visibility());
+                return FanoutResult.notListed(video.videoId(), video.channelId());
+            }
             Instant publishedAt = video.updatedAt() != null ? video.updatedAt() : video.createdAt();
             FanoutResult result = fanout.fanOut(new PublishedVideo(video.videoId(), video.channelId(), publishedAt));
             LOG.info("Fan-out {}: {} subscribers, {} entries written, {} batches queued", result.mode(),

@@ -12,6 +12,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.pipeline.PipelineInputMalformedException;
 import dev.clipflow.pipeline.PublishedVideoInput;
@@ -85,6 +86,23 @@ class SubscriptionIT {
     }
 
     @Test
+    void invoke_unlistedOrPrivateVideo_isWrittenToNoFeedAndNoTimeline() throws Exception {
+        for (Visibility visibility : List.of(Visibility.UNLISTED, Visibility.PRIVATE)) {
+            String channelId = Emulators.uniqueName("chan");
+            subscriptions.subscribe(new dev.clipflow.social.Subscription("viewer-v", channelId, Instant.EPOCH));
+            String videoId = published(channelId, visibility);
+
+            Map<String, Object> result = invoke(videoId, channelId);
+
+            assertThat(result).containsEntry("mode", "NOT_LISTED").containsEntry("entriesWritten", 0)
+                    .containsEntry("videoId", videoId);
+            assertThat(feeds.viewerFeed("viewer-v", null, 10).items()).extracting(FeedItem::videoId)
+                    .doesNotContain(videoId);
+            assertThat(feeds.channelTimeline(channelId, null, 10).items()).isEmpty();
+        }
+    }
+
+    @Test
     void apply_videoNotPublished_throwsNamedExceptionAndWritesNothing() {
         String videoId = processing("chan-sub2");
         subscriptions.subscribe(new dev.clipflow.social.Subscription("viewer-z", "chan-sub2", Instant.EPOCH));
@@ -117,17 +135,25 @@ class SubscriptionIT {
     }
 
     static String processing(String channelId) {
+        return processing(channelId, Visibility.PUBLIC);
+    }
+
+    static String processing(String channelId, Visibility visibility) {
         String videoId = Emulators.uniqueName("vid");
         Instant now = Instant.now();
         videos.create(new Video(videoId, channelId, "owner-1", "A title", "", List.of("tag"), 1024, "video/mp4",
                 "uploads/" + channelId + "/" + videoId + "/a.mp4", null, VideoStatus.AWAITING_UPLOAD, null, null,
-                null, null, null, now, now));
+                null, null, null, now, now).withVisibility(visibility));
         videos.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
         return videoId;
     }
 
     static String published(String channelId) {
-        String videoId = processing(channelId);
+        return published(channelId, Visibility.PUBLIC);
+    }
+
+    static String published(String channelId, Visibility visibility) {
+        String videoId = processing(channelId, visibility);
         videos.publish(videoId, List.of(), new Video.PublishedAssets("videos/" + videoId + "/hls/master.m3u8",
                 null, null, null));
         return videoId;

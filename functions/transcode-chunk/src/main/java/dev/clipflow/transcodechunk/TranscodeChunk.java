@@ -113,7 +113,11 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
                 throw e;
             }
             long encoded = System.nanoTime();
-            Map<Path, String> keys = keys(videoId, output);
+            // The video's visibility decides the prefix (MediaKeys.outputPrefix). Read from the catalog (the chunk
+            // reads the record anyway, below): the Map's ItemSelector cannot carry a field older inputs lack. It
+            // cannot change while the video is PROCESSING.
+            boolean restricted = videos.find(videoId).map(v -> v.visibility().isRestricted()).orElse(false);
+            Map<Path, String> keys = keys(videoId, restricted, output);
             OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(keys, mediaBucket,
                     RESERVE.uploadBudget(timeLeft, Duration.ofNanos(encoded - started)));
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
@@ -123,7 +127,7 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
             ChunkManifest manifest = new ChunkManifest(ChunkManifest.SCHEMA_VERSION, videoId, input.chunk().index(),
                     output.renditions(), output.tiles().stream().map(ChunkOutput.Tile::index).toList(),
                     output.poster() != null, usage, attempt);
-            String manifestKey = MediaKeys.chunkManifest(videoId, input.chunk().index());
+            String manifestKey = MediaKeys.chunkManifest(videoId, restricted, input.chunk().index());
             Path manifestFile = scratch.path().resolve("manifest.json");
             Files.writeString(manifestFile, JSON.writeValueAsString(manifest), StandardCharsets.UTF_8);
             store.upload(mediaBucket, manifestKey, manifestFile, "application/json");
@@ -150,20 +154,20 @@ public final class TranscodeChunk implements Function<TranscodeChunkInput, Trans
     }
 
     /** The object key of every file the chunk wrote: segments in place, tiles and poster as the stitch step expects. */
-    private static Map<Path, String> keys(String videoId, ChunkOutput output) {
+    private static Map<Path, String> keys(String videoId, boolean restricted, ChunkOutput output) {
         Map<Path, String> keys = new LinkedHashMap<>();
         Path dir = output.directory();
-        String hls = MediaKeys.hlsPrefix(videoId);
+        String hls = MediaKeys.hlsPrefix(videoId, restricted);
         for (ChunkOutput.Rendition r : output.renditions()) {
             for (HlsSegment s : r.segments()) {
                 keys.put(dir.resolve("hls").resolve(r.name()).resolve(s.name()), hls + r.name() + "/" + s.name());
             }
         }
         for (ChunkOutput.Tile t : output.tiles()) {
-            keys.put(dir.resolve(t.path()), MediaKeys.chunkTile(videoId, t.index()));
+            keys.put(dir.resolve(t.path()), MediaKeys.chunkTile(videoId, restricted, t.index()));
         }
         if (output.poster() != null) {
-            keys.put(dir.resolve(output.poster()), MediaKeys.poster(videoId));
+            keys.put(dir.resolve(output.poster()), MediaKeys.poster(videoId, restricted));
         }
         return keys;
     }

@@ -12,6 +12,7 @@ import dev.clipflow.media.TranscodeJob;
 import dev.clipflow.media.TranscodeOutput;
 import dev.clipflow.media.Transcoder;
 import dev.clipflow.media.UploadReserve;
+import dev.clipflow.pipeline.PipelineInput;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.pipeline.RenditionSpec;
 import dev.clipflow.pipeline.TranscodeResult;
@@ -26,14 +27,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The {@code transcode} function: downloads the source to a scratch folder, runs the
- * {@link Transcoder} once for the whole ladder (docs/adr/0004-transcode-in-one-pass.md), uploads
- * every output under {@link MediaKeys#outputPrefix(String)} in MEDIA_BUCKET and reports the
- * renditions. The encode and the upload each have a deadline within the invocation's time
- * ({@link UploadReserve}); the scratch folder is private and stale ones a killed invocation left in a
- * reused sandbox's WORK_DIR are removed first ({@link ScratchDirectory}). Storage failures are transient
- * (retried by the state machine); bad media, encoder failures and timeouts (encode or upload) are
- * permanent. Repeating it rewrites the same keys.
+ * The {@code transcode} function: downloads the source to a scratch folder, runs the {@link Transcoder} once for the
+ * whole ladder (docs/adr/0004-transcode-in-one-pass.md), uploads every output under {@link
+ * MediaKeys#outputPrefix(String, boolean)} (by the input's visibility) in MEDIA_BUCKET and reports the renditions. The
+ * encode and the upload each have a deadline within the invocation's time ({@link UploadReserve}); the scratch folder
+ * is private and stale ones a killed invocation left in a reused sandbox's WORK_DIR are removed first ({@link
+ * ScratchDirectory}). Storage failures are transient (retried by the state machine); bad media, encoder failures and
+ * timeouts (encode or upload) are permanent. Repeating it rewrites the same keys.
  */
 public final class Transcode implements Function<TranscodeInput, TranscodeResult> {
     private static final Logger LOG = LoggerFactory.getLogger(Transcode.class);
@@ -95,7 +95,7 @@ public final class Transcode implements Function<TranscodeInput, TranscodeResult
             TranscodeOutput output = transcoder.transcode(new TranscodeJob(source, input.probe().media(),
                     input.probe().ladder(), out, encodeBudget));
             long encoded = System.nanoTime();
-            String prefix = MediaKeys.outputPrefix(videoId);
+            String prefix = MediaKeys.outputPrefix(videoId, PipelineInput.restricted(input.visibility()));
             OutputUploader.Uploaded uploaded = new OutputUploader(store).upload(out, mediaBucket, prefix,
                     RESERVE.uploadBudget(timeLeft, Duration.ofNanos(encoded - started)));
             long bytes = uploaded.bytes();

@@ -105,6 +105,24 @@ class TranscodeIT {
     }
 
     @Test
+    void apply_privateOrUnlistedVideo_storesEverythingUnderRestricted_nothingUnderVideos() {
+        String videoId = Emulators.uniqueName("vid");
+        String json = event(videoId, TestVideos.shared().landscape())
+                .replaceFirst("\\{", "{\"visibility\":\"UNLISTED\",");
+        TranscodeInput input = JSON.readValue(json, TranscodeInput.class);
+
+        TranscodeResult result = transcode().apply(input);
+
+        String restricted = MediaKeys.outputPrefix(videoId, true);
+        assertThat(result.masterPlaylistKey()).isEqualTo(MediaKeys.masterPlaylist(videoId, true));
+        assertThat(result.posterKey()).isEqualTo(restricted + "poster.jpg");
+        assertThat(result.renditions()).allSatisfy(r -> assertThat(r.playlistKey()).startsWith(restricted + "hls/"));
+        assertThat(keys(restricted)).contains(result.masterPlaylistKey(), result.spriteKey(),
+                restricted + "hls/240p/index.m3u8");
+        assertThat(keys(MediaKeys.outputPrefix(videoId))).isEmpty();
+    }
+
+    @Test
     void apply_corruptSource_isRejectedAndStoresNothing() {
         String videoId = Emulators.uniqueName("vid");
         TranscodeInput input = JSON.readValue(event(videoId, TestVideos.shared().corrupt()), TranscodeInput.class);

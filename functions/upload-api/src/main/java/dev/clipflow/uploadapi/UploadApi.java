@@ -7,8 +7,8 @@ import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.Page;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.VideoRepository;
-import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.edit.EditedVideo;
 import dev.clipflow.catalog.edit.VideoChanges;
@@ -57,13 +57,15 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     private final ChannelVideos listings;
     private final VideoViews views;
     private final VideoEditing editing;
+    private final VideoPlayback playback;
     private final JsonMapper json;
     private final ApiResponses responses;
     private final ApiEdge edge;
     private final DeletionRequests deletions;
 
     public UploadApi(VideoUploads uploads, VideoRepository videos, ChannelVideos listings, VideoViews views,
-                     VideoEditing editing, JsonMapper json, DeletionRequests deletions) {
+                     VideoEditing editing, VideoPlayback playback, JsonMapper json, DeletionRequests deletions) {
+        this.playback = Objects.requireNonNull(playback, "playback");
         this.uploads = Objects.requireNonNull(uploads, "uploads");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.listings = Objects.requireNonNull(listings, "listings");
@@ -79,6 +81,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
                 .route("GET /videos/{videoId}", call -> getVideo(call, call.id("videoId")))
                 .route("PATCH /videos/{videoId}", call -> editVideo(call, call.id("videoId")))
                 .route("DELETE /videos/{videoId}", call -> delete(call, call.id("videoId")))
+                .route("GET /videos/{videoId}/playback", call -> getPlayback(call, call.id("videoId")))
                 .route("DELETE /videos/{videoId}/upload", call -> abort(call, call.id("videoId")))
                 .route("POST /videos/{videoId}/upload/complete", call -> complete(call, call.id("videoId")))
                 .route("GET /videos/{videoId}/upload/parts", call -> partUrls(call, call.id("videoId")))
@@ -113,7 +116,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         }
         NewVideo request = new NewVideo(channelId, body.string("title", true), body.string("description", false),
                 body.strings("tags"), body.wholeNumber("sizeBytes"), body.string("contentType", true),
-                body.string("fileName", false), body.number("durationSeconds"));
+                body.string("fileName", false), body.number("durationSeconds"), body.string("visibility", false));
         MDC.put("channelId", channelId);
         StartedUpload started = uploads.start(user, request);
         MDC.put("videoId", started.video().videoId());
@@ -130,10 +133,10 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         String user = call.requireUser();
         MDC.put("videoId", videoId);
         Video video = videos.get(videoId);
-        boolean owner = video.ownerId().equals(user);
-        if (!owner && video.status() != VideoStatus.PUBLISHED) {
+        if (!video.isVisibleTo(user)) {
             throw new VideoNotFoundException(videoId);
         }
+        boolean owner = video.ownerId().equals(user);
         return responses.json(200, views.view(video, owner));
     }
 
@@ -166,6 +169,21 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
                 body.has("title") ? Objects.requireNonNullElse(body.string("title", false), "") : null,
                 body.has("description") ? Objects.requireNonNullElse(body.string("description", false), "") : null,
                 body.has("tags") ? body.strings("tags") : null);
+    }
+
+    private APIGatewayV2HTTPResponse getPlayback(ApiCall call, String videoId) {
+        String user = call.requireUser();
+        MDC.put("videoId", videoId);
+        VideoPlayback.Playback p = playback.of(user, videoId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("videoId", videoId);
+        out.put("visibility", p.visibility().name());
+        out.put("hlsUrl", p.masterPlaylistUrl());
+        if (!p.query().isEmpty()) {
+            out.put("signedQuery", p.query());
+            out.put("expiresAt", p.expiresAt().toString());
+        }
+        return responses.json(200, out);
     }
 
     private APIGatewayV2HTTPResponse listVideos(ApiCall call, String channelId) {

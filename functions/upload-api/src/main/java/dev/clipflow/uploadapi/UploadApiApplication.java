@@ -12,6 +12,7 @@ import dev.clipflow.aws.secrets.SecretStrings;
 import dev.clipflow.aws.sfn.SfnExecutionStarter;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.upload.VideoUploads;
@@ -40,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS, USER_MAX_UPLOADS_PER_DAY
  * and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults), PRICE_TABLE (optional),
  * EVENT_BUS_NAME (where {@code Video Edited} goes; none published without it), DELETION_STATE_MACHINE_ARN (DELETE
- * /videos/{videoId} starts it) and the AWS_ENDPOINT_URL* overrides. Functional registration (docs/adr/0015): no
- * component scan, no auto-configuration.
+ * /videos/{videoId} starts it), MEDIA_SIGNING_KEY_PAIR_ID and MEDIA_SIGNING_KEY_SECRET_ARN (the CloudFront public
+ * key's id and the secret holding its private key in PEM: restricted media's playback signatures; the secret is read
+ * at the first signature, not at initialisation, so an unconfigured key fails only that route) and the
+ * AWS_ENDPOINT_URL* overrides. Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
     static final long DEFAULT_URL_TTL_SECONDS = 900;
@@ -86,8 +89,13 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
         var deletions = new DeletionRequests(videos, new DynamoDeletionRecords(dynamo,
                 env.getRequiredProperty("VIDEOS_TABLE"), Clock.systemUTC()),
                 new SfnExecutionStarter(aws.sfn(), env.getRequiredProperty("DELETION_STATE_MACHINE_ARN")));
-        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, editing, json,
-                deletions);
+        var secrets = new SecretStrings(aws.secretsManager());
+        String signingSecret = env.getRequiredProperty("MEDIA_SIGNING_KEY_SECRET_ARN");
+        var signer = new KeyedMediaSigner(() -> secrets.read(signingSecret),
+                env.getRequiredProperty("MEDIA_SIGNING_KEY_PAIR_ID"));
+        var playback = new VideoPlayback(videos, env.getRequiredProperty("MEDIA_BASE_URL"), signer, Clock.systemUTC());
+        return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors), views, editing, playback,
+                json, deletions);
     }
 
     /** UPLOAD_URL_TTL_SECONDS: blank means 900; values are clamped to 1..3600. */

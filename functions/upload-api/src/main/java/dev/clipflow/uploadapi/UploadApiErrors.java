@@ -1,9 +1,11 @@
 package dev.clipflow.uploadapi;
 
 import dev.clipflow.catalog.ChannelNotFoundException;
+import dev.clipflow.catalog.MediaSigningUnavailableException;
 import dev.clipflow.catalog.PageCursorInvalidException;
 import dev.clipflow.catalog.QuotaExceededException;
 import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.catalog.edit.VideoChangesEmptyException;
 import dev.clipflow.catalog.upload.UploadNotOpenException;
@@ -42,6 +44,9 @@ final class UploadApiErrors {
             };
             case ChannelNotFoundException c -> new ApiError(404, "CHANNEL_NOT_FOUND", c.getMessage() + ".");
             case VideoNotFoundException v -> new ApiError(404, "VIDEO_NOT_FOUND", v.getMessage() + ".");
+            case VideoNotPublishedException v -> new ApiError(409, "VIDEO_NOT_PUBLISHED", v.getMessage() + ".");
+            case MediaSigningUnavailableException m -> new ApiError(503, "SIGNING_UNAVAILABLE",
+                    "Playback signatures cannot be made right now; try again later.");
             case UploadNotOpenException n -> new ApiError(409, "UPLOAD_NOT_OPEN", n.getMessage());
             case VideoTransitionException t -> new ApiError(409, "CONFLICT", t.getMessage() + ".");
             case UploadPartsInvalidException p -> new ApiError(400, "INVALID_PARTS", p.getMessage());

@@ -34,6 +34,7 @@ final class VideoViews {
         out.put("description", v.description());
         out.put("tags", v.tags());
         out.put("status", v.status().name());
+        out.put("visibility", v.visibility().name());
         if (v.status() == VideoStatus.FAILED) {
             out.put("failureReason", v.failureReason());
         }

@@ -12,6 +12,7 @@ import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
+import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.edit.VideoEditing;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.core.StreamWriteFeature;
@@ -40,6 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class ApiFixture {
     static final String MEDIA_BASE = "https://d111111abcdef8.cloudfront.net";
     static final String SECRET = "upload-api-test-cursor-secret-0123456789";
+    static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+    static final java.security.KeyPair SIGNING_KEYS = keyPair();
+    static final String SIGNING_KEY_PEM = dev.clipflow.media.CloudFrontSignatures.pem("PRIVATE KEY",
+            SIGNING_KEYS.getPrivate().getEncoded());
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     final AwsClients aws = new AwsClients(Emulators.shared().lookup());
@@ -54,6 +60,8 @@ final class ApiFixture {
     final List<VideoEvent> events = new CopyOnWriteArrayList<>();
     /** The deletion workflow's executions the API started, by name, in order. */
     final List<String> deletionsStarted = new CopyOnWriteArrayList<>();
+    /** What the media signing secret holds for the APIs made after it is set. */
+    Supplier<String> signingKeyPem = () -> SIGNING_KEY_PEM;
 
     ApiFixture() {
         s3.createBucket(b -> b.bucket(bucket));
@@ -82,9 +90,12 @@ final class ApiFixture {
                 () -> UUID.randomUUID().toString(), urlTtl);
         var cursors = new SignedCursors(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC(),
                 SignedCursors.DEFAULT_TTL);
+        var playback = new VideoPlayback(videos, MEDIA_BASE, new KeyedMediaSigner(signingKeyPem, KEY_PAIR_ID),
+                Clock.systemUTC());
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),
                 new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)),
                 new VideoEditing(videos, new DynamoVideoEdits(dynamo, videosTable), events::add, Clock.systemUTC()),
+                playback,
                 JSON,
                 new DeletionRequests(videos, new DynamoDeletionRecords(dynamo, videosTable, Clock.systemUTC()),
                         (name, input) -> {
@@ -98,6 +109,16 @@ final class ApiFixture {
         String id = Emulators.uniqueName("chan");
         channels.create(new Channel(id, owner, "Channel of " + owner, limits));
         return id;
+    }
+
+    private static java.security.KeyPair keyPair() {
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static JsonNode body(APIGatewayV2HTTPResponse response) {

@@ -47,6 +47,11 @@ class UploadApiWiringIT {
         System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
                 .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(ApiFixture.SECRET))
                 .arn());
+        System.setProperty("MEDIA_SIGNING_KEY_PAIR_ID", ApiFixture.KEY_PAIR_ID);
+        System.setProperty("MEDIA_SIGNING_KEY_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
+                .createSecret(r -> r.name(Emulators.uniqueName("media-signing"))
+                        .secretString(ApiFixture.SIGNING_KEY_PEM))
+                .arn());
         invoker = new RequestIdFunctionInvoker("uploadApi");
     }
 

@@ -103,7 +103,7 @@ class DiscoveryStoresIT {
         assertThat(index.documentCount()).isEqualTo(6);
         assertThat(related.find("vid-cat1").orElseThrow().contains("vid-cat3")).isTrue();
 
-        RelatedVideos reads = new RelatedVideos(related, coViews, RelatedBlend.DEFAULT);
+        RelatedVideos reads = new RelatedVideos(related, coViews, RelatedBlend.DEFAULT, java.util.Set::copyOf);
         String last = reads.of("vid-cat3", 10).getLast().videoId();
         for (String viewer : List.of("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8")) {
             coViews.recordWatch(viewer, "vid-cat3", T0, List.of());

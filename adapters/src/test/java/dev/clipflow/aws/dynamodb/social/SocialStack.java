@@ -65,7 +65,7 @@ final class SocialStack {
 
     FeedReader reader(FanoutPolicy policy) {
         return new FeedReader(subscriptions, feeds, policy,
-                new SignedCursors(KEY, Clock.systemUTC(), Duration.ofMinutes(5)));
+                new SignedCursors(KEY, Clock.systemUTC(), Duration.ofMinutes(5)), java.util.Set::copyOf);
     }
 
     /** Subscribes {@code n} viewers named {@code prefix-00000..} through the store, one transaction each. */

@@ -112,6 +112,10 @@ public final class WarmInvocationProbe {
         TemplateTables.create(aws.dynamoDb(), TemplateTables.CHANNELS, System.getProperty("CHANNELS_TABLE"));
         System.setProperty("CURSOR_SECRET_ARN", aws.secretsManager().createSecret(r -> r.name("bench-cursor-secret")
                 .secretString("warm-bench-cursor-secret-0123456789abcdef")).arn());
+        // Read only by the playback route of restricted videos, which the bench does not call.
+        System.setProperty("MEDIA_SIGNING_KEY_PAIR_ID", "bench-key");
+        System.setProperty("MEDIA_SIGNING_KEY_SECRET_ARN", aws.secretsManager().createSecret(r -> r
+                .name("bench-media-signing").secretString("not-a-key")).arn());
         Instant now = Instant.now();
         new DynamoVideoRepository(aws.dynamoDb(), videos).create(new Video("example-video", "bench-channel", OWNER,
                 "Example", "", List.of(), 1000, "video/mp4", "uploads/bench-channel/example-video/a.mp4", "u-1",

@@ -132,8 +132,10 @@ public final class LocalClipflow implements AutoCloseable {
         try {
             MediaServer media = MediaServer.bind();
             started.add(media);
+            LocalSigningKeys signingKeys = LocalSigningKeys.generate();
             TemplateModel template = TemplateModel.load(templateFile,
-                    new LocalAws("clipflow-local", emulators.sqsEndpoint().toString(), media.host()), Map.of());
+                    new LocalAws("clipflow-local", emulators.sqsEndpoint().toString(), media.host()),
+                    signingKeys.parameters());
             LocalClipflow[] self = new LocalClipflow[1];
             Principals principals = iam ? new Principals(Emulators.ACCESS_KEY, template.roles()) : null;
             S3EventProxy proxy = S3EventProxy.start(emulators.s3Endpoint(), 0, (bucket, key, reason) -> {
@@ -196,14 +198,14 @@ public final class LocalClipflow implements AutoCloseable {
             AwsClients clients = new AwsClients(config::get);
             Provisioner.buckets(template, clients.s3());
             Provisioner.tables(template, clients.dynamoDb());
-            Provisioner.secrets(template, clients.secretsManager());
+            Provisioner.secrets(template, clients.secretsManager(), signingKeys.secretValues());
             Map<String, String> queueUrls = Provisioner.queues(template, clients.sqs());
             for (StateMachineDef sm : template.stateMachines()) {
                 sfn.createStateMachine(Json.object().put("name", sm.name()).put("definition", sm.definition())
                         .put("type", sm.type()).put("roleArn", "arn:aws:iam::" + LocalAws.ACCOUNT + ":role/local"));
             }
             template.distributions().stream().filter(d -> d.originBucket() != null).findFirst().ifPresent(d ->
-                    media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3()));
+                    media.serve(template.bucket(d.originBucket()).orElseThrow().name(), clients.s3(), d.signed()));
             LocalClipflow stack = new LocalClipflow(template, emulators, endpoint, proxy, media, clients,
                     Map.copyOf(config), cacheDir, principals, List.copyOf(iamEndpoints), eventBus, metrics, cloudFront);
             stack.asyncInvoker = new AsyncInvoker(template, queueUrls, clients.sqs(), stack::invoke, clockSpeed,

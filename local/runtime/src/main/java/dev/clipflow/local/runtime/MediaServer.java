@@ -2,6 +2,8 @@ package dev.clipflow.local.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.clipflow.local.runtime.template.DistributionDef;
+import dev.clipflow.media.CloudFrontSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +34,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * key answers 403, as S3 behind an origin access control without ListBucket does; other methods answer 403
  * too, as CloudFront does for methods a behaviour does not allow. The distribution's {@code DomainName}
  * resolves to this server's {@code host:port} locally, and a {@code https://} URL built on it is served as
- * {@code http://} (see {@link LocalOverrides}), so the playback URLs the API returns play locally. No caching,
- * no signed URLs, no compression.
+ * {@code http://} (see {@link LocalOverrides}), so the playback URLs the API returns play locally. The
+ * distribution's cache behaviours with {@code TrustedKeyGroups} ({@code restricted/*}) are served only with a valid
+ * CloudFront signature of one of their keys ({@link CloudFrontSignatures#allows}: the key's signature over a custom
+ * policy whose resource matches this request's URL and which has not expired), else 403 as CloudFront answers.
+ * No caching, no compression.
  */
 final class MediaServer implements AutoCloseable {
 
@@ -41,6 +53,11 @@ final class MediaServer implements AutoCloseable {
     });
     private volatile String bucket;
     private volatile S3Client s3;
+    private volatile List<Signed> signed = List.of();
+
+    /** A path pattern served only with a signature of one of {@code keys}. */
+    private record Signed(String pathPattern, List<PublicKey> keys) {
+    }
 
     private MediaServer(HttpServer server) {
         this.server = server;
@@ -70,6 +87,28 @@ final class MediaServer implements AutoCloseable {
 
     /** Starts serving {@code originBucket}. */
     void serve(String originBucket, S3Client client) {
+        serve(originBucket, client, List.of());
+    }
+
+    /**
+     * Starts serving {@code originBucket}, the {@code signed} behaviours' paths only with a signature of one of their
+     * keys (a key that is not a PEM public key opens nothing).
+     */
+    void serve(String originBucket, S3Client client, List<DistributionDef.SignedBehavior> signedBehaviors) {
+        List<Signed> checks = new ArrayList<>();
+        for (DistributionDef.SignedBehavior b : signedBehaviors) {
+            List<PublicKey> keys = new ArrayList<>();
+            for (String pem : b.publicKeyPems()) {
+                try {
+                    keys.add(CloudFrontSignatures.publicKey(pem));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("media: a trusted key of " + b.pathPattern() + " is not a PEM public key;"
+                            + " it opens nothing");
+                }
+            }
+            checks.add(new Signed(b.pathPattern(), List.copyOf(keys)));
+        }
+        this.signed = List.copyOf(checks);
         this.bucket = originBucket;
         this.s3 = client;
         server.start();
@@ -98,6 +137,10 @@ final class MediaServer implements AutoCloseable {
             String key = exchange.getRequestURI().getPath().replaceFirst("^/+", "");
             if (key.isEmpty()) {
                 error(exchange, 403, "AccessDenied", "Access Denied");
+                return;
+            }
+            if (!signatureAllows(exchange, key)) {
+                error(exchange, 403, "AccessDenied", "Access denied: this path needs a valid CloudFront signature.");
                 return;
             }
             String range = exchange.getRequestHeaders().getFirst("Range");
@@ -135,6 +178,34 @@ final class MediaServer implements AutoCloseable {
             System.err.println("media: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
                     + " failed: " + e);
         }
+    }
+
+    /** True unless {@code key} is under a signed behaviour and the request carries no valid signature for it. */
+    private boolean signatureAllows(HttpExchange exchange, String key) {
+        for (Signed s : signed) {
+            if (CloudFrontSignatures.matches(s.pathPattern(), key)) {
+                Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+                String url = "http://" + host() + exchange.getRequestURI().getRawPath();
+                Instant now = Instant.now();
+                return s.keys().stream().anyMatch(k -> CloudFrontSignatures.allows(url,
+                        query.get(CloudFrontSignatures.POLICY), query.get(CloudFrontSignatures.SIGNATURE), k, now));
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
     }
 
     private static void copy(InputStream in, OutputStream out) throws IOException {

@@ -32,10 +32,15 @@ final class Provisioner {
         }
     }
 
-    static void secrets(TemplateModel template, SecretsManagerClient secretsManager) {
+    /**
+     * Creates the template's secrets; {@code values} (by logical id) replaces a secret's template value, as an
+     * operator's {@code put-secret-value} after a deploy does (the local signing key, {@link LocalSigningKeys}).
+     */
+    static void secrets(TemplateModel template, SecretsManagerClient secretsManager, Map<String, String> values) {
         SecureRandom random = new SecureRandom();
         for (SecretDef s : template.secrets()) {
-            secretsManager.createSecret(r -> r.name(s.name()).secretString(s.value(random)));
+            String value = values.containsKey(s.logicalId()) ? values.get(s.logicalId()) : s.value(random);
+            secretsManager.createSecret(r -> r.name(s.name()).secretString(value));
         }
     }
 

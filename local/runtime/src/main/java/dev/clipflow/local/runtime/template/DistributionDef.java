@@ -7,8 +7,31 @@ import java.util.List;
  *
  * @param originBucket the logical id of the S3 bucket its first S3 origin reads, or {@code null} when it has none
  *                     (the stand-in then serves nothing)
+ * @param signed       its cache behaviours with {@code TrustedKeyGroups}: served only with a signature of one of
+ *                     their keys
  */
-public record DistributionDef(String logicalId, String originBucket) {
+public record DistributionDef(String logicalId, String originBucket, List<SignedBehavior> signed) {
+
+    public DistributionDef {
+        signed = List.copyOf(signed);
+    }
+
+    /** A distribution without signed behaviours. */
+    public DistributionDef(String logicalId, String originBucket) {
+        this(logicalId, originBucket, List.of());
+    }
+
+    /**
+     * A cache behaviour whose requests need a CloudFront signature.
+     *
+     * @param pathPattern    as in the template ({@code restricted/*})
+     * @param publicKeyPems  the PEM of every public key of its key groups (resolved, e.g. from a parameter)
+     */
+    public record SignedBehavior(String pathPattern, List<String> publicKeyPems) {
+        public SignedBehavior {
+            publicKeyPems = List.copyOf(publicKeyPems);
+        }
+    }
 
     /**
      * The template bucket an origin's resolved {@code DomainName} names ({@code <bucket>.s3[.<region>].amazonaws.com}).

@@ -52,6 +52,9 @@ final class LocalReferences {
             case "AWS::Events::EventBus" -> eventBus(id, props, attribute);
             case "AWS::SecretsManager::Secret" -> attribute == null || "Id".equals(attribute)
                     ? LocalAws.secretArn(secretName(id, props)) : new Unresolved(logicalId + "." + attribute);
+            // Ref of a public key or key group is its id (CloudFront's are generated; a local one names the resource).
+            case "AWS::CloudFront::PublicKey", "AWS::CloudFront::KeyGroup" -> attribute == null
+                    ? "local-" + id : new Unresolved(logicalId + "." + attribute);
             // Ref: the distribution id; locally the logical id (the local CloudFront API answers for it).
             case "AWS::CloudFront::Distribution" -> attribute == null ? logicalId
                     : "DomainName".equals(attribute) && local.mediaHost() != null

@@ -213,18 +213,37 @@ public final class TemplateModel {
             // after the queues, which a rule's targets name
             pendingRules.forEach((id, props) -> rule(id, props).ifPresent(model.rules::add));
             // after the buckets, which a distribution's origins name
-            pendingDistributions.forEach((id, props) -> model.distributions.add(distribution(id, props)));
+            pendingDistributions.forEach((id, props) -> model.distributions.add(distribution(id, props,
+                    resources)));
         }
 
-        private DistributionDef distribution(String id, Map<?, ?> props) {
+        private DistributionDef distribution(String id, Map<?, ?> props, Map<String, Object> resources) {
             List<String> domains = new ArrayList<>();
-            for (Object origin : TemplateMaps.list(map(props.get("DistributionConfig")).get("Origins"))) {
+            Map<?, ?> config = map(props.get("DistributionConfig"));
+            for (Object origin : TemplateMaps.list(config.get("Origins"))) {
                 Object domain = map(origin).get("DomainName");
                 if (domain != null && map(origin).get("S3OriginConfig") != null) {
                     domains.add(String.valueOf(in.resolve(domain)));
                 }
             }
-            return new DistributionDef(id, DistributionDef.originBucket(domains, model.buckets));
+            List<DistributionDef.SignedBehavior> signed = new ArrayList<>();
+            for (Object behavior : TemplateMaps.list(config.get("CacheBehaviors"))) {
+                List<String> keys = new ArrayList<>();
+                for (Object group : TemplateMaps.list(map(behavior).get("TrustedKeyGroups"))) {
+                    Map<?, ?> groupProps = map(map(resources.get(String.valueOf(map(group).get("Ref"))))
+                            .get("Properties"));
+                    for (Object key : TemplateMaps.list(map(groupProps.get("KeyGroupConfig")).get("Items"))) {
+                        Map<?, ?> keyProps = map(map(resources.get(String.valueOf(map(key).get("Ref"))))
+                                .get("Properties"));
+                        keys.add(String.valueOf(in.resolve(map(keyProps.get("PublicKeyConfig")).get("EncodedKey"))));
+                    }
+                }
+                if (!TemplateMaps.list(map(behavior).get("TrustedKeyGroups")).isEmpty()) {
+                    signed.add(new DistributionDef.SignedBehavior(String.valueOf(map(behavior).get("PathPattern")),
+                            keys));
+                }
+            }
+            return new DistributionDef(id, DistributionDef.originBucket(domains, model.buckets), signed);
         }
 
         /** Redrive targets by ARN → logical id, now that every queue is known (a DLQ may come after its queue). */

@@ -9,6 +9,7 @@ import dev.clipflow.testing.template.CfnYaml;
 import dev.clipflow.testing.template.TableDef;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,9 +76,15 @@ class TemplateModelTest {
     @Test
     void distribution_realTemplate_originIsTheMediaBucketAndDomainIsTheLocalStandIn() {
         TemplateModel model = TemplateModel.load(RepoRoot.get().resolve("template.yaml"),
-                new LocalAws("clipflow-local", "http://127.0.0.1:9324", "127.0.0.1:4567"), Map.of());
+                new LocalAws("clipflow-local", "http://127.0.0.1:9324", "127.0.0.1:4567"),
+                Map.of("MediaSigningPublicKeyPem", "PEM"));
 
-        assertThat(model.distributions()).containsExactly(new DistributionDef("MediaDistribution", "MediaBucket"));
+        // restricted/* is served only with a signature of the key group's key: the parameter's PEM (docs/adr/0014).
+        assertThat(model.distributions()).containsExactly(new DistributionDef("MediaDistribution", "MediaBucket",
+                List.of(new DistributionDef.SignedBehavior("restricted/*", List.of("PEM")))));
+        assertThat(model.function("UploadApiFunction").orElseThrow().environment())
+                .containsEntry("MEDIA_SIGNING_KEY_PAIR_ID", "local-MediaSigningPublicKey")
+                .containsKey("MEDIA_SIGNING_KEY_SECRET_ARN");
         assertThat(model.function("UploadApiFunction").orElseThrow().environment())
                 .containsEntry("MEDIA_BASE_URL", "https://127.0.0.1:4567");
         assertThat(MODEL.function("UploadApiFunction").orElseThrow().environment().get("MEDIA_BASE_URL"))
