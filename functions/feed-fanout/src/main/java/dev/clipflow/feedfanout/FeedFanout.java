@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.clipflow.aws.sqs.FanoutMessageMalformedException;
 import dev.clipflow.aws.sqs.FanoutMessages;
+import dev.clipflow.lambda.SqsBatch;
 import dev.clipflow.social.FanoutBatch;
 import dev.clipflow.social.SubscriberFanout;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -32,27 +31,11 @@ public final class FeedFanout implements Function<SQSEvent, SQSBatchResponse> {
 
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records =
-                event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : records) {
-            try {
-                FanoutBatch batch = FanoutMessages.read(message.getBody());
-                MDC.put("videoId", batch.videoId());
-                int written = fanout.deliver(batch);
-                LOG.info("Delivered message {}: {} feed entries", message.getMessageId(), written);
-            } catch (FanoutMessageMalformedException e) {
-                LOG.error("Message {} is malformed ({}); left for the dead-letter queue", message.getMessageId(),
-                        e.getMessage());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            } catch (RuntimeException e) {
-                LOG.warn("Message {} failed ({}); SQS will redeliver it", message.getMessageId(),
-                        e.getClass().getSimpleName());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            } finally {
-                MDC.remove("videoId");
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return SqsBatch.each(event, FanoutMessageMalformedException.class, LOG, message -> {
+            FanoutBatch batch = FanoutMessages.read(message.getBody());
+            MDC.put("videoId", batch.videoId());
+            int written = fanout.deliver(batch);
+            LOG.info("Delivered message {}: {} feed entries", message.getMessageId(), written);
+        });
     }
 }

@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.clipflow.discovery.RelatedIndexer;
 import dev.clipflow.discovery.RelatedUpdate;
 import dev.clipflow.discovery.VideoTextEdited;
-import java.util.ArrayList;
-import java.util.List;
+import dev.clipflow.lambda.SqsBatch;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,34 +32,17 @@ public final class RelatedReindex implements Function<SQSEvent, SQSBatchResponse
 
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> records =
-                event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSEvent.SQSMessage message : records) {
-            try {
-                Optional<VideoTextEdited> edit = VideoEditedMessages.read(message.getBody());
-                if (edit.isEmpty()) {
-                    LOG.info("Message {} is an edit of an unpublished video: nothing is indexed",
-                            message.getMessageId());
-                    continue;
-                }
-                MDC.put("videoId", edit.get().videoId());
-                RelatedUpdate update = indexer.reindex(edit.get());
-                LOG.info("Re-indexed revision {}: {} terms, {} candidates, {} related{}", edit.get().revision(),
-                        update.terms(), update.candidates(), update.related(),
-                        update.alreadyProcessed() ? " (an older or repeated revision: nothing changed)" : "");
-            } catch (VideoEditedMessageMalformedException e) {
-                LOG.error("Message {} is malformed ({}); left for the dead-letter queue", message.getMessageId(),
-                        e.getMessage());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            } catch (RuntimeException e) {
-                LOG.warn("Message {} failed ({}: {}); SQS will redeliver it", message.getMessageId(),
-                        e.getClass().getSimpleName(), e.getMessage());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            } finally {
-                MDC.remove("videoId");
+        return SqsBatch.each(event, VideoEditedMessageMalformedException.class, LOG, message -> {
+            Optional<VideoTextEdited> edit = VideoEditedMessages.read(message.getBody());
+            if (edit.isEmpty()) {
+                LOG.info("Message {} is an edit of an unpublished video: nothing is indexed", message.getMessageId());
+                return;
             }
-        }
-        return new SQSBatchResponse(failures);
+            MDC.put("videoId", edit.get().videoId());
+            RelatedUpdate update = indexer.reindex(edit.get());
+            LOG.info("Re-indexed revision {}: {} terms, {} candidates, {} related{}", edit.get().revision(),
+                    update.terms(), update.candidates(), update.related(),
+                    update.alreadyProcessed() ? " (an older or repeated revision: nothing changed)" : "");
+        });
     }
 }
