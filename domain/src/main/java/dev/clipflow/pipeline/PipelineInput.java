@@ -15,10 +15,11 @@ import java.math.BigDecimal;
  * the channel's limits; null (hand-made inputs, inputs written before it existed) means the pipeline's
  * default ({@code MediaLimits.DEFAULT}). {@code maxCostUsd} is the channel's ceiling on the video's forecast
  * transcode and storage cost, written by ingest from the channel's limits; null means the deployment's default
- * ({@code CostCeiling}, template parameter {@code MaxVideoCostUsd}). {@code visibility} is the video's when ingest
- * started the execution ({@code PUBLIC}, {@code UNLISTED}, {@code PRIVATE}; null in older inputs means PUBLIC): every
- * stage that writes media writes under the prefix it implies ({@link #restricted(String)}); the catalog refuses a
- * change of visibility while the video is PROCESSING, so it holds for the whole execution.
+ * ({@code CostCeiling}, template parameter {@code MaxVideoCostUsd}). {@code visibility} is the video's as ingest's
+ * AWAITING_UPLOAD -> PROCESSING write stored it ({@code PUBLIC}, {@code UNLISTED}, {@code PRIVATE}; null in older
+ * inputs means PUBLIC): every stage that writes media writes under the prefix it implies ({@link #restricted(String)});
+ * the catalog refuses a change of visibility once the upload completed (the edit's condition is that status), so it
+ * holds for the whole execution.
  *
  * <p>Never add a top-level field named {@code payload}: Spring Cloud Function's AWS adapter
  * would unwrap it.

@@ -2,9 +2,12 @@ package dev.clipflow.aws.dynamodb;
 
 import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.edit.EditedVideo;
 import dev.clipflow.catalog.edit.VideoChanges;
 import dev.clipflow.catalog.edit.VideoEdits;
+import dev.clipflow.catalog.edit.VideoVisibilityFixedException;
 import dev.clipflow.catalog.upload.VideoMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +20,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * {@link VideoEdits} on the videos table: one conditional {@code UpdateItem} that sets the edited fields and
  * {@value #EDITED_AT}, and {@code ADD}s one to {@value #REVISION} (absent = 0: never edited), only while the video
- * exists, the caller owns it and its status is not one of {@link #GONE}. {@code updatedAt} (the lifecycle clock the
- * sweeper's index sorts on) is left alone.
+ * exists, the caller owns it and its status is not one of {@link #GONE}, and (a visibility change) only while it is
+ * {@code AWAITING_UPLOAD}. A failed condition returns the old item, which tells a refused visibility change
+ * ({@link VideoVisibilityFixedException}) from a video the caller cannot edit. {@code updatedAt} (the lifecycle clock
+ * the sweeper's index sorts on) is left alone.
  */
 public final class DynamoVideoEdits implements VideoEdits {
     /** The record's edit counter (N). */
@@ -41,8 +47,8 @@ public final class DynamoVideoEdits implements VideoEdits {
     }
 
     @Override
-    public EditedVideo edit(String videoId, String ownerId, VideoMetadata metadata, Set<VideoChanges.Field> fields,
-                            Instant at) {
+    public EditedVideo edit(String videoId, String ownerId, VideoMetadata metadata, Visibility visibility,
+                            Set<VideoChanges.Field> fields, Instant at) {
         Map<String, String> names = new HashMap<>(Map.of("#status", VideoItems.STATUS, "#owner", "ownerId",
                 "#rev", REVISION, "#edited", EDITED_AT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":owner", Items.s(ownerId), ":one", Items.n(1L),
@@ -56,21 +62,34 @@ public final class DynamoVideoEdits implements VideoEdits {
                 case TITLE -> Items.s(metadata.title());
                 case DESCRIPTION -> Items.s(metadata.description());
                 case TAGS -> Items.strings(metadata.tags());
+                case VISIBILITY -> Items.s(Objects.requireNonNull(visibility, "visibility").name());
             });
             sets.add(name + " = " + value);
         }
+        boolean changesVisibility = fields.contains(VideoChanges.Field.VISIBILITY);
+        if (changesVisibility) {
+            values.put(":awaiting", Items.s(VideoStatus.AWAITING_UPLOAD.name()));
+        }
+        String condition = "attribute_exists(videoId) AND #owner = :owner AND NOT (#status IN (:gone0, :gone1))"
+                + (changesVisibility ? " AND #status = :awaiting" : "");
         try {
             Map<String, AttributeValue> item = Items.call("UpdateItem", () -> dynamo.updateItem(r -> r
                     .tableName(table)
                     .key(Map.of(CatalogTables.VIDEOS_KEY, Items.s(videoId)))
                     .updateExpression("SET " + String.join(", ", sets) + " ADD #rev :one")
-                    .conditionExpression("attribute_exists(videoId) AND #owner = :owner"
-                            + " AND NOT (#status IN (:gone0, :gone1))")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW))).attributes();
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))).attributes();
             return new EditedVideo(VideoItems.fromItem(item), Items.lng(item, REVISION), at);
         } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+            String status = Items.str(old, VideoItems.STATUS);
+            if (changesVisibility && ownerId.equals(Items.str(old, "ownerId")) && status != null
+                    && !GONE.contains(status)) {
+                throw new VideoVisibilityFixedException(videoId, VideoStatus.valueOf(status));
+            }
             throw new VideoNotFoundException(videoId);
         }
     }

@@ -7,8 +7,10 @@ import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.edit.EditedVideo;
 import dev.clipflow.catalog.edit.VideoChanges;
+import dev.clipflow.catalog.edit.VideoVisibilityFixedException;
 import dev.clipflow.catalog.upload.VideoMetadata;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -30,8 +32,8 @@ class DynamoVideoEditsIT {
     void edit_setsOnlyTheNamedFields_countsTheRevision_andLeavesTheLifecycleClock() {
         repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
 
-        EditedVideo first = edits.edit("v-1", "user-1", NEW, EnumSet.of(VideoChanges.Field.TITLE), EDIT);
-        EditedVideo second = edits.edit("v-1", "user-1", NEW,
+        EditedVideo first = edits.edit("v-1", "user-1", NEW, null, EnumSet.of(VideoChanges.Field.TITLE), EDIT);
+        EditedVideo second = edits.edit("v-1", "user-1", NEW, null,
                 EnumSet.of(VideoChanges.Field.DESCRIPTION, VideoChanges.Field.TAGS), EDIT.plusSeconds(1));
 
         assertThat(first.revision()).isEqualTo(1);
@@ -55,9 +57,9 @@ class DynamoVideoEditsIT {
     void edit_byAnotherUserOrOfAnUnknownVideo_isNotFoundAndChangesNothing() {
         repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
 
-        assertThatThrownBy(() -> edits.edit("v-1", "user-2", NEW, Set.of(VideoChanges.Field.TITLE), EDIT))
+        assertThatThrownBy(() -> edits.edit("v-1", "user-2", NEW, null, Set.of(VideoChanges.Field.TITLE), EDIT))
                 .isInstanceOf(VideoNotFoundException.class);
-        assertThatThrownBy(() -> edits.edit("v-2", "user-1", NEW, Set.of(VideoChanges.Field.TITLE), EDIT))
+        assertThatThrownBy(() -> edits.edit("v-2", "user-1", NEW, null, Set.of(VideoChanges.Field.TITLE), EDIT))
                 .isInstanceOf(VideoNotFoundException.class);
 
         assertThat(repo.get("v-1").title()).isEqualTo("Title v-1");
@@ -72,12 +74,49 @@ class DynamoVideoEditsIT {
                     .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":s", Items.s(gone))));
 
-            assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, Set.of(VideoChanges.Field.TITLE), EDIT))
+            assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, null, Set.of(VideoChanges.Field.TITLE), EDIT))
                     .isInstanceOf(VideoNotFoundException.class);
         }
         var item = fx.dynamo.getItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId", Items.s("v-1"))))
                 .item();
         assertThat(Items.str(item, "title")).isEqualTo("Title v-1");
         assertThat(item).doesNotContainKey(DynamoVideoEdits.REVISION);
+    }
+
+    @Test
+    void edit_visibilityWhileAwaitingTheUpload_isStoredInTheSameWrite() {
+        repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
+
+        EditedVideo edited = edits.edit("v-1", "user-1", NEW, Visibility.UNLISTED,
+                EnumSet.of(VideoChanges.Field.TITLE, VideoChanges.Field.VISIBILITY), EDIT);
+
+        assertThat(edited.video().visibility()).isEqualTo(Visibility.UNLISTED);
+        assertThat(edited.revision()).isEqualTo(1);
+        Video stored = repo.get("v-1");
+        assertThat(stored.visibility()).isEqualTo(Visibility.UNLISTED);
+        assertThat(stored.title()).isEqualTo("New title");
+        assertThat(stored.status()).isEqualTo(VideoStatus.AWAITING_UPLOAD);
+    }
+
+    @Test
+    void edit_visibilityAfterTheUploadCompleted_isRefusedAndWritesNothing() {
+        repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
+        repo.transition("v-1", VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        var before = fx.dynamo.getItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId", Items.s("v-1"))))
+                .item();
+
+        assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, Visibility.PRIVATE,
+                EnumSet.of(VideoChanges.Field.TITLE, VideoChanges.Field.VISIBILITY), EDIT))
+                .isInstanceOfSatisfying(VideoVisibilityFixedException.class,
+                        e -> assertThat(e.status()).isEqualTo(VideoStatus.PROCESSING));
+        assertThatThrownBy(() -> edits.edit("v-1", "user-2", NEW, Visibility.PRIVATE,
+                EnumSet.of(VideoChanges.Field.VISIBILITY), EDIT))
+                .isInstanceOf(VideoNotFoundException.class);
+
+        var after = fx.dynamo.getItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId", Items.s("v-1"))))
+                .item();
+        assertThat(after).isEqualTo(before);
+        assertThat(repo.get("v-1").visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(repo.get("v-1").title()).isEqualTo("Title v-1");
     }
 }

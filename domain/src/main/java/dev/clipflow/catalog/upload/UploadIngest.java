@@ -135,8 +135,10 @@ public final class UploadIngest {
         // of its owner's daily minutes (UserLimits).
         double maxSeconds = video.reservedSeconds() == null ? limits.maxDurationSeconds()
                 : Math.min(limits.maxDurationSeconds(), video.reservedSeconds());
+        // The visibility as the status change stored it: an edit may change it until then (VideoEditing), and the
+        // record read above may be older than that edit.
         PipelineInput input = new PipelineInput(PipelineInput.SCHEMA_VERSION, video.videoId(), video.channelId(),
-                source, name, maxSeconds, limits.maxCostUsd(), video.visibility().name());
+                source, name, maxSeconds, limits.maxCostUsd(), transitioned.orElse(video).visibility().name());
         // Published before the execution starts, so that no stage's event can come before them.
         transitioned.ifPresent(v -> {
             VideoEvent.Subject subject = VideoEvent.Subject.of(v, clock.instant());

@@ -2,6 +2,8 @@ package dev.clipflow.catalog.edit;
 
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
+import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.upload.InMemoryVideos;
 import dev.clipflow.catalog.upload.VideoMetadata;
 import java.time.Instant;
@@ -19,16 +21,21 @@ final class InMemoryVideoEdits implements VideoEdits {
     }
 
     @Override
-    public EditedVideo edit(String videoId, String ownerId, VideoMetadata m, Set<VideoChanges.Field> fields,
-                            Instant at) {
+    public EditedVideo edit(String videoId, String ownerId, VideoMetadata m, Visibility visibility,
+                            Set<VideoChanges.Field> fields, Instant at) {
         Video v = videos.find(videoId).filter(x -> x.ownerId().equals(ownerId))
                 .orElseThrow(() -> new VideoNotFoundException(videoId));
+        boolean changesVisibility = fields.contains(VideoChanges.Field.VISIBILITY);
+        if (changesVisibility && v.status() != VideoStatus.AWAITING_UPLOAD) {
+            throw new VideoVisibilityFixedException(videoId, v.status());
+        }
         Video next = new Video(v.videoId(), v.channelId(), v.ownerId(),
                 fields.contains(VideoChanges.Field.TITLE) ? m.title() : v.title(),
                 fields.contains(VideoChanges.Field.DESCRIPTION) ? m.description() : v.description(),
                 fields.contains(VideoChanges.Field.TAGS) ? m.tags() : v.tags(), v.declaredBytes(), v.contentType(),
                 v.uploadKey(), v.uploadId(), v.status(), v.failureReason(), v.media(), v.renditions(), v.assets(),
-                v.usage(), v.createdAt(), v.updatedAt(), v.branchFailures(), v.reservedSeconds(), v.progress());
+                v.usage(), v.createdAt(), v.updatedAt(), v.branchFailures(), v.reservedSeconds(), v.progress(),
+                changesVisibility ? visibility : v.visibility());
         videos.replace(next);
         return new EditedVideo(next, revisions.merge(videoId, 1L, Long::sum), at);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.upload.InMemoryVideos;
@@ -89,6 +90,40 @@ class VideoEditingTest {
                 .isInstanceOf(VideoNotFoundException.class);
         assertThat(videos.get("v1").title()).isEqualTo("Old title");
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void edit_visibilityBeforeTheUpload_isStoredWithTheOtherFields() {
+        video("v1", "alice", VideoStatus.AWAITING_UPLOAD);
+
+        EditedVideo edited = editing.edit("alice", "v1",
+                new VideoChanges("Private now", null, null, Visibility.PRIVATE));
+
+        assertThat(edited.video().visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(videos.get("v1").visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(videos.get("v1").title()).isEqualTo("Private now");
+        assertThat(edited.revision()).isEqualTo(1);
+        assertThat(events).singleElement().isInstanceOf(VideoEdited.class);
+    }
+
+    @Test
+    void edit_visibilityAfterTheUploadCompleted_isRefusedAndChangesNothing() {
+        for (VideoStatus status : List.of(VideoStatus.PROCESSING, VideoStatus.PUBLISHED, VideoStatus.FAILED)) {
+            String id = "v-" + status;
+            video(id, "alice", status);
+
+            assertThatThrownBy(() -> editing.edit("alice", id,
+                    new VideoChanges("Hidden", null, null, Visibility.UNLISTED)))
+                    .isInstanceOfSatisfying(VideoVisibilityFixedException.class, e -> {
+                        assertThat(e.status()).isEqualTo(status);
+                        assertThat(e.getMessage()).contains("only before its upload completes");
+                    });
+
+            assertThat(videos.get(id).visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(videos.get(id).title()).isEqualTo("Old title");
+        }
+        assertThat(events).isEmpty();
+        assertThat(edits.revisions).isEmpty();
     }
 
     @Test

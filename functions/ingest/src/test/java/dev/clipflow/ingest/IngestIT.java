@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
+import dev.clipflow.aws.dynamodb.DynamoVideoEdits;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.catalog.Channel;
@@ -12,17 +13,23 @@ import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
+import dev.clipflow.catalog.edit.VideoChanges;
 import dev.clipflow.catalog.upload.IngestOutcome;
 import dev.clipflow.catalog.upload.IngestResult;
 import dev.clipflow.catalog.upload.UploadIngest;
+import dev.clipflow.catalog.upload.VideoMetadata;
 import dev.clipflow.media.MediaKeys;
 import dev.clipflow.media.ObjectStore;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
 import dev.clipflow.testing.template.TemplateTables;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +48,7 @@ class IngestIT {
     private static ObjectStore objects;
     private static VideoRepository videos;
     private static DynamoChannelRepository channels;
+    private static DynamoVideoEdits edits;
     private static String bucket;
 
     private InMemoryExecutionStarter executions;
@@ -61,6 +69,7 @@ class IngestIT {
         TemplateTables.create(dynamo, TemplateTables.CHANNELS, channelsTable);
         videos = new DynamoVideoRepository(dynamo, videosTable);
         channels = new DynamoChannelRepository(dynamo, channelsTable);
+        edits = new DynamoVideoEdits(dynamo, videosTable);
     }
 
     @BeforeEach
@@ -112,6 +121,35 @@ class IngestIT {
             assertThat(e.getKey()).startsWith(declared.videoId() + "-");
             assertThat(e.getValue()).contains("\"maxDurationSeconds\":14400.0");
         });
+    }
+
+    @Test
+    void apply_visibilityEditedAfterIngestReadTheRecord_startsWithTheVisibilityTheStatusChangeStored() {
+        Video video = video("clip.mp4", 100);
+        String key = upload(video, 100);
+        // The owner's PATCH lands between ingest's read of the record and its AWAITING_UPLOAD -> PROCESSING write.
+        VideoRepository racing = (VideoRepository) Proxy.newProxyInstance(VideoRepository.class.getClassLoader(),
+                new Class<?>[] {VideoRepository.class}, (proxy, method, args) -> {
+                    Object out;
+                    try {
+                        out = method.invoke(videos, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("find")) {
+                        edits.edit(video.videoId(), "owner-1", new VideoMetadata("A title", "", List.of()),
+                                Visibility.PRIVATE, EnumSet.of(VideoChanges.Field.VISIBILITY), Instant.now());
+                    }
+                    return out;
+                });
+        Ingest racingIngest = new Ingest(new UploadIngest(racing, channels, objects, executions, bucket,
+                Events::write));
+
+        racingIngest.apply(eventBridge(key, 100, "0055AED6DCD90281F1"));
+
+        assertThat(videos.get(video.videoId()).visibility()).isEqualTo(Visibility.PRIVATE);
+        Map<String, Object> input = Events.read(null, executions.executions().values().iterator().next());
+        assertThat(input).containsEntry("visibility", "PRIVATE");
     }
 
     @Test

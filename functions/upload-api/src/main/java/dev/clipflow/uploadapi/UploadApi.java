@@ -9,6 +9,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.VideoRepository;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.edit.EditedVideo;
 import dev.clipflow.catalog.edit.VideoChanges;
@@ -49,7 +50,7 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
     static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 100;
     /** The fields {@code PATCH /videos/{videoId}} accepts. */
-    static final Set<String> EDITABLE = Set.of("title", "description", "tags");
+    static final Set<String> EDITABLE = Set.of("title", "description", "tags", "visibility");
     private static final Logger LOG = LoggerFactory.getLogger(UploadApi.class);
 
     private final VideoUploads uploads;
@@ -152,23 +153,21 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
 
     /**
      * The {@code PATCH /videos/{videoId}} body: each of {@link #EDITABLE} that is present is changed (JSON null = the
-     * empty value); {@code visibility} is not supported yet and any other field is refused by name (400).
+     * empty value, for {@code visibility} the default, as at upload: {@link Visibility#parse}); any other field is
+     * refused by name (400).
      */
     static VideoChanges changes(JsonBody body) {
-        if (body.has("visibility")) {
-            throw new ApiRequestRejectedException(400, "UNSUPPORTED_FIELD",
-                    "The field 'visibility' is not supported by this route yet.");
-        }
         List<String> unknown = body.fieldNames().stream().filter(f -> !EDITABLE.contains(f)).toList();
         if (!unknown.isEmpty()) {
             throw new ApiRequestRejectedException(400, "UNKNOWN_FIELDS", "Unknown field" + (unknown.size() > 1
                     ? "s" : "") + ": " + String.join(", ", unknown.stream().map(f -> "'" + f + "'").toList())
-                    + ". A video's title, description and tags can be edited.");
+                    + ". A video's title, description, tags and visibility can be edited.");
         }
         return new VideoChanges(
                 body.has("title") ? Objects.requireNonNullElse(body.string("title", false), "") : null,
                 body.has("description") ? Objects.requireNonNullElse(body.string("description", false), "") : null,
-                body.has("tags") ? body.strings("tags") : null);
+                body.has("tags") ? body.strings("tags") : null,
+                body.has("visibility") ? Visibility.parse(body.string("visibility", false)) : null);
     }
 
     private APIGatewayV2HTTPResponse getPlayback(ApiCall call, String videoId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.http.HttpEvents;
 import dev.clipflow.testing.Emulators;
@@ -77,14 +78,67 @@ class EditVideoIT {
         assertError(patch(id, "alice", "{\"tags\": \"sea\"}"), "INVALID_REQUEST",
                 "The field 'tags' must be an array of strings.");
         assertError(patch(id, "alice", "{}"), "EMPTY_EDIT",
-                "The edit changes nothing: send at least one of title, description, tags.");
+                "The edit changes nothing: send at least one of title, description, tags, visibility.");
         assertError(patch(id, "alice", "{\"title\": \"T\", \"channelId\": \"c\", \"status\": \"PUBLISHED\"}"),
-                "UNKNOWN_FIELDS", "Unknown fields: 'channelId', 'status'. A video's title, description and tags "
-                        + "can be edited.");
-        assertError(patch(id, "alice", "{\"visibility\": \"PRIVATE\"}"), "UNSUPPORTED_FIELD",
-                "The field 'visibility' is not supported by this route yet.");
+                "UNKNOWN_FIELDS", "Unknown fields: 'channelId', 'status'. A video's title, description, tags "
+                        + "and visibility can be edited.");
         assertThat(patch(id, "alice", null).getStatusCode()).isEqualTo(400);
 
+        assertThat(fx.videos.get(id).title()).isEqualTo("Old title");
+        assertThat(fx.events).isEmpty();
+    }
+
+    @Test
+    void patch_visibilityBeforeTheUpload_isStored_andGetShowsIt() {
+        String id = video("alice", VideoStatus.AWAITING_UPLOAD);
+
+        APIGatewayV2HTTPResponse response = patch(id, "alice", "{\"visibility\": \"private\", \"title\": \"Mine\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(ApiFixture.body(response).get("visibility").stringValue()).isEqualTo("PRIVATE");
+        APIGatewayV2HTTPResponse get = api.apply(HttpEvents.request("GET", "/videos/" + id, "alice", null));
+        assertThat(get.getStatusCode()).isEqualTo(200);
+        assertThat(ApiFixture.body(get).get("visibility").stringValue()).isEqualTo("PRIVATE");
+        assertThat(ApiFixture.body(get).get("title").stringValue()).isEqualTo("Mine");
+        assertThat(fx.videos.get(id).visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(fx.events).singleElement().isInstanceOf(VideoEdited.class);
+    }
+
+    @Test
+    void patch_visibilityAfterTheUploadCompleted_is409AndChangesNothing() {
+        String id = video("alice", VideoStatus.AWAITING_UPLOAD);
+        fx.videos.transition(id, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        String published = video("alice", VideoStatus.PUBLISHED);
+
+        for (String video : List.of(id, published)) {
+            APIGatewayV2HTTPResponse response = patch(video, "alice",
+                    "{\"visibility\": \"UNLISTED\", \"title\": \"Changed\"}");
+
+            assertThat(response.getStatusCode()).isEqualTo(409);
+            JsonNode body = ApiFixture.body(response);
+            assertThat(body.get("error").stringValue()).isEqualTo("VISIBILITY_FIXED");
+            assertThat(body.get("message").stringValue()).isEqualTo("The visibility of video " + video
+                    + " can be changed only before its upload completes (it is " + fx.videos.get(video).status()
+                    + "); changing it after is not supported yet.");
+            Video stored = fx.videos.get(video);
+            assertThat(stored.visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(stored.title()).isEqualTo("Old title");
+        }
+        assertThat(patch(id, "mallory", "{\"visibility\": \"UNLISTED\"}").getStatusCode()).isEqualTo(404);
+        assertThat(fx.events).isEmpty();
+    }
+
+    @Test
+    void patch_visibilityOfAnotherValue_is400AsAtUploadAndChangesNothing() {
+        String id = video("alice", VideoStatus.AWAITING_UPLOAD);
+
+        APIGatewayV2HTTPResponse response = patch(id, "alice", "{\"visibility\": \"secret\", \"title\": \"T\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode body = ApiFixture.body(response);
+        assertThat(body.get("error").stringValue()).isEqualTo("INVALID_METADATA");
+        assertThat(body.get("message").stringValue()).contains("visibility", "[PUBLIC, UNLISTED, PRIVATE]", "secret");
+        assertThat(fx.videos.get(id).visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(fx.videos.get(id).title()).isEqualTo("Old title");
         assertThat(fx.events).isEmpty();
     }

@@ -22,7 +22,7 @@ class OpenApiRoutesIT {
     @Test
     void documentedRoutes_areRouted_andOtherMethodsAre405() {
         List<OpenApiRoutes.Route> routes = OpenApiRoutes.read("clipflow-api.yaml");
-        assertThat(routes).hasSize(8);
+        assertThat(routes).hasSize(10);
         UploadApi api = new ApiFixture().api(Duration.ofMinutes(1));
 
         OpenApiRoutes.assertRoutedExactly(api, routes, "alice", "{}");
@@ -33,7 +33,7 @@ class OpenApiRoutesIT {
         Map<String, Set<String>> statuses = statuses(Files.readAllLines(HttpEvents.file("../openapi/clipflow-api.yaml")
                 .normalize()));
 
-        assertThat(statuses).hasSize(8);
+        assertThat(statuses).hasSize(10);
         statuses.forEach((route, codes) -> {
             assertThat(codes).as(route).contains("400", "401", "500", "503").doesNotContain("403");
             if (route.contains("{") || route.equals("POST /videos")) {
@@ -48,6 +48,7 @@ class OpenApiRoutesIT {
         });
         assertThat(statuses.get("POST /channels")).contains("429");
         assertThat(statuses.get("POST /videos")).contains("413", "415", "429");
+        assertThat(statuses.get("PATCH /videos/{videoId}")).as("VISIBILITY_FIXED").contains("409");
     }
 
     /** Route ("POST /videos") to the response codes its operation lists. */
