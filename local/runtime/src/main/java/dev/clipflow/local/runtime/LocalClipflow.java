@@ -179,11 +179,15 @@ public final class LocalClipflow implements AutoCloseable {
                 }
                 machineTasks.put(sm.name(), invoker);
             }
+            // A machine created through the API rather than the template (a test's, `./clipflow execute`'s) runs its
+            // tasks as the template's main state machine: locally there are no roles but the template's.
+            TaskInvoker mainTasks = template.stateMachines().isEmpty() ? null
+                    : machineTasks.get(template.stateMachine().name());
             TaskInvoker tasks = request -> {
-                String machine = machineName(request.context());
-                TaskInvoker invoker = machineTasks.get(machine);
+                TaskInvoker invoker = machineTasks.getOrDefault(machineName(request.context()), mainTasks);
                 if (invoker == null) {
-                    throw new IllegalStateException("No task invoker for state machine " + machine);
+                    throw new IllegalStateException("No state machine in the template to run the tasks of "
+                            + machineName(request.context()) + " as");
                 }
                 return invoker.invoke(request);
             };
