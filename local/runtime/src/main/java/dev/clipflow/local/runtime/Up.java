@@ -1,7 +1,8 @@
 package dev.clipflow.local.runtime;
 
-import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
-import dev.clipflow.local.runtime.events.HttpRoutes;
+import dev.clipflow.local.runtime.api.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.api.HttpRoutes;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.local.runtime.template.BucketDef;
 import dev.clipflow.testing.template.CfnYaml;

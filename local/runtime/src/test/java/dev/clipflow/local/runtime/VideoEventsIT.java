@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.local.runtime.integrations.LocalMetrics;
 import dev.clipflow.testing.media.TestVideos;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import java.net.URI;
 import java.net.URLEncoder;
