@@ -2,8 +2,8 @@ package dev.clipflow.local.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.LocalClipflow;
 import dev.clipflow.local.runtime.function.FunctionResult;
+import java.util.function.BiFunction;
 
 /**
  * Calls the HTTP API in-process: the template's route decides the function, which receives the API Gateway
@@ -11,10 +11,13 @@ import dev.clipflow.local.runtime.function.FunctionResult;
  */
 public final class LocalApi {
 
-    private final LocalClipflow stack;
+    private final HttpRoutes routes;
+    private final BiFunction<String, JsonNode, FunctionResult> invoke;
 
-    public LocalApi(LocalClipflow stack) {
-        this.stack = stack;
+    /** @param invoke calls a function (by name) synchronously, e.g. {@code LocalClipflow::invoke} */
+    public LocalApi(HttpRoutes routes, BiFunction<String, JsonNode, FunctionResult> invoke) {
+        this.routes = routes;
+        this.invoke = invoke;
     }
 
     /** An HTTP response: status and parsed JSON body ({@code null} when empty or not JSON). */
@@ -32,11 +35,11 @@ public final class LocalApi {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        HttpRoutes.Match match = stack.routes().match(method, path).orElseThrow(
+        HttpRoutes.Match match = routes.match(method, path).orElseThrow(
                 () -> new LocalApiRouteException("No route for " + method + " " + path + " in the template"));
         var event = ApiGatewayEvents.request(method, path, query, match.route().routeKey(), match.pathParameters(),
                 body == null ? null : Json.write(body), identity);
-        FunctionResult r = stack.invoke(match.route().function(), event);
+        FunctionResult r = invoke.apply(match.route().function(), event);
         if (r.failed()) {
             throw new LocalApiRouteException(match.route().function() + " failed (HTTP 502 on AWS): "
                     + r.payloadText());

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.LocalClipflow;
 import dev.clipflow.local.runtime.api.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.console.LocalConsole;
+import dev.clipflow.local.runtime.eventbridge.LocalEventBus;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 
 /**
  * The template's HTTP API served on loopback, as API Gateway HTTP API with its JWT authorizer would: the route
@@ -54,23 +55,34 @@ public final class LocalHttpApi implements AutoCloseable {
      */
     public static final String USER_PARAMETER = "devUser";
 
-    private final LocalClipflow stack;
+    private final HttpRoutes routes;
+    private final BiFunction<String, JsonNode, FunctionResult> invoke;
+    private final LocalEventBus bus;
+    private final LocalConsole console;
+    private final Identity defaultIdentity;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Identity defaultIdentity;
-    private final LocalConsole console;
 
-    private LocalHttpApi(LocalClipflow stack, HttpServer server, ExecutorService executor, Identity defaultIdentity) {
-        this.stack = stack;
+    private LocalHttpApi(HttpRoutes routes, BiFunction<String, JsonNode, FunctionResult> invoke, LocalEventBus bus,
+                         LocalConsole console, Identity defaultIdentity, HttpServer server, ExecutorService executor) {
+        this.routes = routes;
+        this.invoke = invoke;
+        this.bus = bus;
+        this.console = console;
+        this.defaultIdentity = defaultIdentity;
         this.server = server;
         this.executor = executor;
-        this.defaultIdentity = defaultIdentity;
-        this.console = new LocalConsole(stack.stepFunctions().service(), stack.template().stateMachines().isEmpty()
-                ? null : stack.template().stateMachine());
     }
 
-    /** Serves the stack's routes on 127.0.0.1:{@code port} (0 = any free port). */
-    public static LocalHttpApi start(LocalClipflow stack, int port, Identity defaultIdentity) {
+    /**
+     * Serves {@code routes} on 127.0.0.1:{@code port} (0 = any free port).
+     *
+     * @param invoke calls a function (by name) synchronously, e.g. {@code LocalClipflow::invoke}
+     * @param bus the events {@value #EVENTS_PATH} streams
+     * @param console answers the GETs no route takes
+     */
+    public static LocalHttpApi start(HttpRoutes routes, BiFunction<String, JsonNode, FunctionResult> invoke,
+                                     LocalEventBus bus, LocalConsole console, int port, Identity defaultIdentity) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -78,7 +90,7 @@ public final class LocalHttpApi implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            LocalHttpApi api = new LocalHttpApi(stack, server, executor, defaultIdentity);
+            LocalHttpApi api = new LocalHttpApi(routes, invoke, bus, console, defaultIdentity, server, executor);
             server.createContext("/", api::handle);
             server.setExecutor(executor);
             server.start();
@@ -109,10 +121,10 @@ public final class LocalHttpApi implements AutoCloseable {
                     user = parameter(query, USER_PARAMETER);
                 }
                 Identity caller = user == null || user.isBlank() ? defaultIdentity : new Identity(user, user);
-                new EventStream(stack.eventBus()).serve(exchange, caller.sub());
+                new EventStream(bus).serve(exchange, caller.sub());
                 return;
             }
-            var match = stack.routes().match(method, path);
+            var match = routes.match(method, path);
             var page = match.isEmpty() ? console.answer(method, path) : Optional.<LocalConsole.Answer>empty();
             if (page.isPresent()) {
                 send(exchange, page.get().status(), Map.of("content-type", page.get().contentType(),
@@ -138,7 +150,7 @@ public final class LocalHttpApi implements AutoCloseable {
             headers.putIfAbsent("content-type", "application/json");
             var event = ApiGatewayEvents.request(method, path, query == null ? "" : query, m.route().routeKey(),
                     m.pathParameters(), headers, body, body != null && !text, identity);
-            FunctionResult r = stack.invoke(m.route().function(), event);
+            FunctionResult r = invoke.apply(m.route().function(), event);
             if (r.failed()) {
                 String error = r.payloadText();
                 System.err.println("api: " + m.route().function() + " failed (request " + r.requestId() + ") on "

@@ -49,7 +49,7 @@ public final class Demo {
 
     public Demo(LocalClipflow stack, PrintStream out, Identity identity) {
         this.stack = stack;
-        this.api = new LocalApi(stack);
+        this.api = new LocalApi(stack.routes(), stack::invoke);
         this.out = out;
         this.identity = identity;
     }

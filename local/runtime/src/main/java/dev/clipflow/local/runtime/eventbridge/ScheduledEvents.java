@@ -3,7 +3,6 @@ package dev.clipflow.local.runtime.eventbridge;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.function.AsyncInvoker;
-import dev.clipflow.local.runtime.s3.ObjectCreatedRouter;
 import dev.clipflow.local.runtime.template.EventSourceDef;
 import dev.clipflow.local.runtime.template.FunctionDef;
 import dev.clipflow.local.runtime.template.LocalAws;
@@ -65,7 +64,7 @@ public final class ScheduledEvents implements AutoCloseable {
                 long localNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), (long) (period.toNanos() / clockSpeed));
                 String ruleArn = "arn:" + LocalAws.PARTITION + ":events:" + LocalAws.REGION + ":" + LocalAws.ACCOUNT
                         + ":rule/clipflow-local-" + f.logicalId() + e.name();
-                timer.scheduleAtFixedRate(() -> invoker.submit(() -> List.of(new ObjectCreatedRouter.Delivery(f,
+                timer.scheduleAtFixedRate(() -> invoker.submit(() -> List.of(new AsyncInvoker.Delivery(f,
                         scheduledEvent(ruleArn))), "schedule " + e.name()), localNanos, localNanos,
                         TimeUnit.NANOSECONDS);
                 started.add(new Schedule(f.name(), e.name(), period, Duration.ofNanos(localNanos)));

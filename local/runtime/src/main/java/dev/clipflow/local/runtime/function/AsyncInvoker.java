@@ -2,7 +2,6 @@ package dev.clipflow.local.runtime.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.s3.ObjectCreatedRouter;
 import dev.clipflow.local.runtime.template.FunctionDef;
 import dev.clipflow.local.runtime.template.QueueDef;
 import dev.clipflow.local.runtime.template.TemplateInvalidException;
@@ -31,6 +30,10 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * discarded with a line in the log. Nothing is lost without a word.
  */
 public final class AsyncInvoker implements AutoCloseable {
+
+    /** One event for one function. */
+    public record Delivery(FunctionDef function, JsonNode event) {
+    }
 
     /** Lambda waits up to a minute before the first retry and up to two minutes before the second. */
     static final Duration[] RETRY_DELAYS = {Duration.ofMinutes(1), Duration.ofMinutes(2)};
@@ -77,10 +80,10 @@ public final class AsyncInvoker implements AutoCloseable {
      *
      * @param what the event's description for the log
      */
-    public void submit(Supplier<List<ObjectCreatedRouter.Delivery>> deliveries, String what) {
+    public void submit(Supplier<List<Delivery>> deliveries, String what) {
         Instant received = Instant.now();
         scheduler.execute(() -> {
-            List<ObjectCreatedRouter.Delivery> list;
+            List<Delivery> list;
             try {
                 list = deliveries.get();
             } catch (RuntimeException | Error e) {
@@ -88,7 +91,7 @@ public final class AsyncInvoker implements AutoCloseable {
                 log.println("event: cannot build the event of " + what + ": " + e);
                 return;
             }
-            for (ObjectCreatedRouter.Delivery d : list) {
+            for (Delivery d : list) {
                 scheduler.execute(() -> attempt(d.function(), d.event(), what, received, 0));
             }
         });

@@ -2,6 +2,7 @@ package dev.clipflow.local.runtime.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.runtime.eventbridge.EventPatterns;
+import dev.clipflow.local.runtime.function.AsyncInvoker.Delivery;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import dev.clipflow.local.runtime.template.BucketDef;
 import dev.clipflow.local.runtime.template.EventSourceDef;
@@ -40,10 +41,6 @@ public final class ObjectCreatedRouter {
         return template.functions().stream().flatMap(f -> f.events().stream()).anyMatch(e ->
                 eventBridge && "EventBridgeRule".equals(e.type())
                         || "S3".equals(e.type()) && bucket.equals(String.valueOf(e.properties().get("Bucket"))));
-    }
-
-    /** One event for one function. */
-    public record Delivery(FunctionDef function, JsonNode event) {
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.runtime.RepoRoot;
-import dev.clipflow.local.runtime.api.HttpRoutes;
 import dev.clipflow.local.runtime.eventbridge.EventPatterns;
 import dev.clipflow.local.runtime.template.FunctionDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
@@ -12,8 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Object-created events and API routes, matched against the real template's wiring. */
-class EventRoutingTest {
+/** Object-created events in AWS's shapes, matched against the real template's ingest rule. */
+class S3EventsTest {
 
     static final TemplateModel MODEL = TemplateModel.load(RepoRoot.get().resolve("template.yaml"));
 
@@ -62,20 +61,5 @@ class EventRoutingTest {
         JsonNode r = n.path("Records").get(0);
         assertThat(r.path("eventName").asText()).isEqualTo("ObjectCreated:Put");
         assertThat(r.path("s3").path("object").path("key").asText()).isEqualTo("uploads/a+b.mp4");
-    }
-
-    @Test
-    void match_templateRoutes_mostSpecificRouteWithPathParameters() {
-        HttpRoutes routes = HttpRoutes.from(MODEL.functions());
-
-        HttpRoutes.Match get = routes.match("GET", "/videos/abc").orElseThrow();
-        assertThat(get.route().routeKey()).isEqualTo("GET /videos/{videoId}");
-        assertThat(get.route().function()).isEqualTo("UploadApiFunction");
-        assertThat(get.pathParameters()).containsEntry("videoId", "abc");
-        assertThat(routes.match("POST", "/videos/abc/upload/complete").orElseThrow().route().path())
-                .isEqualTo("/videos/{videoId}/upload/complete");
-        assertThat(routes.match("PATCH", "/videos/abc").orElseThrow().route().routeKey())
-                .isEqualTo("PATCH /videos/{videoId}");
-        assertThat(routes.match("PUT", "/videos/abc")).isEmpty();
     }
 }
