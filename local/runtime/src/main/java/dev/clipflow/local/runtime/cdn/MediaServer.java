@@ -7,9 +7,6 @@ import dev.clipflow.media.CloudFrontSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -51,50 +48,29 @@ public final class MediaServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile String bucket;
-    private volatile S3Client s3;
-    private volatile List<Signed> signed = List.of();
+    private final String bucket;
+    private final S3Client s3;
+    private final List<Signed> signed;
 
     /** A path pattern served only with a signature of one of {@code keys}. */
     private record Signed(String pathPattern, List<PublicKey> keys) {
     }
 
-    private MediaServer(HttpServer server) {
+    private MediaServer(HttpServer server, String bucket, S3Client s3, List<Signed> signed) {
         this.server = server;
-    }
-
-    /** Binds a free port on 127.0.0.1 now (the template needs the host to resolve); serves after {@link #serve}. */
-    public static MediaServer bind() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            MediaServer media = new MediaServer(server);
-            server.setExecutor(media.executor);
-            server.createContext("/", media::handle);
-            return media;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen for the CloudFront stand-in", e);
-        }
-    }
-
-    /** {@code 127.0.0.1:<port>}: the distribution's {@code DomainName} locally. */
-    public String host() {
-        return "127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    public URI url() {
-        return URI.create("http://" + host());
-    }
-
-    /** Starts serving {@code originBucket}. */
-    public void serve(String originBucket, S3Client client) {
-        serve(originBucket, client, List.of());
+        this.bucket = bucket;
+        this.s3 = s3;
+        this.signed = List.copyOf(signed);
     }
 
     /**
-     * Starts serving {@code originBucket}, the {@code signed} behaviours' paths only with a signature of one of their
-     * keys (a key that is not a PEM public key opens nothing).
+     * Serves {@code originBucket} on {@code bound}, a server already listening and not yet started (its address is
+     * the distribution's {@code DomainName}, which the template needed before the bucket existed; closing the media
+     * server stops it), the {@code signed} behaviours' paths only with a signature of one of their keys (a key that
+     * is not a PEM public key opens nothing).
      */
-    public void serve(String originBucket, S3Client client, List<DistributionDef.SignedBehavior> signedBehaviors) {
+    public static MediaServer start(HttpServer bound, String originBucket, S3Client client,
+                                    List<DistributionDef.SignedBehavior> signedBehaviors) {
         List<Signed> checks = new ArrayList<>();
         for (DistributionDef.SignedBehavior b : signedBehaviors) {
             List<PublicKey> keys = new ArrayList<>();
@@ -108,13 +84,23 @@ public final class MediaServer implements AutoCloseable {
             }
             checks.add(new Signed(b.pathPattern(), List.copyOf(keys)));
         }
-        this.signed = List.copyOf(checks);
-        this.bucket = originBucket;
-        this.s3 = client;
-        server.start();
+        MediaServer media = new MediaServer(bound, originBucket, client, checks);
+        bound.setExecutor(media.executor);
+        bound.createContext("/", media::handle);
+        bound.start();
+        return media;
     }
 
-    /** The bucket served, or {@code null} before {@link #serve}. */
+    /** {@code 127.0.0.1:<port>}: the distribution's {@code DomainName} locally. */
+    private String host() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public URI url() {
+        return URI.create("http://" + host());
+    }
+
+    /** The bucket served (the distribution's origin). */
     public String bucket() {
         return bucket;
     }
@@ -237,11 +223,7 @@ public final class MediaServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.stop(0);
-        } catch (IllegalStateException e) {
-            // never started (the template has no distribution)
-        }
+        server.stop(0);
         executor.shutdownNow();
     }
 }

@@ -2,6 +2,7 @@ package dev.clipflow.local.runtime.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.runtime.eventbridge.EventPatterns;
+import dev.clipflow.local.runtime.function.AsyncInvoker;
 import dev.clipflow.local.runtime.function.AsyncInvoker.Delivery;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import dev.clipflow.local.runtime.template.BucketDef;
@@ -19,23 +20,45 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /**
  * Routes "object created" to whatever the template routes it to: an EventBridge {@code Object Created} event to
  * every function whose {@code EventBridgeRule} pattern matches (when the bucket has EventBridge enabled), and an
- * S3 notification to every function with an {@code S3} event on that bucket.
+ * S3 notification to every function with an {@code S3} event on that bucket. A write the S3 endpoint reports
+ * ({@link #objectCreated}) reaches its functions as Lambda's asynchronous invocations; {@link #route} invokes them
+ * synchronously, for objects written some other way.
  */
-public final class ObjectCreatedRouter {
+public final class ObjectCreatedRouter implements S3EventProxy.Listener {
 
     private final TemplateModel template;
     private final S3Client s3;
     private final BiFunction<String, JsonNode, FunctionResult> invoke;
+    private final AsyncInvoker async;
 
+    /**
+     * @param s3 reads the created object's size and ETag
+     * @param invoke calls a function (by name) synchronously
+     * @param async delivers the events of the writes the S3 endpoint reports
+     */
     public ObjectCreatedRouter(TemplateModel template, S3Client s3,
-                               BiFunction<String, JsonNode, FunctionResult> invoke) {
+                               BiFunction<String, JsonNode, FunctionResult> invoke, AsyncInvoker async) {
         this.template = template;
         this.s3 = s3;
         this.invoke = invoke;
+        this.async = async;
+    }
+
+    /**
+     * A write the S3 endpoint saw: each routed function gets the event as an asynchronous invocation
+     * ({@link AsyncInvoker}: Lambda's retries, then the function's DeadLetterQueue), as S3 and EventBridge deliver
+     * it. Returns at once: the HeadObject that builds the event runs on the invoker's thread, not on the S3
+     * endpoint's connection thread, whose very connection it may come back over.
+     */
+    @Override
+    public void objectCreated(String bucket, String key, String reason) {
+        if (routed(bucket)) {
+            async.submit(() -> deliveries(bucket, key, reason), reason + " s3://" + bucket + "/" + key);
+        }
     }
 
     /** Whether any function is routed events of this bucket (saves a HeadObject for the others). */
-    public boolean routed(String bucket) {
+    private boolean routed(String bucket) {
         boolean eventBridge = template.buckets().stream().anyMatch(b -> b.name().equals(bucket)
                 && b.eventBridgeEnabled());
         return template.functions().stream().flatMap(f -> f.events().stream()).anyMatch(e ->
@@ -54,7 +77,7 @@ public final class ObjectCreatedRouter {
     }
 
     /** The events the template routes an object's creation to, in template order (nothing invoked yet). */
-    public List<Delivery> deliveries(String bucket, String key, String reason) {
+    private List<Delivery> deliveries(String bucket, String key, String reason) {
         HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
         String eTag = head.eTag() == null ? null : head.eTag().replace("\"", "");
         String why = reason != null ? reason

@@ -53,27 +53,23 @@ public final class S3EventProxy implements AutoCloseable {
 
     /** Listens on loopback ({@code port} 0 = any free port); every request goes through. */
     public static S3EventProxy start(URI upstream, int port, Listener listener) {
-        return start(upstream, port, listener, S3Gate.OPEN);
-    }
-
-    /** Listens on loopback ({@code port} 0 = any free port); {@code gate} decides which requests go through. */
-    public static S3EventProxy start(URI upstream, int port, Listener listener, S3Gate gate) {
-        return start(upstream, port, listener, gate, S3Cors.NONE);
-    }
-
-    /**
-     * Listens on loopback ({@code port} 0 = any free port); {@code gate} decides which requests go through and
-     * {@code cors} answers preflights and adds the CORS headers the buckets' configurations call for.
-     */
-    public static S3EventProxy start(URI upstream, int port, Listener listener, S3Gate gate, S3Cors cors) {
         try {
-            ServerSocket server = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
-            S3EventProxy proxy = new S3EventProxy(server, upstream, listener, gate, cors);
-            Thread.ofPlatform().daemon().name("s3-proxy-accept").start(proxy::accept);
-            return proxy;
+            return start(new ServerSocket(port, 128, InetAddress.getLoopbackAddress()), upstream, listener,
+                    S3Gate.OPEN, S3Cors.NONE);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot listen on port " + port, e);
         }
+    }
+
+    /**
+     * Serves on {@code bound}, a socket already listening (closing the proxy closes it); {@code gate} decides which
+     * requests go through and {@code cors} answers preflights and adds the CORS headers the buckets'
+     * configurations call for.
+     */
+    public static S3EventProxy start(ServerSocket bound, URI upstream, Listener listener, S3Gate gate, S3Cors cors) {
+        S3EventProxy proxy = new S3EventProxy(bound, upstream, listener, gate, cors);
+        Thread.ofPlatform().daemon().name("s3-proxy-accept").start(proxy::accept);
+        return proxy;
     }
 
     public URI endpoint() {

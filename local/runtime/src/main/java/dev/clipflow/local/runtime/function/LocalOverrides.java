@@ -1,4 +1,4 @@
-package dev.clipflow.local.runtime;
+package dev.clipflow.local.runtime.function;
 
 import dev.clipflow.testing.media.LocalFfmpeg;
 import java.nio.file.Files;
