@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.template.LocalAws;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -152,16 +150,10 @@ public final class LocalEventBus implements AutoCloseable {
     }
 
     private static ObjectNode event(JsonNode entry) {
-        ObjectNode event = Json.object();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", entry.path("DetailType").asText());
-        event.put("source", entry.path("Source").asText());
-        event.put("account", LocalAws.ACCOUNT);
-        event.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        event.put("region", LocalAws.REGION);
-        ArrayNode resources = event.putArray("resources");
-        entry.path("Resources").forEach(resources::add);
+        List<String> resources = new ArrayList<>();
+        entry.path("Resources").forEach(r -> resources.add(r.asText()));
+        ObjectNode event = EventEnvelope.of(entry.path("DetailType").asText(), entry.path("Source").asText(),
+                Instant.now(), resources);
         String detail = entry.path("Detail").asText("{}");
         event.set("detail", Json.parse(detail.isBlank() ? "{}" : detail));
         return event;

@@ -1,7 +1,6 @@
 package dev.clipflow.local.runtime.eventbridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.function.AsyncInvoker;
 import dev.clipflow.local.runtime.template.EventSourceDef;
 import dev.clipflow.local.runtime.template.FunctionDef;
@@ -10,10 +9,8 @@ import dev.clipflow.local.runtime.template.TemplateModel;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,15 +76,7 @@ public final class ScheduledEvents implements AutoCloseable {
 
     /** EventBridge's event for a scheduled rule (detail-type "Scheduled Event", the rule in resources). */
     static ObjectNode scheduledEvent(String ruleArn) {
-        ObjectNode event = Json.object();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("account", LocalAws.ACCOUNT);
-        event.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        event.put("region", LocalAws.REGION);
-        event.putArray("resources").add(ruleArn);
+        ObjectNode event = EventEnvelope.of("Scheduled Event", "aws.events", Instant.now(), List.of(ruleArn));
         event.putObject("detail");
         return event;
     }

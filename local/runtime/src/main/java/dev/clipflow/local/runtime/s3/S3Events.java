@@ -2,12 +2,14 @@ package dev.clipflow.local.runtime.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.eventbridge.EventEnvelope;
 import dev.clipflow.local.runtime.template.LocalAws;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,15 +32,7 @@ public final class S3Events {
     }
 
     public static ObjectNode eventBridge(CreatedObject o, Instant at) {
-        ObjectNode e = Json.object();
-        e.put("version", "0");
-        e.put("id", UUID.randomUUID().toString());
-        e.put("detail-type", "Object Created");
-        e.put("source", "aws.s3");
-        e.put("account", LocalAws.ACCOUNT);
-        e.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
-        e.put("region", LocalAws.REGION);
-        e.putArray("resources").add(LocalAws.bucketArn(o.bucket()));
+        ObjectNode e = EventEnvelope.of("Object Created", "aws.s3", at, List.of(LocalAws.bucketArn(o.bucket())));
         ObjectNode d = e.putObject("detail");
         d.put("version", "0");
         d.putObject("bucket").put("name", o.bucket());
