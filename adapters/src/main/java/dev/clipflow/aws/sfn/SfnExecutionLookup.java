@@ -2,11 +2,8 @@ package dev.clipflow.aws.sfn;
 
 import dev.clipflow.pipeline.ExecutionLookup;
 import dev.clipflow.pipeline.ExecutionState;
-import dev.clipflow.pipeline.TransientStageException;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
@@ -29,9 +26,10 @@ public final class SfnExecutionLookup implements ExecutionLookup {
 
     @Override
     public Optional<ExecutionState> state(String name) {
+        String arn = SfnExecutionStarter.executionArn(stateMachineArn, name);
         try {
-            var status = sfn.describeExecution(r -> r.executionArn(SfnExecutionStarter.executionArn(stateMachineArn,
-                    name))).status();
+            var status = SfnCalls.call("DescribeExecution", () -> sfn.describeExecution(r -> r.executionArn(arn)))
+                    .status();
             return Optional.of(switch (status) {
                 case SUCCEEDED -> ExecutionState.SUCCEEDED;
                 case FAILED -> ExecutionState.FAILED;
@@ -41,13 +39,6 @@ public final class SfnExecutionLookup implements ExecutionLookup {
             });
         } catch (ExecutionDoesNotExistException e) {
             return Optional.empty();
-        } catch (SdkServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new TransientStageException("Step Functions DescribeExecution failed: " + e.getMessage(), e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new TransientStageException("Step Functions unreachable: " + e.getMessage(), e);
         }
     }
 }
