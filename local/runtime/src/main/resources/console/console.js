@@ -1,6 +1,6 @@
-// The local console: sign in as a development user, create a channel, upload a file with the presigned multipart
-// URLs, follow the pipeline (GET /videos/{id} and the local execution history), play the result, and look at it
-// as a subscriber. Same origin as the HTTP API; the identity travels in X-Clipflow-Dev-User (local only).
+// The local console: sign in as a development user, create a channel, upload a file (public, unlisted or private)
+// with the presigned multipart URLs, follow the pipeline (GET /videos/{id} and the local execution history), play
+// the result (signed media URLs for unlisted and private videos), and look at it as a subscriber. Same origin as the HTTP API; the identity travels in X-Clipflow-Dev-User (local only).
 'use strict';
 
 const $ = id => document.getElementById(id);
@@ -51,7 +51,8 @@ async function upload(file) {
   if (!saved.channelId) throw new Error('Create a channel first');
   $('error').hidden = true;
   const v = await api('POST', '/videos', {channelId: saved.channelId, title: $('title').value || file.name,
-    sizeBytes: file.size, contentType: file.type || 'video/mp4', fileName: file.name});
+    visibility: $('visibility').value, sizeBytes: file.size, contentType: file.type || 'video/mp4',
+    fileName: file.name});
   showVideoId(v.videoId);
   let parts = v.parts, next = v.nextPartNumber, sent = 0;
   const done = [];
@@ -113,32 +114,68 @@ async function follow(videoId) {
     const r = await fetch(`/_local/videos/${videoId}/execution`);
     if (r.ok) showExecution(x = await r.json());
     const ended = v.status === 'PUBLISHED' || v.status === 'FAILED';
-    if (v.status === 'PUBLISHED' && !shown) { showPublished(v); shown = true; }
+    if (v.status === 'PUBLISHED' && !shown) { showPublished(v).catch(fail); shown = true; }
     if (ended && (!x || x.status !== 'RUNNING')) return v;
     await sleep(1000);
   }
 }
 
+// -- media access: GET /videos/{id}/playback answers the master playlist's URL and, for an unlisted or private video
+// (its media under restricted/{id}/, docs/adr/0014), a CloudFront signature (Policy, Signature, Key-Pair-Id) for the
+// video's whole prefix, valid 10 minutes. Every request for its media carries it as query parameters; a new one is
+// asked for a minute before it expires. A public video's answer has none, and its URLs stay as they are.
+async function mediaAccess(videoId) {
+  const ask = () => api('GET', `/videos/${videoId}/playback`);
+  let current = await ask();
+  const fresh = async () => {
+    if (current.expiresAt && Date.parse(current.expiresAt) - Date.now() < 60_000) current = await ask();
+    return current;
+  };
+  const signed = (url, query) => {
+    if (!query) return url;
+    const u = new URL(url, location.href);
+    Object.entries(query).forEach(([k, v]) => u.searchParams.set(k, v));
+    return u.href;
+  };
+  return {
+    hlsUrl: current.hlsUrl,
+    describe: () => current.signedQuery
+      ? `${current.visibility}: signed media URLs, this signature until ${new Date(current.expiresAt).toLocaleTimeString()}`
+      : `${current.visibility}: plain media URLs`,
+    // for the player: the URL with a signature that is not about to expire
+    sign: async url => signed(url, (await fresh()).signedQuery),
+    // for the poster and thumbnails: with the signature held now
+    signNow: url => signed(url, current.signedQuery),
+  };
+}
+
 // -- the published video: hls.js (or the browser's own HLS), the poster, the sprite on the seek bar.
-function showPublished(v) {
-  const video = $('player'), url = v.playback.hlsUrl;
-  video.poster = v.playback.posterUrl;
-  $('poster').src = v.playback.posterUrl;
+async function showPublished(v) {
+  const access = await mediaAccess(v.videoId);
+  const video = $('player'), url = access.hlsUrl;
+  $('access').textContent = access.describe();
+  video.dataset.hls = url;
+  video.poster = access.signNow(v.playback.posterUrl);
+  $('poster').src = access.signNow(v.playback.posterUrl);
   $('poster').hidden = false;
   if (window.Hls?.isSupported()) {
-    const hls = new Hls();
-    hls.on(Hls.Events.ERROR, (_, d) => d.fatal && fail(new Error(`player: ${d.type} ${d.details}`)));
+    // xhrSetup opens each playlist and segment request itself, on the signed URL (hls.js waits for its promise)
+    const hls = new Hls({xhrSetup: async (xhr, u) => xhr.open('GET', await access.sign(u), true)});
+    hls.on(Hls.Events.ERROR, (_, d) => d.fatal && fail(new Error(`player: ${d.type} ${d.details}`
+        + (d.response?.code ? ` (HTTP ${d.response.code})` : ''))));
     hls.loadSource(url);
     hls.attachMedia(video);
   } else {
-    video.src = url;
+    // the browser's own HLS requests the segments itself: only a public video plays there (signed cookies would be
+    // needed for the others, docs/adr/0014)
+    video.src = access.signNow(url);
   }
   table($('renditions'), ['name', 'size', 'bit/s'], (v.renditions || []).map(r =>
       [r.name, `${r.width}x${r.height}`, r.bandwidth.toLocaleString('en')]));
   const usd = n => Number(n).toFixed(6);
   const stages = Object.entries(v.cost?.perStage || {}).map(([s, c]) => [s, usd(c.total)]);
   table($('cost'), ['stage', 'total'], v.cost ? [...stages, ['all', usd(v.cost.total)]] : []);
-  thumbnails(v.playback.thumbnailsVttUrl).catch(fail);
+  thumbnails(v.playback.thumbnailsVttUrl, access).catch(fail);
 }
 
 function table(t, head, rows) {
@@ -151,8 +188,8 @@ function table(t, head, rows) {
 
 const seconds = t => t.split(':').reduce((acc, n) => acc * 60 + Number(n), 0);
 
-async function thumbnails(vttUrl) {
-  const text = await (await fetch(vttUrl)).text();
+async function thumbnails(vttUrl, access) {
+  const text = await (await fetch(access.signNow(vttUrl))).text();
   const cues = [...text.matchAll(/([\d:.]+) --> ([\d:.]+)\s+(\S+)#xywh=(\d+),(\d+),(\d+),(\d+)/g)].map(m => ({
     start: seconds(m[1]), end: seconds(m[2]), url: new URL(m[3], vttUrl).href,
     x: +m[4], y: +m[5], w: +m[6], h: +m[7]}));
@@ -168,7 +205,7 @@ async function thumbnails(vttUrl) {
     const c = cues.find(c => t >= c.start && t < c.end) || cues.at(-1);
     if (!c) return;
     Object.assign(thumb.style, {width: `${c.w}px`, height: `${c.h}px`, left: `${e.clientX - box.left - c.w / 2}px`,
-      backgroundImage: `url("${c.url}")`, backgroundPosition: `-${c.x}px -${c.y}px`});
+      backgroundImage: `url("${access.signNow(c.url)}")`, backgroundPosition: `-${c.x}px -${c.y}px`});
     thumb.hidden = false;
   });
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sweeper's wiring in template.yaml: its windows are derived from the settings they depend on (so changing
- * one without the other fails here), it runs on a schedule, and its role is narrow (docs/adr/0010).
+ * one without the other fails here), it runs on a schedule, and its role is narrow (docs/adr/0010; its one Step
+ * Functions grant starts the deletion workflow, docs/adr/0014).
  */
 class SweeperTemplateTest {
     private static final int DAY = 86_400;
@@ -36,6 +38,24 @@ class SweeperTemplateTest {
     }
 
     @Test
+    void deletionWindow_isTheDeletionTimeoutPlusTheLongestAStartCanFollowTheRecordsChange() {
+        int deletionTimeout = JsonMapper.builder().build().readTree(Repo.text(DeletionCoverageTest.DELETION_ASL))
+                .get("TimeoutSeconds").asInt();
+        int startDelay = Math.max(timeout("SweeperFunction"), timeout("UploadApiFunction"));
+
+        assertThat(environment("SweeperFunction", "DELETION_WINDOW_SECONDS")).isEqualTo(deletionTimeout + startDelay);
+    }
+
+    @Test
+    void sweeper_mayStartTheDeletionWorkflowOnly() {
+        List<?> policies = (List<?>) properties("SweeperFunction").get("Policies");
+
+        assertThat(policies.stream().filter(p -> p.toString().contains("StepFunctions")).toList()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).isEqualTo(
+                        "{StepFunctionsExecutionPolicy={StateMachineName={Fn::GetAtt=[VideoDeletion, Name]}}}"));
+    }
+
+    @Test
     void sweeper_runsOnAScheduleAndQueriesOnlyItsIndex() {
         Map<?, ?> sweeper = properties("SweeperFunction");
         Map<?, ?> events = (Map<?, ?>) sweeper.get("Events");
@@ -47,6 +67,10 @@ class SweeperTemplateTest {
         String policies = sweeper.get("Policies").toString();
         assertThat(policies).contains("dynamodb:Query", "/index/bySweepQueue", "s3:AbortMultipartUpload")
                 .doesNotContain("dynamodb:Scan", "dynamodb:DeleteItem", "s3:PutObject", "s3:GetObject", "states:");
+    }
+
+    private static int timeout(String function) {
+        return ((Number) properties(function).get("Timeout")).intValue();
     }
 
     private static int asyncEventAge(Map<?, ?> function) {

@@ -15,16 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A tiny Step Functions endpoint on loopback speaking the service's JSON 1.0 protocol, for the two
+ * A tiny Step Functions endpoint on loopback speaking the service's JSON 1.0 protocol, for the
  * operations our adapters call, in tests of modules that may not depend on the local runtime's real
  * endpoint (production modules never import {@code local/}): StartExecution (with
  * AWS's name idempotency: same name and input while running answers the same execution, any other
- * reuse is 400 ExecutionAlreadyExists) and GetExecutionHistory (canned events, two per page).
+ * reuse is 400 ExecutionAlreadyExists), DescribeExecution (RUNNING once started, until a test sets
+ * another status; an unknown ARN is 400 ExecutionDoesNotExist) and GetExecutionHistory (canned events,
+ * two per page).
  */
 public final class FakeStepFunctions implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> inputsByArn = new LinkedHashMap<>();
     private final List<String> historyEvents = new ArrayList<>();
+    private final Map<String, String> statusByArn = new LinkedHashMap<>();
     private volatile boolean throttle;
 
     public FakeStepFunctions() throws IOException {
@@ -39,6 +42,19 @@ public final class FakeStepFunctions implements AutoCloseable {
 
     public synchronized int executionCount() {
         return inputsByArn.size();
+    }
+
+    /** The ARNs of the executions started, oldest first. */
+    public synchronized List<String> executionArns() {
+        return List.copyOf(inputsByArn.keySet());
+    }
+
+    /** Sets what DescribeExecution answers for a started execution ({@code FAILED}, {@code TIMED_OUT}, ...). */
+    public synchronized void status(String executionArn, String status) {
+        if (!inputsByArn.containsKey(executionArn)) {
+            throw new IllegalArgumentException("Not started: " + executionArn);
+        }
+        statusByArn.put(executionArn, status);
     }
 
     /** Adds one history event, given as its JSON object. */
@@ -57,6 +73,8 @@ public final class FakeStepFunctions implements AutoCloseable {
             respond(exchange, 400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}");
         } else if ("AWSStepFunctions.StartExecution".equals(target)) {
             startExecution(exchange, body);
+        } else if ("AWSStepFunctions.DescribeExecution".equals(target)) {
+            describeExecution(exchange, body);
         } else if ("AWSStepFunctions.GetExecutionHistory".equals(target)) {
             history(exchange, body);
         } else {
@@ -76,6 +94,19 @@ public final class FakeStepFunctions implements AutoCloseable {
             return;
         }
         respond(exchange, 200, "{\"executionArn\":\"" + arn + "\",\"startDate\":1764151200.0}");
+    }
+
+    private void describeExecution(HttpExchange exchange, String body) throws IOException {
+        String arn = field(body, "executionArn");
+        if (!inputsByArn.containsKey(arn)) {
+            respond(exchange, 400, "{\"__type\":\"ExecutionDoesNotExist\",\"message\":\"Execution Does Not Exist: '"
+                    + arn + "'\"}");
+            return;
+        }
+        String machine = arn.substring(0, arn.lastIndexOf(':')).replace(":execution:", ":stateMachine:");
+        respond(exchange, 200, "{\"executionArn\":\"" + arn + "\",\"stateMachineArn\":\"" + machine
+                + "\",\"name\":\"" + arn.substring(arn.lastIndexOf(':') + 1) + "\",\"status\":\""
+                + statusByArn.getOrDefault(arn, "RUNNING") + "\",\"startDate\":1764151200.0}");
     }
 
     private void history(HttpExchange exchange, String body) throws IOException {

@@ -13,7 +13,7 @@ public final class CatalogTables {
     public static final String BY_CHANNEL_INDEX = "byChannel";
     /**
      * The videos table's sparse index of videos the sweeper may have to act on, oldest change first: pk
-     * {@code sweepQueue} (a non-terminal status, or SWEPT), sk {@code updatedAt}, keys only (docs/adr/0010).
+     * {@code sweepQueue} (a non-terminal status, SWEPT, or DELETING), sk {@code updatedAt}, keys only (docs/adr/0010).
      */
     public static final String BY_SWEEP_QUEUE_INDEX = "bySweepQueue";
     /** Partition key of the channels table (holds {@code CHANNEL#id} and {@code USAGE#id#day} items). */

@@ -7,6 +7,7 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.VideoTransitionException;
+import dev.clipflow.catalog.deletion.DeletionAttempts;
 import dev.clipflow.catalog.deletion.DeletionRecords;
 import dev.clipflow.catalog.deletion.DeletionStep;
 import dev.clipflow.catalog.deletion.VideoNotDeletingException;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,13 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * {@link DeletionRecords} on the videos table, on the video's own item: {@code status} DELETING / DELETED, the steps
- * done in the string set {@code deletionSteps}, and the tombstone's {@code expiresAt} (the table's TTL attribute).
- * Each write is one conditional {@code UpdateItem}; the sweeper's index mark ({@code sweepQueue}) goes with DELETING,
- * so the sweeper never sees a video being deleted.
+ * {@link DeletionRecords} and {@link DeletionAttempts} on the videos table, on the video's own item: {@code status}
+ * DELETING / DELETED, the steps done in the string set {@code deletionSteps}, the workflow's attempt
+ * {@code deletionAttempt} (absent: 1), and the tombstone's {@code expiresAt} (the table's TTL attribute). Each write
+ * is one conditional {@code UpdateItem}. The sweeper's index mark ({@code sweepQueue}) is DELETING while the video is,
+ * keyed by {@code updatedAt} (the request, then each restart), so the sweeper finds a deletion whose workflow ended
+ * unfinished; the tombstone removes it.
  */
-public final class DynamoDeletionRecords implements DeletionRecords {
+public final class DynamoDeletionRecords implements DeletionRecords, DeletionAttempts {
     static final String DELETION_STEPS = "deletionSteps";
+    static final String DELETION_ATTEMPT = "deletionAttempt";
     static final String EXPIRES_AT = "expiresAt";
 
     private final DynamoDbClient dynamo;
@@ -52,7 +57,7 @@ public final class DynamoDeletionRecords implements DeletionRecords {
         try {
             return VideoItems.fromItem(call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table)
                     .key(key(videoId))
-                    .updateExpression("SET #status = :deleting, updatedAt = :now REMOVE #sweep")
+                    .updateExpression("SET #status = :deleting, updatedAt = :now, #sweep = :deleting")
                     .conditionExpression("attribute_exists(videoId) AND NOT #status IN (:deleting, :deleted)")
                     .expressionAttributeNames(Map.of("#status", VideoItems.STATUS, "#sweep", VideoItems.SWEEP_QUEUE))
                     .expressionAttributeValues(values)
@@ -109,10 +114,11 @@ public final class DynamoDeletionRecords implements DeletionRecords {
             return VideoItems.fromItem(call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table)
                     .key(key(videoId))
                     .updateExpression("SET #status = :deleted, updatedAt = :now, #expires = :expires "
-                            + "REMOVE title, description, tags, #renditions, #assets")
+                            + "REMOVE title, description, tags, #renditions, #assets, #sweep")
                     .conditionExpression("#status = :deleting")
                     .expressionAttributeNames(Map.of("#status", VideoItems.STATUS, "#expires", EXPIRES_AT,
-                            "#renditions", VideoItems.RENDITIONS, "#assets", VideoItems.ASSETS))
+                            "#renditions", VideoItems.RENDITIONS, "#assets", VideoItems.ASSETS,
+                            "#sweep", VideoItems.SWEEP_QUEUE))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))).attributes());
@@ -125,6 +131,67 @@ public final class DynamoDeletionRecords implements DeletionRecords {
                 return current;
             }
             throw new VideoTransitionException(videoId, current.status(), VideoStatus.DELETED);
+        }
+    }
+
+    @Override
+    public OptionalInt current(String videoId) {
+        var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(key(videoId))
+                .consistentRead(true)));
+        if (!response.hasItem() || !VideoStatus.DELETING.name().equals(Items.str(response.item(), VideoItems.STATUS))) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(response.item().containsKey(DELETION_ATTEMPT)
+                ? Items.integer(response.item(), DELETION_ATTEMPT) : 1);
+    }
+
+    @Override
+    public boolean touch(String videoId, int attempt) {
+        return onAttempt(videoId, attempt, attempt);
+    }
+
+    @Override
+    public boolean advance(String videoId, int from) {
+        return onAttempt(videoId, from, from + 1);
+    }
+
+    /** attempt {@code from} -> {@code to} and updatedAt = now, on a DELETING video on attempt {@code from}. */
+    private boolean onAttempt(String videoId, int from, int to) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":deleting", Items.s(VideoStatus.DELETING.name()));
+        values.put(":from", Items.n(from));
+        values.put(":to", Items.n(to));
+        values.put(":now", Items.time(clock.instant()));
+        String attempt = from == 1 ? "(attribute_not_exists(#attempt) OR #attempt = :from)" : "#attempt = :from";
+        try {
+            call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table).key(key(videoId))
+                    .updateExpression("SET #attempt = :to, updatedAt = :now")
+                    .conditionExpression("#status = :deleting AND " + attempt)
+                    .expressionAttributeNames(Map.of("#status", VideoItems.STATUS, "#attempt", DELETION_ATTEMPT))
+                    .expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public OptionalInt advanceStalled(String videoId, Instant changedBefore) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":deleting", Items.s(VideoStatus.DELETING.name()));
+        values.put(":one", Items.n(1L));
+        values.put(":before", Items.time(changedBefore));
+        values.put(":now", Items.time(clock.instant()));
+        try {
+            var response = call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table).key(key(videoId))
+                    .updateExpression("SET #attempt = if_not_exists(#attempt, :one) + :one, updatedAt = :now")
+                    .conditionExpression("#status = :deleting AND updatedAt < :before")
+                    .expressionAttributeNames(Map.of("#status", VideoItems.STATUS, "#attempt", DELETION_ATTEMPT))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.UPDATED_NEW)));
+            return OptionalInt.of(Items.integer(response.attributes(), DELETION_ATTEMPT));
+        } catch (ConditionalCheckFailedException e) {
+            return OptionalInt.empty();
         }
     }
 

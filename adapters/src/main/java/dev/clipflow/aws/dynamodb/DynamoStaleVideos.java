@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@link StaleVideoStore} on the videos table's sparse GSI {@code bySweepQueue} (pk {@code sweepQueue}, sk
  * {@code updatedAt}, keys only; docs/adr/0010): a {@code Query} per status with {@code updatedAt < :cutoff},
  * oldest first, paged by the SDK's paginator as the stream is read. Only videos the sweeper may act on are in the
- * index (AWAITING_UPLOAD, PROCESSING, SWEPT), so a sweep never reads the published catalog.
+ * index (AWAITING_UPLOAD, PROCESSING, SWEPT, and DELETING: docs/adr/0014), so a sweep never reads the published
+ * catalog.
  */
 public final class DynamoStaleVideos implements StaleVideoStore {
     /** Keys per Query page. */
@@ -50,6 +51,11 @@ public final class DynamoStaleVideos implements StaleVideoStore {
             throw new IllegalArgumentException("Only AWAITING_UPLOAD and PROCESSING videos are swept, not " + status);
         }
         return listed(status.name(), status, changedBefore);
+    }
+
+    @Override
+    public Stream<StaleVideo> stalledDeletions(Instant changedBefore) {
+        return listed(VideoStatus.DELETING.name(), VideoStatus.DELETING, changedBefore);
     }
 
     @Override

@@ -38,7 +38,8 @@ final class VideoItems {
     static final String CHUNKS_DONE = "chunksDone";
     /**
      * The sweeper's index key (GSI {@code bySweepQueue}, sparse): the status while it is AWAITING_UPLOAD or
-     * PROCESSING, {@link #SWEPT} from the sweeper's failing a video until it has released it, absent otherwise.
+     * PROCESSING, {@link #SWEPT} from the sweeper's failing a video until it has released it, DELETING while the
+     * video is (DynamoDeletionRecords), absent otherwise.
      */
     static final String SWEEP_QUEUE = "sweepQueue";
     static final String SWEPT = "SWEPT";

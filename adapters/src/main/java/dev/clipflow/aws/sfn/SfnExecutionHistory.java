@@ -1,12 +1,9 @@
 package dev.clipflow.aws.sfn;
 
 import dev.clipflow.pipeline.ExecutionHistory;
-import dev.clipflow.pipeline.TransientStageException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
@@ -26,17 +23,8 @@ public final class SfnExecutionHistory implements ExecutionHistory {
 
     @Override
     public Map<String, Integer> transitionsByState(String executionId) {
-        try {
-            return count(sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionId).includeExecutionData(false))
-                    .events());
-        } catch (SdkServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new TransientStageException("GetExecutionHistory failed: " + e.getMessage(), e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new TransientStageException("Step Functions unreachable: " + e.getMessage(), e);
-        }
+        return SfnCalls.call("GetExecutionHistory", () -> count(sfn.getExecutionHistoryPaginator(r -> r
+                .executionArn(executionId).includeExecutionData(false)).events()));
     }
 
     static Map<String, Integer> count(Iterable<HistoryEvent> events) {

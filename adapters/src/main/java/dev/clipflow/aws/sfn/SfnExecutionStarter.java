@@ -2,10 +2,7 @@ package dev.clipflow.aws.sfn;
 
 import dev.clipflow.pipeline.ExecutionStart;
 import dev.clipflow.pipeline.ExecutionStarter;
-import dev.clipflow.pipeline.TransientStageException;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
@@ -30,18 +27,11 @@ public final class SfnExecutionStarter implements ExecutionStarter {
     @Override
     public ExecutionStart start(String name, String inputJson) {
         try {
-            StartExecutionResponse response = sfn.startExecution(r -> r.stateMachineArn(stateMachineArn)
-                    .name(name).input(inputJson));
+            StartExecutionResponse response = SfnCalls.call("StartExecution", () -> sfn.startExecution(r -> r
+                    .stateMachineArn(stateMachineArn).name(name).input(inputJson)));
             return new ExecutionStart(response.executionArn(), false);
         } catch (ExecutionAlreadyExistsException e) {
             return new ExecutionStart(executionArn(stateMachineArn, name), true);
-        } catch (SdkServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new TransientStageException("Step Functions StartExecution failed: " + e.getMessage(), e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new TransientStageException("Step Functions unreachable: " + e.getMessage(), e);
         }
     }
 

@@ -1,10 +1,7 @@
 package dev.clipflow.aws.sfn;
 
 import dev.clipflow.catalog.deletion.PipelineExecutions;
-import dev.clipflow.pipeline.TransientStageException;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -26,8 +23,8 @@ public final class SfnPipelineExecutions implements PipelineExecutions {
 
     @Override
     public int stopRunning(String videoId) {
-        int stopped = 0;
-        try {
+        return SfnCalls.call("ListExecutions/StopExecution", () -> {
+            int stopped = 0;
             for (ExecutionListItem e : sfn.listExecutionsPaginator(r -> r.stateMachineArn(stateMachineArn)
                     .statusFilter(ExecutionStatus.RUNNING)).executions()) {
                 if (!e.name().startsWith(videoId + "-")) {
@@ -41,14 +38,7 @@ public final class SfnPipelineExecutions implements PipelineExecutions {
                     // ended and expired meanwhile: nothing to stop
                 }
             }
-        } catch (SdkServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new TransientStageException("Step Functions failed transiently: " + e.getMessage(), e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new TransientStageException("Step Functions unreachable: " + e.getMessage(), e);
-        }
-        return stopped;
+            return stopped;
+        });
     }
 }

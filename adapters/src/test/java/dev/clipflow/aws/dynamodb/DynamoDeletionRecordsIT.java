@@ -10,6 +10,7 @@ import dev.clipflow.catalog.deletion.DeletionStep;
 import dev.clipflow.catalog.deletion.VideoNotDeletingException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,7 +24,7 @@ class DynamoDeletionRecordsIT {
             Clock.systemUTC());
 
     @Test
-    void markDeleting_fromAnyStatus_dropsTheSweepMark_andARepeatReturnsItUnchanged() {
+    void markDeleting_fromAnyStatus_marksItForTheSweeperAsDeleting_andARepeatReturnsItUnchanged() {
         videos.create(CatalogFixtures.video("v-del-1", "c-1", T0));
         assertThat(item("v-del-1")).containsKey("sweepQueue");
 
@@ -32,7 +33,7 @@ class DynamoDeletionRecordsIT {
 
         assertThat(deleting.status()).isEqualTo(VideoStatus.DELETING);
         assertThat(again.status()).isEqualTo(VideoStatus.DELETING);
-        assertThat(item("v-del-1")).doesNotContainKey("sweepQueue");
+        assertThat(item("v-del-1").get("sweepQueue").s()).isEqualTo("DELETING");
         assertThatThrownBy(() -> records.markDeleting("v-none")).isInstanceOf(VideoNotFoundException.class);
     }
 
@@ -53,7 +54,40 @@ class DynamoDeletionRecordsIT {
         assertThat(tombstone.tags()).isEmpty();
         assertThat(again).isEqualTo(tombstone);
         assertThat(item("v-del-2").get("expiresAt").n()).isEqualTo(Long.toString(T0.getEpochSecond() + 90L * 86_400));
-        assertThat(item("v-del-2")).doesNotContainKeys("title", "description", "tags");
+        assertThat(item("v-del-2")).doesNotContainKeys("title", "description", "tags", "sweepQueue");
+    }
+
+    @Test
+    void attempts_startAt1_moveOnOnlyFromTheCurrentOne_andOnlyOnADeletingVideo() {
+        videos.create(CatalogFixtures.video("v-del-4", "c-1", T0));
+        assertThat(records.current("v-del-4")).as("not DELETING").isEmpty();
+        assertThat(records.advance("v-del-4", 1)).isFalse();
+        records.markDeleting("v-del-4");
+
+        assertThat(records.current("v-del-4")).hasValue(1);
+        assertThat(records.touch("v-del-4", 2)).isFalse();
+        assertThat(records.touch("v-del-4", 1)).isTrue();
+        assertThat(records.advance("v-del-4", 1)).isTrue();
+        assertThat(records.advance("v-del-4", 1)).as("moved on already").isFalse();
+        assertThat(records.current("v-del-4")).hasValue(2);
+        assertThat(records.advance("v-del-4", 2)).isTrue();
+        assertThat(records.current("v-del-4")).hasValue(3);
+
+        records.tombstone("v-del-4", T0.plusSeconds(90L * 86_400));
+        assertThat(records.current("v-del-4")).isEmpty();
+        assertThat(records.advance("v-del-4", 3)).isFalse();
+    }
+
+    @Test
+    void advanceStalled_onlyPastTheCutoff_movesTheLastChangeToNow() {
+        videos.create(CatalogFixtures.video("v-del-5", "c-1", T0));
+        new DynamoDeletionRecords(fx.dynamo, fx.videosTable, Clock.fixed(T0, ZoneOffset.UTC)).markDeleting("v-del-5");
+
+        assertThat(records.advanceStalled("v-del-5", T0)).as("changed at the cutoff, not before").isEmpty();
+        assertThat(records.advanceStalled("v-del-5", T0.plusSeconds(1))).hasValue(2);
+        assertThat(records.advanceStalled("v-del-5", T0.plusSeconds(1))).as("its last change is now").isEmpty();
+        assertThat(Instant.parse(item("v-del-5").get("updatedAt").s())).isAfter(T0.plusSeconds(60));
+        assertThat(records.current("v-del-5")).hasValue(2);
     }
 
     @Test

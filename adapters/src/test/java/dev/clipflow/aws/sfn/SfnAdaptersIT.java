@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.pipeline.ExecutionStart;
+import dev.clipflow.pipeline.ExecutionState;
 import dev.clipflow.pipeline.TransientStageException;
 import dev.clipflow.testing.FakeStepFunctions;
 import java.util.Map;
@@ -56,6 +57,24 @@ class SfnAdaptersIT {
 
         assertThatThrownBy(() -> new SfnExecutionStarter(sfn, MACHINE).start("n", "{}"))
                 .isInstanceOf(TransientStageException.class);
+    }
+
+    @Test
+    void lookup_startedRunningThenAsSet_unknownIsEmpty_throttledIsTransient() {
+        SfnExecutionLookup lookup = new SfnExecutionLookup(sfn, MACHINE);
+        new SfnExecutionStarter(sfn, MACHINE).start("vid-1", "{\"videoId\":\"vid-1\"}");
+        String arn = "arn:aws:states:us-east-1:111122223333:execution:clipflow-test-video-pipeline:vid-1";
+
+        assertThat(lookup.state("vid-1")).contains(ExecutionState.RUNNING);
+        fake.status(arn, "FAILED");
+        assertThat(lookup.state("vid-1")).contains(ExecutionState.FAILED);
+        fake.status(arn, "TIMED_OUT");
+        assertThat(lookup.state("vid-1")).contains(ExecutionState.TIMED_OUT);
+        fake.status(arn, "PENDING_REDRIVE");
+        assertThat(lookup.state("vid-1")).contains(ExecutionState.RUNNING);
+        assertThat(lookup.state("vid-2")).isEmpty();
+        fake.throttle(true);
+        assertThatThrownBy(() -> lookup.state("vid-1")).isInstanceOf(TransientStageException.class);
     }
 
     @Test

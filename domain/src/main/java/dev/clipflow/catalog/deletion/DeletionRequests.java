@@ -4,24 +4,38 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
-import dev.clipflow.pipeline.ExecutionStarter;
+import dev.clipflow.pipeline.ExecutionLookup;
+import dev.clipflow.pipeline.ExecutionState;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An owner's request to delete a video: the record becomes DELETING and the {@code VideoDeletion} workflow starts,
- * named by the video id. Anyone but the owner gets {@link VideoNotFoundException} (nothing tells them it exists). A
- * repeat is harmless: a DELETING video's workflow is started again (a running or finished execution of the same name
- * and input is not started twice), a DELETED one is answered as it is.
+ * named by the video id ({@link DeletionRestarts#executionName}). Anyone but the owner gets
+ * {@link VideoNotFoundException} (nothing tells them it exists). A repeat is harmless and looks at the current
+ * attempt's execution: running (or finished), nothing more happens; never started (the first start failed), it is
+ * started; ended without finishing (a step failed for good, the execution timed out or was stopped), the workflow is
+ * restarted under the next attempt's name and goes on where it stopped. A DELETED video is answered as it is.
  */
 public final class DeletionRequests {
     private final VideoRepository videos;
     private final DeletionRecords records;
-    private final ExecutionStarter workflow;
+    private final DeletionAttempts attempts;
+    private final ExecutionLookup executions;
+    private final DeletionRestarts restarts;
 
-    public DeletionRequests(VideoRepository videos, DeletionRecords records, ExecutionStarter workflow) {
+    /**
+     * @param executions the deletion state machine's executions
+     * @param restarts   starts them (on the same state machine)
+     */
+    public DeletionRequests(VideoRepository videos, DeletionRecords records, DeletionAttempts attempts,
+                            ExecutionLookup executions, DeletionRestarts restarts) {
         this.videos = Objects.requireNonNull(videos, "videos");
         this.records = Objects.requireNonNull(records, "records");
-        this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
+        this.executions = Objects.requireNonNull(executions, "executions");
+        this.restarts = Objects.requireNonNull(restarts, "restarts");
     }
 
     public Video request(String callerId, String videoId) {
@@ -31,12 +45,17 @@ public final class DeletionRequests {
             return video;
         }
         Video deleting = records.markDeleting(videoId);
-        workflow.start(executionName(videoId), "{\"videoId\":\"" + videoId + "\"}");
+        OptionalInt attempt = attempts.current(videoId);
+        if (deleting.status() != VideoStatus.DELETING || attempt.isEmpty()) {
+            return deleting; // its workflow finished meanwhile
+        }
+        int current = attempt.getAsInt();
+        Optional<ExecutionState> state = executions.state(DeletionRestarts.executionName(videoId, current));
+        if (state.isEmpty()) {
+            restarts.start(videoId, current);
+        } else if (state.get().endedUnfinished()) {
+            restarts.restartAfter(videoId, current);
+        }
         return deleting;
-    }
-
-    /** The workflow's execution name: the video id (ids are UUIDs, valid execution names). */
-    public static String executionName(String videoId) {
-        return videoId;
     }
 }

@@ -28,6 +28,12 @@ public interface StaleVideoStore {
      */
     Optional<Video> failStale(String videoId, VideoStatus status, Instant changedBefore, String reason);
 
+    /**
+     * DELETING videos whose last change (the deletion's request or its last restart) is before {@code changedBefore},
+     * oldest first, read page by page as the stream is consumed.
+     */
+    Stream<StaleVideo> stalledDeletions(Instant changedBefore);
+
     /** Videos failed by {@link #failStale} whose {@link #released} has not been recorded (an interrupted sweep). */
     Stream<StaleVideo> notReleased();
 

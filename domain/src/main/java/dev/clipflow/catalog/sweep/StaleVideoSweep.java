@@ -3,6 +3,7 @@ package dev.clipflow.catalog.sweep;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.deletion.DeletionRestarts;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.events.VideoEvents;
 import dev.clipflow.catalog.events.VideoFailed;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * first, each with one conditional write (a video that changed meanwhile is left alone), and releases each:
  * aborts its open multipart upload (the creator can no longer complete it) and deletes its partial outputs.
  * The video's source, if it was uploaded, stays under the uploads bucket's retention like any failed video's.
+ * Last, every video left DELETING past the deletion window (its workflow's attempt ended without finishing: a step
+ * failed for good, or it timed out) has its deletion restarted under the next attempt ({@link DeletionRestarts}),
+ * which skips the steps done; the same conditional write that moves the attempt on restarts its window.
  * Idempotent: a repeat finds nothing more to do. A sweep that reaches its time budget stops between two videos
  * and reports itself incomplete; the next one goes on where it stopped, since failed videos leave the listings.
  */
@@ -37,16 +41,15 @@ public final class StaleVideoSweep {
     private final Clock clock;
     private final Duration budget;
     private final VideoEvents events;
+    private final DeletionRestarts deletions;
 
-    public StaleVideoSweep(VideoRepository videos, StaleVideoStore stale, MultipartUploads uploads,
-                           VideoOutputs outputs, SweepWindows windows, Clock clock, Duration budget) {
-        this(videos, stale, uploads, outputs, windows, clock, budget, VideoEvents.NONE);
-    }
-
-    /** @param events where {@code Video Failed} goes for each video this sweep fails */
+    /**
+     * @param events    where {@code Video Failed} goes for each video this sweep fails
+     * @param deletions restarts the deletion workflow of a video left DELETING past its window
+     */
     public StaleVideoSweep(VideoRepository videos, StaleVideoStore stale, MultipartUploads uploads,
                            VideoOutputs outputs, SweepWindows windows, Clock clock, Duration budget,
-                           VideoEvents events) {
+                           VideoEvents events, DeletionRestarts deletions) {
         this.events = Objects.requireNonNull(events, "events");
         this.videos = Objects.requireNonNull(videos, "videos");
         this.stale = Objects.requireNonNull(stale, "stale");
@@ -55,6 +58,7 @@ public final class StaleVideoSweep {
         this.windows = Objects.requireNonNull(windows, "windows");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.deletions = Objects.requireNonNull(deletions, "deletions");
     }
 
     /** The reason recorded on a video whose upload window passed. */
@@ -81,8 +85,23 @@ public final class StaleVideoSweep {
                 uploadExpiredReason(windows.awaitingUpload()), tally);
         int processingExpired = expire(VideoStatus.PROCESSING, now.minus(windows.processing()),
                 processingExpiredReason(windows.processing()), tally);
-        return new SweepReport(uploadsExpired, processingExpired, tally.movedOn, tally.released, tally.deleted,
-                tally.complete);
+        int deletionsRestarted = restartDeletions(now.minus(windows.deleting()), tally);
+        return new SweepReport(uploadsExpired, processingExpired, deletionsRestarted, tally.movedOn, tally.released,
+                tally.deleted, tally.complete);
+    }
+
+    private int restartDeletions(Instant changedBefore, Tally tally) {
+        int restarted = 0;
+        try (Stream<StaleVideo> candidates = stale.stalledDeletions(changedBefore)) {
+            for (Iterator<StaleVideo> it = candidates.iterator(); it.hasNext() && tally.inBudget(); ) {
+                if (deletions.restartStalled(it.next().videoId(), changedBefore).isPresent()) {
+                    restarted++;
+                } else {
+                    tally.movedOn++;
+                }
+            }
+        }
+        return restarted;
     }
 
     private int expire(VideoStatus status, Instant changedBefore, String reason, Tally tally) {

@@ -5,6 +5,8 @@ package dev.clipflow.catalog.sweep;
  *
  * @param uploadsExpired   videos failed because their upload window passed
  * @param processingExpired videos failed because they stayed PROCESSING past the execution timeout
+ * @param deletionsRestarted DELETING videos whose deletion workflow was restarted under its next attempt (the last
+ *                         one ended without finishing)
  * @param movedOn          listed videos left alone because they changed meanwhile
  * @param released         failed videos whose upload was aborted and outputs deleted (this sweep's and any an
  *                         interrupted sweep left)
@@ -12,6 +14,6 @@ package dev.clipflow.catalog.sweep;
  * @param complete         false when the sweep stopped at its time budget with candidates left (the next sweep
  *                         goes on)
  */
-public record SweepReport(int uploadsExpired, int processingExpired, int movedOn, int released, int outputsDeleted,
-                          boolean complete) {
+public record SweepReport(int uploadsExpired, int processingExpired, int deletionsRestarted, int movedOn,
+                          int released, int outputsDeleted, boolean complete) {
 }

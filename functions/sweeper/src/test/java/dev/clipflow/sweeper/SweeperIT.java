@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoStaleVideos;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.s3.S3ObjectStore;
+import dev.clipflow.aws.sfn.SfnExecutionStarter;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.deletion.DeletionRestarts;
+import dev.clipflow.catalog.events.VideoEvents;
 import dev.clipflow.catalog.sweep.StaleVideo;
 import dev.clipflow.catalog.sweep.StaleVideoStore;
 import dev.clipflow.catalog.sweep.StaleVideoSweep;
@@ -23,6 +27,7 @@ import dev.clipflow.media.VideoOutputs;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.Events;
+import dev.clipflow.testing.FakeStepFunctions;
 import dev.clipflow.testing.template.TemplateTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,28 +35,36 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The sweeper against S3Proxy and Dynoxide (the videos table with its bySweepQueue index), directly and through
  * RequestIdFunctionInvoker (Spring Cloud Function) with the sample scheduled event.
  */
 class SweeperIT {
-    private static final SweepWindows WINDOWS = new SweepWindows(Duration.ofHours(25), Duration.ofHours(6));
+    private static final SweepWindows WINDOWS = new SweepWindows(Duration.ofHours(25), Duration.ofHours(6),
+            Duration.ofSeconds(3720));
+    private static final String DELETION_MACHINE =
+            "arn:aws:states:us-east-1:000000000000:stateMachine:clipflow-test-video-deletion";
     private static final String CHANNEL = "chan-sweep";
 
     private static AwsClients aws;
     private static S3Client s3;
     private static String uploadsBucket;
     private static String mediaBucket;
+    private static FakeStepFunctions sfn;
+    private static SfnClient sfnClient;
     private String videosTable;
     private VideoRepository videos;
     private StaleVideoStore stale;
@@ -65,6 +78,20 @@ class SweeperIT {
         mediaBucket = Emulators.uniqueName("media");
         s3.createBucket(b -> b.bucket(uploadsBucket));
         s3.createBucket(b -> b.bucket(mediaBucket));
+    }
+
+    @BeforeAll
+    static void stepFunctions() throws Exception {
+        sfn = new FakeStepFunctions();
+        Map<String, String> config = Map.of("AWS_ENDPOINT_URL_SFN", sfn.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_REGION", "us-east-1");
+        sfnClient = new AwsClients(config::get).sfn();
+    }
+
+    @AfterAll
+    static void stopStepFunctions() {
+        sfnClient.close();
+        sfn.close();
     }
 
     @BeforeEach
@@ -140,6 +167,11 @@ class SweeperIT {
             }
 
             @Override
+            public Stream<StaleVideo> stalledDeletions(Instant changedBefore) {
+                return stale.stalledDeletions(changedBefore);
+            }
+
+            @Override
             public Stream<StaleVideo> notReleased() {
                 return stale.notReleased();
             }
@@ -190,16 +222,14 @@ class SweeperIT {
         assertThat(first.outputsDeleted()).isEqualTo(2);
         assertThat(keys(stuck)).isEmpty();
         assertThat(videos.get(stuck).failureReason()).isEqualTo("earlier reason");
-        assertThat(second).isEqualTo(new SweepReport(0, 0, 0, 0, 0, true));
+        assertThat(second).isEqualTo(new SweepReport(0, 0, 0, 0, 0, 0, true));
     }
 
     @Test
     void sweep_noTimeLeft_stopsBeforeTouchingAVideoAndSaysSo() {
         String expired = video(VideoStatus.AWAITING_UPLOAD, Duration.ofHours(26), false);
 
-        SweepReport report = new StaleVideoSweep(videos, stale, multipart,
-                new VideoOutputs(new S3ObjectStore(s3), mediaBucket), WINDOWS, Clock.systemUTC(), Duration.ZERO)
-                .sweep();
+        SweepReport report = sweeper(stale, Duration.ZERO).sweep();
 
         assertThat(report.complete()).isFalse();
         assertThat(videos.get(expired).status()).isEqualTo(VideoStatus.AWAITING_UPLOAD);
@@ -216,6 +246,7 @@ class SweeperIT {
         String expired = video(VideoStatus.AWAITING_UPLOAD, Duration.ofHours(26), true);
         String stuck = video(VideoStatus.PROCESSING, Duration.ofHours(7), false);
         putOutputs(stuck, 1);
+        String deleting = deleting(Duration.ofHours(2));
         Emulators.shared().exportAsSystemProperties();
         System.setProperty("MAIN_CLASS", SweeperApplication.class.getName());
         System.setProperty("VIDEOS_TABLE", videosTable);
@@ -223,6 +254,9 @@ class SweeperIT {
         System.setProperty("MEDIA_BUCKET", mediaBucket);
         System.setProperty("UPLOAD_WINDOW_SECONDS", "90000");
         System.setProperty("PROCESSING_WINDOW_SECONDS", "21600");
+        System.setProperty("DELETION_WINDOW_SECONDS", "3720");
+        System.setProperty("DELETION_STATE_MACHINE_ARN", DELETION_MACHINE);
+        System.setProperty("AWS_ENDPOINT_URL_SFN", sfn.endpoint().toString());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new RequestIdFunctionInvoker("sweeper").handleRequest(new ByteArrayInputStream(
@@ -230,15 +264,66 @@ class SweeperIT {
 
         Map<String, Object> result = Events.read(null, out.toString(StandardCharsets.UTF_8));
         assertThat(result).containsEntry("uploadsExpired", 1).containsEntry("processingExpired", 1)
-                .containsEntry("complete", true);
+                .containsEntry("deletionsRestarted", 1).containsEntry("complete", true);
         assertThat(videos.get(expired).failureReason()).startsWith("The upload was not completed within 25 hours");
         assertThat(videos.get(stuck).failureReason()).startsWith("Processing did not finish within 6 hours");
         assertThat(keys(stuck)).isEmpty();
+        assertThat(sfn.executionArns()).contains(execution(deleting + "-2"));
+    }
+
+    @Test
+    void sweep_deletionLeftPastItsWindow_isRestartedUnderItsNextAttempt_once_andARecentOneIsLeftAlone() {
+        String stalled = deleting(Duration.ofMinutes(63));
+        String recent = deleting(Duration.ofMinutes(60));
+        String published = video(VideoStatus.PUBLISHED, Duration.ofHours(30), false);
+
+        SweepReport first = sweep(stale);
+        SweepReport second = sweep(stale);
+
+        assertThat(first.deletionsRestarted()).isEqualTo(1);
+        assertThat(sfn.executionArns()).contains(execution(stalled + "-2"))
+                .noneMatch(arn -> arn.contains(recent) || arn.contains(published));
+        DynamoDeletionRecords records = new DynamoDeletionRecords(aws.dynamoDb(), videosTable, Clock.systemUTC());
+        assertThat(records.current(stalled)).hasValue(2);
+        assertThat(records.current(recent)).hasValue(1);
+        assertThat(videos.get(stalled).status()).isEqualTo(VideoStatus.DELETING);
+        assertThat(second.deletionsRestarted()).as("the restart restarted its window").isZero();
+        assertThat(sfn.executionArns().stream().filter(arn -> arn.contains(stalled))).hasSize(1);
+    }
+
+    @Test
+    void sweep_aDeletionThatFinished_isNotListedAnyMore() {
+        String finished = deleting(Duration.ofHours(3));
+        new DynamoDeletionRecords(aws.dynamoDb(), videosTable, Clock.systemUTC()).tombstone(finished,
+                Instant.now().plus(Duration.ofDays(90)));
+
+        assertThat(sweep(stale).deletionsRestarted()).isZero();
+        try (Stream<StaleVideo> listed = stale.stalledDeletions(Instant.now())) {
+            assertThat(listed).isEmpty();
+        }
+    }
+
+    /** A published video whose owner asked to delete it {@code age} ago (its workflow's first attempt). */
+    private String deleting(Duration age) {
+        String videoId = video(VideoStatus.PUBLISHED, Duration.ofDays(2), false);
+        new DynamoDeletionRecords(aws.dynamoDb(), videosTable, Clock.fixed(Instant.now().minus(age),
+                ZoneOffset.UTC)).markDeleting(videoId);
+        return videoId;
+    }
+
+    private static String execution(String name) {
+        return DELETION_MACHINE.replace(":stateMachine:", ":execution:") + ":" + name;
     }
 
     private SweepReport sweep(StaleVideoStore store) {
+        return sweeper(store, StaleVideoSweep.DEFAULT_BUDGET).sweep();
+    }
+
+    private StaleVideoSweep sweeper(StaleVideoStore store, Duration budget) {
         return new StaleVideoSweep(videos, store, multipart, new VideoOutputs(new S3ObjectStore(s3), mediaBucket),
-                WINDOWS, Clock.systemUTC(), StaleVideoSweep.DEFAULT_BUDGET).sweep();
+                WINDOWS, Clock.systemUTC(), budget, VideoEvents.NONE, new DeletionRestarts(
+                new DynamoDeletionRecords(aws.dynamoDb(), videosTable, Clock.systemUTC()),
+                new SfnExecutionStarter(sfnClient, DELETION_MACHINE)));
     }
 
     /** A video last changed {@code age} ago; with {@code upload}, its multipart upload is open in S3Proxy. */

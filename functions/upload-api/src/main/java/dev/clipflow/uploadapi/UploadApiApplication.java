@@ -9,11 +9,13 @@ import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.secrets.SecretStrings;
+import dev.clipflow.aws.sfn.SfnExecutionLookup;
 import dev.clipflow.aws.sfn.SfnExecutionStarter;
 import dev.clipflow.catalog.ChannelVideos;
 import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.deletion.DeletionRequests;
+import dev.clipflow.catalog.deletion.DeletionRestarts;
 import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.upload.VideoUploads;
 import dev.clipflow.cost.CostEstimator;
@@ -86,9 +88,12 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         var editing = new VideoEditing(videos, new DynamoVideoEdits(dynamo, env.getRequiredProperty("VIDEOS_TABLE")),
                 EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC());
-        var deletions = new DeletionRequests(videos, new DynamoDeletionRecords(dynamo,
-                env.getRequiredProperty("VIDEOS_TABLE"), Clock.systemUTC()),
-                new SfnExecutionStarter(aws.sfn(), env.getRequiredProperty("DELETION_STATE_MACHINE_ARN")));
+        var deletionRecords = new DynamoDeletionRecords(dynamo, env.getRequiredProperty("VIDEOS_TABLE"),
+                Clock.systemUTC());
+        String deletionMachine = env.getRequiredProperty("DELETION_STATE_MACHINE_ARN");
+        var deletions = new DeletionRequests(videos, deletionRecords, deletionRecords,
+                new SfnExecutionLookup(aws.sfn(), deletionMachine), new DeletionRestarts(deletionRecords,
+                new SfnExecutionStarter(aws.sfn(), deletionMachine)));
         var secrets = new SecretStrings(aws.secretsManager());
         String signingSecret = env.getRequiredProperty("MEDIA_SIGNING_KEY_SECRET_ARN");
         var signer = new KeyedMediaSigner(() -> secrets.read(signingSecret),

@@ -15,6 +15,7 @@ import dev.clipflow.catalog.UserLimits;
 import dev.clipflow.catalog.VideoPlayback;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.deletion.DeletionRequests;
+import dev.clipflow.catalog.deletion.DeletionRestarts;
 import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.upload.VideoUploads;
@@ -22,6 +23,7 @@ import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.pipeline.ExecutionStart;
+import dev.clipflow.pipeline.ExecutionState;
 import dev.clipflow.testing.Emulators;
 import dev.clipflow.testing.template.TemplateTables;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,10 +60,13 @@ final class ApiFixture {
     final String channelsTable = Emulators.uniqueName("channels");
     final DynamoVideoRepository videos;
     final DynamoChannelRepository channels;
+    final DynamoDeletionRecords deletionRecords;
     /** The video events the API published, in order. */
     final List<VideoEvent> events = new CopyOnWriteArrayList<>();
     /** The deletion workflow's executions the API started, by name, in order. */
     final List<String> deletionsStarted = new CopyOnWriteArrayList<>();
+    /** The deletion workflow's executions by name (Step Functions' view: a name starts once). */
+    final Map<String, ExecutionState> deletionExecutions = new ConcurrentHashMap<>();
     /** What the media signing secret holds for the APIs made after it is set. */
     Supplier<String> signingKeyPem = () -> SIGNING_KEY_PEM;
 
@@ -69,6 +76,7 @@ final class ApiFixture {
         TemplateTables.create(dynamo, TemplateTables.CHANNELS, channelsTable);
         videos = new DynamoVideoRepository(dynamo, videosTable);
         channels = new DynamoChannelRepository(dynamo, channelsTable);
+        deletionRecords = new DynamoDeletionRecords(dynamo, videosTable, Clock.systemUTC());
     }
 
     UploadApi api(Duration urlTtl) {
@@ -97,12 +105,13 @@ final class ApiFixture {
                 new VideoEditing(videos, new DynamoVideoEdits(dynamo, videosTable), events::add, Clock.systemUTC()),
                 playback,
                 JSON,
-                new DeletionRequests(videos, new DynamoDeletionRecords(dynamo, videosTable, Clock.systemUTC()),
-                        (name, input) -> {
+                new DeletionRequests(videos, deletionRecords, deletionRecords,
+                        name -> Optional.ofNullable(deletionExecutions.get(name)),
+                        new DeletionRestarts(deletionRecords, (name, input) -> {
                             deletionsStarted.add(name);
                             return new ExecutionStart("arn:aws:states:us-east-1:000000000000:execution:deletion:"
-                                    + name, deletionsStarted.indexOf(name) != deletionsStarted.size() - 1);
-                        }));
+                                    + name, deletionExecutions.putIfAbsent(name, ExecutionState.RUNNING) != null);
+                        })));
     }
 
     String channel(String owner, ChannelLimits limits) {

@@ -9,11 +9,13 @@ import static dev.clipflow.aws.dynamodb.discovery.DiscoveryTables.SK;
 
 import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.discovery.IndexedTerms;
+import dev.clipflow.discovery.IndexedTermsUnknownException;
 import dev.clipflow.discovery.IndexedVideo;
 import dev.clipflow.discovery.Posting;
 import dev.clipflow.discovery.RelatedList;
 import dev.clipflow.discovery.TermIndex;
 import dev.clipflow.discovery.TermsChange;
+import dev.clipflow.pipeline.TransientStageException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * terms and weights ({@value #WEIGHTS}), norm, publish time, the catalog's edit {@value #REVISION} its terms are from
  * and a write counter {@value #VERSION}; {@link #apply} (an edit's re-index) is one transaction conditional on that
  * counter.
- * {@link #remove} (a deleted video) takes every posting and count back from the weights in one transaction.
+ * {@link #remove} (a deleted video) takes every posting and count back from the weights in one transaction. A marker
+ * written before markers recorded their terms (only their count) is completed from the video's postings
+ * ({@link LegacyMarkerTerms}) when it is read, and the re-index or un-index writes the result in its transaction.
  */
 public final class DynamoTermIndex implements TermIndex {
     static final String DF = "#df";
@@ -45,6 +49,8 @@ public final class DynamoTermIndex implements TermIndex {
     static final String VERSION = "version";
     static final String NORM = "norm";
     static final String PUBLISHED_AT = "publishedAt";
+    /** How often {@link #remove} reads the marker again when it changed between the read and the transaction. */
+    static final int MAX_ATTEMPTS = 5;
     private static final Map<String, AttributeValue> CATALOG = Items.key(PK, "#catalog", SK, "#count");
 
     private final DynamoDbClient dynamo;
@@ -85,35 +91,49 @@ public final class DynamoTermIndex implements TermIndex {
         }
     }
 
+    /**
+     * One transaction conditional on the marker's {@value #VERSION} as read (a marker without one: on its still having
+     * none), so an edit's re-index that changed the terms in between makes it read them again; a marker written before
+     * markers recorded their terms is read through {@link LegacyMarkerTerms}.
+     *
+     * @throws IndexedTermsUnknownException when such a marker's postings do not add up to its count
+     */
     @Override
     public boolean remove(String videoId) {
-        Map<String, AttributeValue> markerKey = Items.key(PK, "d#" + videoId, SK, "#doc");
-        var marker = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(markerKey).consistentRead(true)));
-        if (!marker.hasItem() || marker.item().isEmpty()) {
-            return false;
-        }
-        if (!marker.item().containsKey(WEIGHTS)) {
-            throw new IllegalStateException("The index marker of " + videoId + " predates its term list (written "
-                    + "before docs/adr/0014): backfill it before deleting the video");
-        }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(markerKey)
-                .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK))).build());
-        for (String term : marker.item().get(WEIGHTS).m().keySet()) {
-            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
-                    .key(Items.key(PK, "t#" + term, SK, videoId))).build());
-            writes.add(add(Items.key(PK, "t#" + term, SK, DF), -1L));
-        }
-        writes.add(add(new HashMap<>(CATALOG), -1L));
-        try {
-            call("TransactWriteItems(unindex)", () -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Items.conditionFailedAt(e, 0)) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<IndexedTerms> current = indexed(videoId);
+            if (current.isEmpty()) {
                 return false;
             }
-            throw Items.translate("TransactWriteItems(unindex)", e);
+            if (!current.get().termsKnown()) {
+                throw new IndexedTermsUnknownException(videoId);
+            }
+            Map<String, AttributeValue> markerKey = markerKey(videoId);
+            Map<String, AttributeValue> values = new HashMap<>();
+            String condition = versionCondition(current.get().version(), values);
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(markerKey)
+                    .conditionExpression("attribute_exists(#pk) AND (" + condition + ")")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#ver", VERSION))
+                    .expressionAttributeValues(values)).build());
+            for (String term : current.get().video().weights().keySet()) {
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Items.key(PK, "t#" + term, SK, videoId))).build());
+                writes.add(add(Items.key(PK, "t#" + term, SK, DF), -1L));
+            }
+            writes.add(add(new HashMap<>(CATALOG), -1L));
+            try {
+                call("TransactWriteItems(unindex)", () -> dynamo.transactWriteItems(r -> r.transactItems(writes)));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (!Items.conditionFailedAt(e, 0)) {
+                    throw Items.translate("TransactWriteItems(unindex)", e);
+                }
+                // re-indexed or removed meanwhile: read the marker again
+            }
         }
+        throw new TransientStageException("The index entry of video " + videoId + " kept changing while it was "
+                + "being removed; try again");
     }
 
     @Override
@@ -143,6 +163,11 @@ public final class DynamoTermIndex implements TermIndex {
         return response.hasItem() ? Items.lng(response.item(), "n") : 0L;
     }
 
+    /**
+     * The marker as it is; one written before markers recorded their terms ({@value #WEIGHTS} or
+     * {@value #PUBLISHED_AT} missing) is completed from the video's postings ({@link LegacyMarkerTerms}), and is
+     * {@code termsKnown} only if they add up to the count it holds.
+     */
     @Override
     public Optional<IndexedTerms> indexed(String videoId) {
         var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(markerKey(videoId))
@@ -151,16 +176,22 @@ public final class DynamoTermIndex implements TermIndex {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
-        boolean known = item.containsKey(WEIGHTS) && item.containsKey(PUBLISHED_AT);
-        Map<String, Double> weights = new HashMap<>();
-        if (known) {
-            item.get(WEIGHTS).m().forEach((term, w) -> weights.put(term, Double.parseDouble(w.n())));
+        long revision = item.containsKey(REVISION) ? Items.lng(item, REVISION) : 0;
+        long version = item.containsKey(VERSION) ? Items.lng(item, VERSION) : 0;
+        String channelId = Items.str(item, "channelId");
+        if (!item.containsKey(WEIGHTS) || !item.containsKey(PUBLISHED_AT)) {
+            long count = item.containsKey("terms") ? Items.lng(item, "terms") : -1;
+            return Optional.of(LegacyMarkerTerms.find(dynamo, table, videoId, count)
+                    .map(f -> new IndexedTerms(new IndexedVideo(videoId, channelId, f.publishedAt(), f.weights(),
+                            f.norm()), true, revision, version))
+                    .orElseGet(() -> new IndexedTerms(new IndexedVideo(videoId, channelId, Instant.EPOCH, Map.of(), 0),
+                            false, revision, version)));
         }
-        IndexedVideo video = new IndexedVideo(videoId, Items.str(item, "channelId"),
-                known ? Items.instant(item, PUBLISHED_AT) : Instant.EPOCH, weights,
+        Map<String, Double> weights = new HashMap<>();
+        item.get(WEIGHTS).m().forEach((term, w) -> weights.put(term, Double.parseDouble(w.n())));
+        IndexedVideo video = new IndexedVideo(videoId, channelId, Items.instant(item, PUBLISHED_AT), weights,
                 item.containsKey(NORM) ? Items.dbl(item, NORM) : 0);
-        return Optional.of(new IndexedTerms(video, known, item.containsKey(REVISION) ? Items.lng(item, REVISION) : 0,
-                item.containsKey(VERSION) ? Items.lng(item, VERSION) : 0));
+        return Optional.of(new IndexedTerms(video, true, revision, version));
     }
 
     /**
@@ -176,16 +207,18 @@ public final class DynamoTermIndex implements TermIndex {
         }
         IndexedVideo after = change.after();
         List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":terms", n(after.weights().size()),
+                ":weights", weights(after.weights()), ":norm", n(after.norm()),
+                ":pub", Items.time(after.publishedAt()), ":rev", n(change.revision()),
+                ":next", n(change.expectedVersion() + 1)));
+        String condition = versionCondition(change.expectedVersion(), values);
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(markerKey(after.videoId()))
-                .updateExpression("SET #terms = :terms, #weights = :weights, #norm = :norm, #rev = :rev, "
-                        + "#ver = :next")
-                .conditionExpression("#ver = :ver")
+                .updateExpression("SET #terms = :terms, #weights = :weights, #norm = :norm, #pub = :pub, "
+                        + "#rev = :rev, #ver = :next")
+                .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#terms", "terms", "#weights", WEIGHTS, "#norm", NORM,
-                        "#rev", REVISION, "#ver", VERSION))
-                .expressionAttributeValues(Map.of(":terms", n(after.weights().size()),
-                        ":weights", weights(after.weights()), ":norm", n(after.norm()),
-                        ":rev", n(change.revision()), ":ver", n(change.expectedVersion()),
-                        ":next", n(change.expectedVersion() + 1)))).build());
+                        "#pub", PUBLISHED_AT, "#rev", REVISION, "#ver", VERSION))
+                .expressionAttributeValues(values)).build());
         for (String term : change.removed()) {
             writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
                     .key(Items.key(PK, "t#" + term, SK, after.videoId()))).build());
@@ -218,6 +251,15 @@ public final class DynamoTermIndex implements TermIndex {
         posting.put("w", n(video.weights().get(term)));
         posting.put(NORM, n(video.norm()));
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(posting)).build();
+    }
+
+    /**
+     * The marker's {@value #VERSION} is {@code expected}; at 0 also a marker that has none (written before markers
+     * counted their writes: the first change gives it one, so a second writer that read it without fails).
+     */
+    private static String versionCondition(long expected, Map<String, AttributeValue> values) {
+        values.put(":ver", n(expected));
+        return expected == 0 ? "attribute_not_exists(#ver) OR #ver = :ver" : "#ver = :ver";
     }
 
     private static Map<String, AttributeValue> markerKey(String videoId) {

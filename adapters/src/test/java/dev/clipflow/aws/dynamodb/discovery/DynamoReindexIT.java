@@ -79,7 +79,7 @@ class DynamoReindexIT {
     }
 
     @Test
-    void indexed_aMarkerWrittenBeforeMarkersRecordedTerms_saysSo() {
+    void indexed_anOldMarkerWithoutItsPostings_saysItsTermsAreUnknown() {
         discovery.dynamo.putItem(r -> r.tableName(discovery.name).item(java.util.Map.of("pk", Items.s("d#vid-old"),
                 "sk", Items.s("#doc"), "channelId", Items.s("chan"), "terms", Items.n(3L))));
 

@@ -288,6 +288,14 @@ public final class LocalClipflow implements AutoCloseable {
         cloudFront.failNext(n);
     }
 
+    /**
+     * While {@code on}, the CloudFront API answers every invalidation 403 AccessDenied (a test's permanent failure:
+     * a role without the grant; no retry passes it).
+     */
+    public void denyCdnInvalidations(boolean on) {
+        cloudFront.deny(on);
+    }
+
     /** The CDN invalidations the stack asked for (distribution id, caller reference, paths), oldest first. */
     public List<List<String>> cdnInvalidations() {
         return cloudFront.invalidations().stream().map(i -> {

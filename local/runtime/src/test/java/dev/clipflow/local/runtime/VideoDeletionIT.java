@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clipflow.aws.dynamodb.common.Items;
+import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.demo.DemoVideo;
+import dev.clipflow.local.runtime.function.FunctionResult;
 import dev.clipflow.local.runtime.template.BucketDef;
 import dev.clipflow.testing.template.CfnYaml;
 import dev.clipflow.testing.template.TableDef;
@@ -28,8 +31,10 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 /**
  * DELETE /videos/{videoId} through the local runtime: the VideoDeletion state machine (from the template, on the same
  * engine as the pipeline) takes the video out of everything, and a scan of every table and bucket the template
- * declares finds nothing of it but the tombstone. The stack runs a copy of template.yaml that differs in one value:
- * the deletion waits 5 s, not 960 s, for a stopped pipeline's task in flight (IN_FLIGHT_TASK_SECONDS).
+ * declares finds nothing of it but the tombstone. A deletion whose media step fails for good (the CDN refuses) leaves
+ * the video DELETING, and a second DELETE, or the sweeper once the deletion window passed, restarts it under the next
+ * attempt's name, where it stopped. The stack runs a copy of template.yaml that differs in one value: the deletion
+ * waits 5 s, not 960 s, for a stopped pipeline's task in flight (IN_FLIGHT_TASK_SECONDS).
  */
 class VideoDeletionIT {
     private static final String IN_FLIGHT_TASK_SECONDS = "5";
@@ -169,7 +174,97 @@ class VideoDeletionIT {
         assertThat(channelId).isNotBlank();
     }
 
+    @Test
+    void delete_whoseMediaStepFailsForGood_staysDeleting_andASecondDeleteRestartsItWhereItStopped() throws Exception {
+        String owner = "owner-" + System.nanoTime();
+        String videoId = uploadAndPublish(owner, channel(owner), "Denied CDN", 1);
+
+        failForGood(owner, videoId);
+        JsonNode again = TestStacks.call(up, HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
+        awaitStatus(owner, videoId, "DELETED", Duration.ofMinutes(3));
+
+        assertThat(again.path("status").asText()).isEqualTo("DELETING");
+        assertRestartedOnceAndFinished(videoId);
+    }
+
+    @Test
+    void delete_whoseWorkflowFailedForGood_isRestartedByTheSweeperPastItsWindow() throws Exception {
+        String owner = "owner-" + System.nanoTime();
+        String videoId = uploadAndPublish(owner, channel(owner), "Denied CDN, swept", 1);
+        failForGood(owner, videoId);
+        FunctionResult early = stack.invoke("SweeperFunction", Json.parse(Files.readString(RepoRoot.get()
+                .resolve("events/sweeper-scheduled.json"))));
+        assertThat(Json.parse(early.payloadText()).path("deletionsRestarted").asInt()).as(early.payloadText())
+                .isZero();
+
+        // An hour and more later (the record's last change moved back past DELETION_WINDOW_SECONDS):
+        stack.clients().dynamoDb().updateItem(r -> r.tableName(table("VideosTable"))
+                .key(Map.of("videoId", AttributeValue.fromS(videoId)))
+                .updateExpression("SET updatedAt = :then")
+                .expressionAttributeValues(Map.of(":then", Items.time(Instant.now().minus(Duration.ofHours(2))))));
+        FunctionResult swept = stack.invoke("SweeperFunction", Json.parse(Files.readString(RepoRoot.get()
+                .resolve("events/sweeper-scheduled.json"))));
+        awaitStatus(owner, videoId, "DELETED", Duration.ofMinutes(3));
+
+        assertThat(swept.failed()).as(swept.payloadText()).isFalse();
+        assertThat(Json.parse(swept.payloadText()).path("deletionsRestarted").asInt()).isEqualTo(1);
+        assertRestartedOnceAndFinished(videoId);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Deletes the video while the CDN refuses every invalidation (403, not retried): the media step fails for good,
+     * the execution ends FAILED, and the video stays DELETING with the steps before it recorded as done.
+     */
+    private static void failForGood(String owner, String videoId) throws Exception {
+        stack.denyCdnInvalidations(true);
+        try {
+            TestStacks.call(up, HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
+            String first = deletionArn().replace(":stateMachine:", ":execution:") + ":" + videoId;
+            Instant until = Instant.now().plus(Duration.ofMinutes(2));
+            while (stack.clients().sfn().describeExecution(r -> r.executionArn(first)).status()
+                    == ExecutionStatus.RUNNING) {
+                assertThat(Instant.now()).as("the first attempt of " + videoId).isBefore(until);
+                Thread.sleep(250);
+            }
+            assertThat(stack.clients().sfn().describeExecution(r -> r.executionArn(first)).status())
+                    .isEqualTo(ExecutionStatus.FAILED);
+            Thread.sleep(1000);
+            assertThat(TestStacks.call(up, HTTP, "GET", "/videos/" + videoId, null, owner, 200).path("status")
+                    .asText()).isEqualTo("DELETING");
+            assertThat(record(videoId).get("deletionSteps").ss()).containsExactlyInAnyOrder("STOP_PIPELINE", "UNLIST");
+            assertThat(record(videoId)).as("not tombstoned").containsKey("title");
+        } finally {
+            stack.denyCdnInvalidations(false);
+        }
+    }
+
+    /**
+     * The video's deletion ran twice: the first attempt (named by the video) failed, the second ({@code <id>-2})
+     * skipped the steps the first did and finished; nothing of the video is left but its tombstone.
+     */
+    private static void assertRestartedOnceAndFinished(String videoId) {
+        var sfn = stack.clients().sfn();
+        Map<String, ExecutionStatus> attempts = new java.util.TreeMap<>();
+        sfn.listExecutionsPaginator(r -> r.stateMachineArn(deletionArn())).executions().stream()
+                .filter(e -> e.name().startsWith(videoId)).forEach(e -> attempts.put(e.name(), e.status()));
+        assertThat(attempts).containsExactly(Map.entry(videoId, ExecutionStatus.FAILED),
+                Map.entry(videoId + "-2", ExecutionStatus.SUCCEEDED));
+        List<HistoryEvent> second = sfn.getExecutionHistory(r -> r.executionArn(deletionArn()
+                .replace(":stateMachine:", ":execution:") + ":" + videoId + "-2")).events();
+        assertThat(second.stream().filter(e -> e.typeAsString().equals("TaskSucceeded"))
+                .map(e -> Json.parse(e.taskSucceededEventDetails().output()).path("Payload"))
+                .map(p -> p.path("step").asText() + (p.path("skipped").asBoolean() ? " skipped" : " done")))
+                .containsExactly("STOP_PIPELINE skipped", "UNLIST skipped", "MEDIA done", "TOMBSTONE done");
+        assertThat(record(videoId).get("deletionAttempt").n()).isEqualTo("2");
+        assertThat(holders(videoId)).containsExactly("VideosTable: videoId=" + videoId);
+    }
+
+    private static Map<String, AttributeValue> record(String videoId) {
+        return stack.clients().dynamoDb().getItem(r -> r.tableName(table("VideosTable"))
+                .key(Map.of("videoId", AttributeValue.fromS(videoId))).consistentRead(true)).item();
+    }
 
     /** A JSON copy of template.yaml (paths made absolute) with the shorter in-flight wait. */
     @SuppressWarnings("unchecked")

@@ -36,6 +36,7 @@ public final class LocalCloudFront implements AutoCloseable {
     private final List<Invalidation> invalidations = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private volatile boolean denied;
 
     private LocalCloudFront(HttpServer server) {
         this.server = server;
@@ -62,6 +63,14 @@ public final class LocalCloudFront implements AutoCloseable {
         failures.set(n);
     }
 
+    /**
+     * While {@code on}, answers every request 403 AccessDenied, as CloudFront does for a role without
+     * {@code cloudfront:CreateInvalidation} (a test's failure that no retry passes).
+     */
+    public void deny(boolean on) {
+        denied = on;
+    }
+
     /** The invalidations asked for so far, oldest first. */
     public List<Invalidation> invalidations() {
         return List.copyOf(invalidations);
@@ -76,6 +85,11 @@ public final class LocalCloudFront implements AutoCloseable {
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (denied) {
+                send(exchange, 403, "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                        + "<Message>Injected by a test</Message></Error></ErrorResponse>");
+                return;
+            }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 send(exchange, 503, "<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>"
                         + "<Message>Injected by a test</Message></Error></ErrorResponse>");

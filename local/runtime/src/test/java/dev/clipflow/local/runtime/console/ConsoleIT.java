@@ -10,6 +10,7 @@ import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.testing.media.TestVideos;
 import java.io.File;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,14 +34,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The local console ({@code ./clipflow up}'s page at {@code /}) in headless Chromium (Debian's {@code chromium}
  * and {@code chromium-driver}, which {@code .ci/run} installs), against the real stack: a generated clip
  * uploaded through the page's file input (presigned multipart PUTs from the browser, cross-origin to the S3
- * endpoint) reaches PUBLISHED on the page, the player loads its first segment, the graph is lit; a corrupt file
- * shows the failed state's error. Screenshots go to {@code target/console-screenshots/}.
+ * endpoint) reaches PUBLISHED on the page, the player loads its first segment, the graph is lit; a private clip
+ * plays through the signature GET /videos/{id}/playback answers (appended by the player to every playlist and segment
+ * request), where an unsigned request gets 403; a corrupt file shows the failed state's error. Screenshots go to
+ * {@code target/console-screenshots/}.
  *
  * <p>Without Chromium the test fails, unless {@code CLIPFLOW_SKIP_BROWSER_TESTS=1} says skipping is allowed.
  */
@@ -124,6 +128,38 @@ class ConsoleIT {
         JsonNode execution = get("/_local/videos/" + videoId + "/execution");
         assertThat(execution.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(execution.path("events").size()).isGreaterThan(10);
+    }
+
+    @Test
+    void console_privateVideo_playsThroughSignedRequests_whichAnUnsignedRequestCannot() throws Exception {
+        String creator = "console-private-" + System.nanoTime();
+        Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("private")), "640x360", 4);
+        open(creator);
+        new Select(browser.findElement(By.id("visibility"))).selectByValue("PRIVATE");
+        type("title", "Private clip");
+
+        browser.findElement(By.id("file")).sendKeys(clip.toString());
+
+        waitFor(Duration.ofMinutes(5), () -> Stream.of("PUBLISHED", "FAILED").anyMatch(text("status")::equals));
+        assertThat(text("status")).as(text("error") + " " + text("execution")).isEqualTo("PUBLISHED");
+        String videoId = text("video-id");
+        waitFor(Duration.ofSeconds(30), () -> !text("access").isEmpty());
+        assertThat(text("access")).startsWith("PRIVATE: signed media URLs, this signature until ");
+        String hls = browser.findElement(By.id("player")).getDomAttribute("data-hls");
+        assertThat(hls).contains("/restricted/" + videoId + "/");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hls)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("the playlist without a signature")
+                .isEqualTo(403);
+
+        js("document.getElementById('player').play()");
+
+        waitFor(Duration.ofSeconds(60), () -> ((Number) js("return document.getElementById('player').readyState"))
+                .intValue() >= 2 && ((Number) js("return document.getElementById('player').currentTime"))
+                .doubleValue() > 1.0);
+        assertThat(browser.findElement(By.id("poster")).getDomAttribute("src")).contains("Signature=");
+        assertThat(((Number) js("return document.getElementById('poster').naturalWidth")).intValue())
+                .as("the poster loaded through its signed URL").isPositive();
+        screenshot("console-private.png");
     }
 
     @Test
