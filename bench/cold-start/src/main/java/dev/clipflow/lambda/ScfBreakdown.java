@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.InstantiationAwareBeanPostProcessor;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.cloud.function.utils.FunctionClassUtils;
@@ -26,12 +28,18 @@ import org.springframework.messaging.Message;
 /**
  * Where the function's cold start goes (the SCF side of {@link PlainBreakdown}): the steps {@link FunctionContext}
  * and {@link RequestIdFunctionInvoker} take for the ingest function, one after the other in a fresh JVM, each timed
- * with the classes it loaded; a step pays for the classes it is the first to load. The refresh is split by bean
- * (a bean's own time, without the beans it asked for while being built; beans under 5 ms are summed into the
- * rest). Prints {@code breakdown <step> <ms> <classes>} lines. Lives in the handler's package for its steps.
+ * with the classes it loaded; a step pays for the classes it is the first to load. The refresh is split by the beans
+ * the handler and the start class register (a bean's own time, without the beans it asked for while being built).
+ * Prints {@code breakdown <step> <ms> <classes>} lines (no class count for a bean). Lives in the handler's package
+ * for its steps.
  */
 public final class ScfBreakdown {
-    private static final long BEAN_THRESHOLD_MS = 5;
+    /** The beans the handler and the start class register, each a step of the refresh of its own. */
+    private static final List<Map.Entry<String, String>> BEANS = List.of(
+            Map.entry(JsonMapper.class.getName(), "SCF's JSON mapper"),
+            Map.entry(FunctionBeans.AWS_TYPES_CONVERTER, "the AWS adapter's converter (aws-lambda-java-events types)"),
+            Map.entry(SimpleFunctionRegistry.class.getName(), "SCF's catalog (message converters, conversion service)"),
+            Map.entry("ingest", "the function's bean: ingest (SDK clients, domain)"));
     private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
 
     private final Map<String, long[]> steps = new LinkedHashMap<>();
@@ -52,22 +60,21 @@ public final class ScfBreakdown {
         ClassLoader loader = FunctionContext.class.getClassLoader();
         StandardEnvironment environment = FunctionContext.environment(loader);
         b.lap("environment (system properties, variables, application.properties)");
-        FunctionContext.initializeLogging(environment, loader);
-        b.lap("Spring Boot LoggingSystem (ECS console, logging.level.*)");
+        FunctionLogging.configure(environment);
+        b.lap("logging (Logback: ECS console, logging.level.*)");
         Class<?> startClass = FunctionClassUtils.getStartClass();
         GenericApplicationContext context = FunctionContext.create(startClass, environment);
-        b.lap("context: SCF catalog registration + start class");
+        b.lap("context: catalog beans + start class registered (FunctionCatalogBeans, FunctionBeans)");
         BeanTimes beans = new BeanTimes();
         context.getBeanFactory().addBeanPostProcessor(beans);
         context.refresh();
-        String rest = "refresh: the rest (post-processors, beans under " + BEAN_THRESHOLD_MS + " ms)";
+        String rest = "refresh: the rest (post-processors, Spring's own beans)";
         b.lap(rest);
         long[] refresh = b.steps.remove(rest);
-        beans.exclusive.forEach((name, ms) -> {
-            if (ms >= BEAN_THRESHOLD_MS) {
-                b.steps.put("refresh: bean " + name, new long[] {ms, -1});
-                refresh[0] -= ms;
-            }
+        BEANS.forEach(bean -> {
+            long ms = beans.exclusive.getOrDefault(bean.getKey(), 0L);
+            b.steps.put("refresh: " + bean.getValue(), new long[] {ms, -1});
+            refresh[0] -= ms;
         });
         b.steps.put(rest, refresh);
 
