@@ -57,7 +57,7 @@ final class FunctionCatalogBeans {
      * {@link ContextFunctionCatalogAutoConfiguration.JsonMapperConfiguration} configures it (empty beans, unknown
      * properties and nulls for primitives accepted, no source in parse locations), without the Joda-Time module it
      * always adds: no function's input or output has a Joda type, and the aws-lambda-java-events types that do are
-     * read and written by the AWS adapter's converter with Lambda's own serialisers, not by this mapper.
+     * read by the AWS adapter's converter with Lambda's own serialisers, not by this mapper.
      */
     static JsonMapper jsonMapper() {
         return new JacksonMapper(tools.jackson.databind.json.JsonMapper.builder()
