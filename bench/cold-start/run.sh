@@ -51,7 +51,8 @@ JSON
 
 # CANDIDATES (ColdStartProbe modes) alternate within each round; "-cds" after a mode runs it with an AppCDS
 # archive of its own classes (made once, before the rounds, by a training run with -XX:ArchiveClassesAtExit).
-CANDIDATES="${CANDIDATES:-plain scf scf-boot scf-autoconfig plain-cds scf-cds}"
+ALL="plain scf scf-untrimmed scf-trim-catalog scf-trim-joda scf-trim-logging scf-boot scf-autoconfig plain-cds scf-cds"
+CANDIDATES="${CANDIDATES:-$ALL}"
 probe() { # mode, extra JVM flags...
   local mode=$1; shift
   # shellcheck disable=SC2086
@@ -83,14 +84,26 @@ for c in $CANDIDATES; do
   med[$c]=$(median ${times[$c]}); medcpu[$c]=$(median ${cpus[$c]}); medcls[$c]=$(median ${classes[$c]})
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+# The median of the per-round ratios a/b (each round's candidates ran back to back, so load hits both alike), of
+# the wall times or, with a third argument "cpu", of the CPU times.
+roundratio() { # candidate a, candidate b[, cpu]
+  local array=times
+  [ "${3:-}" != cpu ] || array=cpus
+  local -n of=$array
+  # shellcheck disable=SC2086
+  median $(paste <(printf '%s\n' ${of[$1]}) <(printf '%s\n' ${of[$2]}) | awk '{printf "%.3f\n", $1/$2}') \
+    | awk '{printf "%.2f", $1}'
+}
 base=${CANDIDATES%% *}
 for c in $CANDIDATES; do
   # shellcheck disable=SC2086
   echo "median $c ${med[$c]} ms (constructed $(median ${construct[$c]}) ms; CPU ${medcpu[$c]} ms; ${medcls[$c]} classes)," \
-       "ratio to $base: wall $(ratio "${med[$c]}" "${med[$base]}"), CPU $(ratio "${medcpu[$c]}" "${medcpu[$base]}")"
+       "ratio to $base: wall $(ratio "${med[$c]}" "${med[$base]}") (rounds $(roundratio "$c" "$base")), CPU" \
+       "$(ratio "${medcpu[$c]}" "${medcpu[$base]}") (rounds $(roundratio "$c" "$base" cpu))"
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -z "${NO_DOC:-}" ] || exit 0
-for c in plain scf scf-boot scf-autoconfig plain-cds scf-cds; do
+for c in $ALL; do
   [[ " $CANDIDATES " == *" $c "* ]] || { echo "the page needs every candidate (CANDIDATES=$CANDIDATES)"; exit 0; }
 done
 
@@ -108,15 +121,25 @@ breakdown=$(awk -F'\t' '!seen[$1]++ {print $1}' "$work/breakdown.tsv" | while IF
 done)
 echo "$breakdown"
 
-# The median of the per-round ratios a/b (each round's candidates ran back to back, so load hits both alike).
-roundratio() { # candidate a, candidate b
+# Where the function's time goes: ScfBreakdown, the same way (its steps also count the classes they load).
+: > "$work/scf-breakdown.tsv"
+for i in $(seq 1 "$RUNS"); do
   # shellcheck disable=SC2086
-  median $(paste <(printf '%s\n' ${times[$1]}) <(printf '%s\n' ${times[$2]}) | awk '{printf "%.3f\n", $1/$2}') \
-    | awk '{printf "%.2f", $1}'
-}
+  "$JAVA" $JVM_FLAGS "${props[@]}" -DMAIN_CLASS=dev.clipflow.ingest.IngestApplication -cp "$PROBE_CP" \
+    dev.clipflow.lambda.ScfBreakdown "$work/event.json" 2>/dev/null \
+    | awk -F'\t' '/^breakdown/ {print $2 "\t" $3 "\t" $4}' >> "$work/scf-breakdown.tsv"
+done
+scf_breakdown=$(awk -F'\t' '!seen[$1]++ {print $1}' "$work/scf-breakdown.tsv" | while IFS= read -r step; do
+  vals=$(awk -F'\t' -v s="$step" '$1 == s {print $2}' "$work/scf-breakdown.tsv" | tr '\n' ' ')
+  cls=$(awk -F'\t' -v s="$step" '$1 == s && $3 != "" {print $3}' "$work/scf-breakdown.tsv" | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  echo "| $step | $(median $vals) | ${cls:+$(median $cls)} | $vals|"
+done)
+echo "$scf_breakdown"
+
 # A lever's row: before and after are candidates of the same rounds.
 lever() { # name, before, after
-  echo "| $1 | \`$2\` ${med[$2]} | \`$3\` ${med[$3]} | $(ratio "${med[$3]}" "${med[$2]}") | $(roundratio "$3" "$2") | ${medcpu[$2]} -> ${medcpu[$3]} | ${medcls[$2]} -> ${medcls[$3]} |"
+  echo "| $1 | \`$2\` ${med[$2]} | \`$3\` ${med[$3]} | $(ratio "${med[$3]}" "${med[$2]}") | $(roundratio "$3" "$2") | ${medcpu[$2]} -> ${medcpu[$3]} | $(roundratio "$3" "$2" cpu) | ${medcls[$2]} -> ${medcls[$3]} |"
 }
 mkdir -p docs/benchmarks
 # The warm-invocation section (bench/cold-start/warm.sh) stays as it is.
@@ -145,7 +168,11 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "|---|---|---|---|---|---|---|"
   desc() { case $1 in
     plain) echo "plain \`RequestStreamHandler\`, no Spring";;
-    scf) echo "the ingest function as built: \`RequestIdFunctionInvoker\` (its own \`FunctionContext\`, no Spring Boot run), functional \`IngestApplication\`";;
+    scf) echo "the ingest function as built: \`RequestIdFunctionInvoker\` (its own \`FunctionContext\`, no Spring Boot run, trimmed: the levers below), functional \`IngestApplication\`";;
+    scf-untrimmed) echo "the handler before issue 13's trims: Spring Boot's \`LoggingSystem\`, SCF's functional registrar (\`ContextFunctionCatalogInitializer\`), commons-logging through Log4j's API";;
+    scf-trim-catalog) echo "that, with the catalog registered by the handler (\`FunctionCatalogBeans\`) but SCF's JSON mapper (Joda-Time module)";;
+    scf-trim-joda) echo "that, with the handler's JSON mapper (no Joda-Time module)";;
+    scf-trim-logging) echo "that, with the handler's logging (\`FunctionLogging\`, \`EcsEncoder\`: Logback directly); commons-logging still through Log4j's API";;
     scf-boot) echo "the same start class through SCF's own \`FunctionInvoker\` (\`FunctionalSpringApplication\`, Spring Boot's run), as our handler did before";;
     scf-autoconfig) echo "\`FunctionInvoker\` with the start class as it was: \`@SpringBootConfiguration\` + \`@EnableAutoConfiguration\`";;
     plain-cds) echo "plain, with an AppCDS archive of its classes";;
@@ -155,20 +182,29 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
     echo "| \`$c\` | $(desc "$c") | ${med[$c]} | $(ratio "${med[$c]}" "${med[plain]}") | ${medcpu[$c]} | ${medcls[$c]} | ${times[$c]}|"
   done
   echo
-  echo "| SCF / plain | wall, medians | wall, median of the rounds' ratios | CPU, medians |"
-  echo "|---|---|---|---|"
-  echo "| **same flags, no AppCDS** (\`scf\` / \`plain\`) | $(ratio "${med[scf]}" "${med[plain]}") | **$(roundratio scf plain)** | $(ratio "${medcpu[scf]}" "${medcpu[plain]}") |"
-  echo "| **both with AppCDS** (\`scf-cds\` / \`plain-cds\`) | $(ratio "${med[scf-cds]}" "${med[plain-cds]}") | **$(roundratio scf-cds plain-cds)** | $(ratio "${medcpu[scf-cds]}" "${medcpu[plain-cds]}") |"
-  echo "| the function with AppCDS, plain without (\`scf-cds\` / \`plain\`) | $(ratio "${med[scf-cds]}" "${med[plain]}") | $(roundratio scf-cds plain) | $(ratio "${medcpu[scf-cds]}" "${medcpu[plain]}") |"
+  pair() { # label, a, b
+    echo "| $1 | $(ratio "${med[$2]}" "${med[$3]}") | **$(roundratio "$2" "$3")** | $(ratio "${medcpu[$2]}" "${medcpu[$3]}") | $(roundratio "$2" "$3" cpu) |"
+  }
+  echo "| SCF / plain | wall, medians | wall, median of the rounds' ratios | CPU, medians | CPU, median of the rounds' ratios |"
+  echo "|---|---|---|---|---|"
+  pair "**same flags, no AppCDS** (\`scf\` / \`plain\`)" scf plain
+  pair "before issue 13's trims (\`scf-untrimmed\` / \`plain\`)" scf-untrimmed plain
+  pair "**both with AppCDS** (\`scf-cds\` / \`plain-cds\`)" scf-cds plain-cds
+  pair "the function with AppCDS, plain without (\`scf-cds\` / \`plain\`)" scf-cds plain
   echo
   echo "Target: at most 1.3."
   echo
   echo "### Levers, one at a time"
   echo
-  echo "| lever | before (ms) | after (ms) | after / before, medians | after / before, median of the rounds | CPU (ms) | classes |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| lever | before (ms) | after (ms) | after / before, medians | after / before, median of the rounds | CPU (ms) | CPU after / before, median of the rounds | classes |"
+  echo "|---|---|---|---|---|---|---|---|"
   lever "functional bean registration, no auto-configuration (ingest)" scf-autoconfig scf-boot
-  lever "the handler starts the context itself, no Spring Boot run (\`FunctionContext\`)" scf-boot scf
+  lever "the handler starts the context itself, no Spring Boot run (\`FunctionContext\`)" scf-boot scf-untrimmed
+  lever "the handler registers SCF's catalog itself (\`FunctionCatalogBeans\`: no annotation processors, no \`@ConfigurationProperties\` binding, no pre-initialisation thread)" scf-untrimmed scf-trim-catalog
+  lever "SCF's JSON mapper without the Joda-Time module" scf-trim-catalog scf-trim-joda
+  lever "logging on Logback directly, ECS lines by \`EcsEncoder\` (no Spring Boot \`LoggingSystem\`, no property binding)" scf-trim-joda scf-trim-logging
+  lever "commons-logging straight to SLF4J (a service file in lambda-handler; no Log4j API probe)" scf-trim-logging scf
+  lever "**all of issue 13's trims** (the four above)" scf-untrimmed scf
   lever "AppCDS archive of the function's classes" scf scf-cds
   lever "AppCDS archive, plain handler" plain plain-cds
   echo
@@ -180,6 +216,18 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   echo "| step | median (ms) | runs (ms) |"
   echo "|---|---|---|"
   echo "$breakdown"
+  echo
+  echo "### Where the function's time goes"
+  echo
+  echo "\`ScfBreakdown\` (bench/cold-start): the steps \`FunctionContext\` and \`RequestIdFunctionInvoker\` take for the"
+  echo "ingest function, as built, one after another in a fresh JVM, each timed with the classes it loads; the"
+  echo "refresh split by the beans the handler and the start class register (a bean's own time, without the beans it"
+  echo "asked for). Medians of $RUNS runs (ms), every run listed; compare with the plain handler's steps above (its"
+  echo "Jackson, SDK and first-event steps are the function bean's and the first event's here)."
+  echo
+  echo "| step | median (ms) | classes | runs (ms) |"
+  echo "|---|---|---|---|"
+  echo "$scf_breakdown"
   if [ -f bench/cold-start/NOTES.md ]; then echo; cat bench/cold-start/NOTES.md; fi
 } > docs/benchmarks/cold-start.md
 [ -z "$warm" ] || printf '\n%s\n' "$warm" >> docs/benchmarks/cold-start.md

@@ -56,7 +56,12 @@ public class RequestIdFunctionInvoker implements RequestStreamHandler {
 
     /** With the bean named (as the local runtime and the tests construct it). */
     public RequestIdFunctionInvoker(String functionDefinition) {
-        this.context = FunctionContext.start();
+        this(FunctionContext.start(), functionDefinition);
+    }
+
+    /** On a context started elsewhere (the cold-start benchmark's candidates, bench/cold-start). */
+    RequestIdFunctionInvoker(GenericApplicationContext context, String functionDefinition) {
+        this.context = context;
         String definition = StringUtils.hasText(functionDefinition)
                 ? functionDefinition : context.getEnvironment().getProperty(DEFINITION);
         if (!StringUtils.hasText(definition)) {

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The few Context fields a handler reads, for the function named {@code functionName}. */
-final class BenchContext implements Context {
+public final class BenchContext implements Context {
     private final String requestId = UUID.randomUUID().toString();
     private final String functionName;
 
-    BenchContext(String functionName) {
+    public BenchContext(String functionName) {
         this.functionName = functionName;
     }
 
