@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 /**
  * {@link VisibilityChangeRecords} on the videos table, on the video's own item ({@link VisibilityChangeItems}): every
  * write is one {@code UpdateItem} conditional on the pending change's {@code requestedAt}, so a step of a change that
- * is over writes nothing.
+ * is over writes nothing; the switch also on the video's having another visibility, so a repeat writes nothing.
  */
 public final class DynamoVisibilityChangeRecords implements VisibilityChangeRecords {
     private static final Map<String, String> NAMES = Map.of("#vc", VisibilityChangeItems.ATTRIBUTE,
@@ -69,8 +70,8 @@ public final class DynamoVisibilityChangeRecords implements VisibilityChangeReco
     }
 
     @Override
-    public Video switchVisibility(String videoId, Instant requestedAt, Visibility to, List<Rendition> renditions,
-                                  Video.PublishedAssets assets) {
+    public Optional<Video> switchVisibility(String videoId, Instant requestedAt, Visibility to,
+                                            List<Rendition> renditions, Video.PublishedAssets assets) {
         Map<String, String> names = new HashMap<>(NAMES);
         names.put("#vis", VideoItems.VISIBILITY);
         names.put("#renditions", VideoItems.RENDITIONS);
@@ -86,14 +87,15 @@ public final class DynamoVisibilityChangeRecords implements VisibilityChangeReco
         }
         String set = "SET #vis = :to, #renditions = :renditions" + (assets != null ? ", #assets = :assets" : "");
         try {
-            return VideoItems.fromItem(call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table)
+            return Optional.of(VideoItems.fromItem(call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table)
                     .key(key(videoId))
                     .updateExpression(set)
-                    .conditionExpression("#status = :published AND #vc.#at = :requested")
+                    .conditionExpression("#status = :published AND #vc.#at = :requested"
+                            + " AND (attribute_not_exists(#vis) OR #vis <> :to)")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))).attributes());
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))).attributes()));
         } catch (ConditionalCheckFailedException e) {
             if (!e.hasItem() || e.item().isEmpty()) {
                 throw new VideoNotFoundException(videoId);
@@ -102,7 +104,7 @@ public final class DynamoVisibilityChangeRecords implements VisibilityChangeReco
             if (current.status() != VideoStatus.PUBLISHED) {
                 throw new VisibilityChangeCancelledException(videoId, current.status());
             }
-            return current;
+            return Optional.empty();
         }
     }
 

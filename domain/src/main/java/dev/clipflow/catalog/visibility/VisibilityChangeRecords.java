@@ -6,6 +6,7 @@ import dev.clipflow.catalog.Visibility;
 import dev.clipflow.pipeline.Rendition;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The catalog's record of a visibility change, on the video's own record (port): the pending change ({@link
@@ -22,13 +23,14 @@ public interface VisibilityChangeRecords {
 
     /**
      * Sets the video's visibility to {@code to} and its renditions and assets (their keys under the new prefix), in
-     * one conditional write: only while it is PUBLISHED and the change requested at {@code requestedAt} is in
-     * progress (which stays pending). Returns the video as written; a repeat writes the same.
+     * one conditional write: only while it is PUBLISHED, has another visibility and the change requested at {@code
+     * requestedAt} is in progress (which stays pending). Returns the video as written; empty when nothing was written
+     * (a repeat: the video has {@code to} already, or the change is over).
      *
      * @throws VisibilityChangeCancelledException when the video is being deleted or deleted
      */
-    Video switchVisibility(String videoId, Instant requestedAt, Visibility to, List<Rendition> renditions,
-                           Video.PublishedAssets assets);
+    Optional<Video> switchVisibility(String videoId, Instant requestedAt, Visibility to, List<Rendition> renditions,
+                                     Video.PublishedAssets assets);
 
     /** Removes the pending change if it is the one requested at {@code requestedAt}; otherwise does nothing. */
     void finish(String videoId, Instant requestedAt);

@@ -123,10 +123,11 @@ public final class VisibilityChangeWorkflow {
                 MediaKeys.underPrefix(a.posterKey(), id, restricted),
                 MediaKeys.underPrefix(a.spriteKey(), id, restricted),
                 MediaKeys.underPrefix(a.spriteIndexKey(), id, restricted));
-        Video switched = records.switchVisibility(id, change.requestedAt(), change.to(), renditions, assets);
-        events.publish(new VideoVisibilityChanged(VideoEvent.Subject.of(switched, clock.instant()), change.to(),
-                change.from()));
-        return "visibility " + change.from() + " -> " + change.to();
+        return records.switchVisibility(id, change.requestedAt(), change.to(), renditions, assets).map(switched -> {
+            events.publish(new VideoVisibilityChanged(VideoEvent.Subject.of(switched, clock.instant()), change.to(),
+                    change.from()));
+            return "visibility " + change.from() + " -> " + change.to();
+        }).orElse("switched before");
     }
 
     private String deleteOld(String videoId, Video.VisibilityChange change) {

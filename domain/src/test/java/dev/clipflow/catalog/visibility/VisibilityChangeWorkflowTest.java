@@ -153,6 +153,21 @@ class VisibilityChangeWorkflowTest {
     }
 
     @Test
+    void run_switchRepeatedAfterItsWriteButBeforeItsRecord_writesAndAnnouncesNothingMore() {
+        published("v1", Visibility.PUBLIC, Visibility.UNLISTED);
+        workflow.run(VisibilityStep.COPY_MEDIA, "v1", ASKED);
+        workflow.run(VisibilityStep.SWITCH, "v1", ASKED);
+        records.steps.get("v1").remove(VisibilityStep.SWITCH);
+
+        VisibilityChangeWorkflow.Outcome again = workflow.run(VisibilityStep.SWITCH, "v1", ASKED);
+
+        assertThat(again.skipped()).isFalse();
+        assertThat(again.detail()).isEqualTo("switched before");
+        assertThat(events).hasSize(1);
+        assertThat(records.done("v1")).contains(VisibilityStep.SWITCH);
+    }
+
+    @Test
     void run_aStepThatFailed_runsAgainWhole_andRepeatsOfStepsDoneChangeNothing() {
         published("v1", Visibility.PUBLIC, Visibility.PRIVATE);
         cdnFailures.set(1);
@@ -297,19 +312,19 @@ class VisibilityChangeWorkflowTest {
         }
 
         @Override
-        public Video switchVisibility(String videoId, Instant requestedAt, Visibility to, List<Rendition> renditions,
-                                      Video.PublishedAssets assets) {
+        public Optional<Video> switchVisibility(String videoId, Instant requestedAt, Visibility to,
+                                                List<Rendition> renditions, Video.PublishedAssets assets) {
             Video v = videos.get(videoId);
             if (v.status() != VideoStatus.PUBLISHED) {
                 throw new VisibilityChangeCancelledException(videoId, v.status());
             }
-            if (!pending(videoId, requestedAt)) {
-                return v;
+            if (!pending(videoId, requestedAt) || v.visibility() == to) {
+                return Optional.empty();
             }
-            return videos.replace(new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(), v.description(),
-                    v.tags(), v.declaredBytes(), v.contentType(), v.uploadKey(), v.uploadId(), v.status(),
-                    v.failureReason(), v.media(), renditions, assets, v.usage(), v.createdAt(), v.updatedAt(),
-                    v.branchFailures(), v.reservedSeconds(), v.progress(), to, v.visibilityChange()));
+            return Optional.of(videos.replace(new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(),
+                    v.description(), v.tags(), v.declaredBytes(), v.contentType(), v.uploadKey(), v.uploadId(),
+                    v.status(), v.failureReason(), v.media(), renditions, assets, v.usage(), v.createdAt(),
+                    v.updatedAt(), v.branchFailures(), v.reservedSeconds(), v.progress(), to, v.visibilityChange())));
         }
 
         @Override
