@@ -8,8 +8,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** An {@link ObjectStore} of keys only, in memory (test double; only what deletions and visibility changes use). */
-public final class InMemoryObjectStore implements ObjectStore {
+/**
+ * An {@link ObjectStore} of keys only, in memory (test double; only what deletions and visibility changes use). Not
+ * final: a test may override a method to make something happen during it.
+ */
+public class InMemoryObjectStore implements ObjectStore {
     private final Map<String, TreeSet<String>> buckets = new TreeMap<>();
 
     public synchronized void put(String bucket, String key) {

@@ -15,14 +15,11 @@ import dev.clipflow.discovery.InMemoryRelatedStore;
 import dev.clipflow.discovery.InMemoryTermIndex;
 import dev.clipflow.media.InMemoryObjectStore;
 import dev.clipflow.media.MediaKeys;
-import dev.clipflow.media.ObjectStore;
 import dev.clipflow.pipeline.Rendition;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedItem;
 import dev.clipflow.social.InMemoryFeedStore;
 import dev.clipflow.unlisting.VideoUnlisting;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -204,9 +201,23 @@ class VisibilityChangeWorkflowTest {
     @Test
     void run_copyDuringWhichTheVideoIsDeleted_deletesWhatItCopiedAndStops() {
         published("v1", Visibility.PUBLIC, Visibility.PRIVATE);
+        InMemoryObjectStore copyThenDelete = new InMemoryObjectStore() {
+            @Override
+            public synchronized int copyPrefix(String bucket, String fromPrefix, String toPrefix) {
+                objects.copyPrefix(bucket, fromPrefix, toPrefix);
+                // The owner's DELETE lands as the last copy does.
+                videos.replace(videos.get("v1"), VideoStatus.DELETING);
+                return 3;
+            }
+
+            @Override
+            public synchronized int deletePrefix(String bucket, String prefix) {
+                return objects.deletePrefix(bucket, prefix);
+            }
+        };
         VisibilityChangeWorkflow deletedMidCopy = new VisibilityChangeWorkflow(videos, records,
                 new VideoUnlisting(feeds, new InMemoryRelatedStore(), new InMemoryTermIndex(),
-                        new InMemoryCoViewStore()), new CopyThenDelete(objects, videos), (ref, paths) -> "I",
+                        new InMemoryCoViewStore()), copyThenDelete, (ref, paths) -> "I",
                 events::add, Clock.fixed(NOW, ZoneOffset.UTC), "media");
 
         assertThatThrownBy(() -> deletedMidCopy.run(VisibilityStep.COPY_MEDIA, "v1", ASKED))
@@ -233,46 +244,6 @@ class VisibilityChangeWorkflowTest {
         objects.put("media", rendition);
         objects.put("media", MediaKeys.poster(id, restricted));
         objects.put("media", "videos/v10/poster.jpg");
-    }
-
-    /** An object store whose copy completes as the video's deletion starts (the deletion's mark lands). */
-    private record CopyThenDelete(InMemoryObjectStore store, InMemoryVideos videos) implements ObjectStore {
-        @Override
-        public int copyPrefix(String bucket, String fromPrefix, String toPrefix) {
-            int copied = store.copyPrefix(bucket, fromPrefix, toPrefix);
-            videos.replace(videos.get("v1"), VideoStatus.DELETING);
-            return copied;
-        }
-
-        @Override
-        public int deletePrefix(String bucket, String prefix) {
-            return store.deletePrefix(bucket, prefix);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String bucket, String key) {
-            return store.head(bucket, key);
-        }
-
-        @Override
-        public void download(String bucket, String key, Path target) {
-            store.download(bucket, key, target);
-        }
-
-        @Override
-        public InputStream read(String bucket, String key, long offset) {
-            return store.read(bucket, key, offset);
-        }
-
-        @Override
-        public long upload(String bucket, String key, Path source, String contentType) {
-            return store.upload(bucket, key, source, contentType);
-        }
-
-        @Override
-        public void delete(String bucket, String key) {
-            store.delete(bucket, key);
-        }
     }
 
     /** {@link VisibilityChangeRecords} over the in-memory videos (test double). */
