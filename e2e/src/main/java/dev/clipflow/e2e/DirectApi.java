@@ -3,8 +3,8 @@ package dev.clipflow.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.clipflow.local.runtime.events.ApiGatewayEvents;
-import dev.clipflow.local.runtime.events.HttpRoutes;
+import dev.clipflow.local.runtime.api.ApiGatewayEvents;
+import dev.clipflow.local.runtime.api.HttpRoutes;
 import java.net.URI;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.clipflow.e2e;
 
-import dev.clipflow.local.runtime.events.HttpRoutes;
+import dev.clipflow.local.runtime.api.HttpRoutes;
 import dev.clipflow.local.runtime.template.TemplateModel;
 import dev.clipflow.testing.media.LocalFfmpeg;
 import dev.clipflow.testing.template.CfnYaml;

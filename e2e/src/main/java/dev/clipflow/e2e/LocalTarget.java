@@ -1,8 +1,8 @@
 package dev.clipflow.e2e;
 
-import dev.clipflow.local.runtime.LocalHttpApi;
 import dev.clipflow.local.runtime.Up;
-import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.api.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.template.StateMachineDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
 import dev.clipflow.testing.template.TableDef;

@@ -3,7 +3,7 @@ package dev.clipflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clipflow.local.runtime.LocalHttpApi;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -2,36 +2,24 @@ package dev.clipflow.aws.dynamodb.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clipflow.aws.AwsClients;
 import dev.clipflow.discovery.IndexedVideo;
 import dev.clipflow.discovery.RelatedIndexer;
 import dev.clipflow.discovery.RelatedPolicy;
 import dev.clipflow.discovery.ScoredVideo;
 import dev.clipflow.discovery.VideoFacts;
-import dev.clipflow.testing.Emulators;
-import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The discovery table's reverse references (docs/adr/0014) against Dynoxide, and the removals that use them. */
 class DiscoveryReferencesIT {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    private final DynamoDbClient dynamo = new AwsClients(Emulators.shared().lookup()).dynamoDb();
-    private final String table = Emulators.uniqueName("discovery");
-    private final DynamoTermIndex index;
-    private final DynamoRelatedStore related;
-    private final DynamoCoViewStore coViews;
-
-    DiscoveryReferencesIT() {
-        TemplateTables.create(dynamo, TemplateTables.DISCOVERY, table);
-        index = new DynamoTermIndex(dynamo, table);
-        related = new DynamoRelatedStore(dynamo, table);
-        coViews = new DynamoCoViewStore(dynamo, table);
-    }
+    private final DiscoveryTable discovery = new DiscoveryTable();
+    private final DynamoTermIndex index = discovery.index;
+    private final DynamoRelatedStore related = discovery.related;
+    private final DynamoCoViewStore coViews = discovery.coViews;
 
     @Test
     void relatedLists_referenceEachHeldVideo_andDropTheReferenceOnEviction() {
@@ -114,13 +102,13 @@ class DiscoveryReferencesIT {
     }
 
     private Map<String, AttributeValue> item(String pk, String sk) {
-        return dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk),
+        return discovery.dynamo.getItem(r -> r.tableName(discovery.name).key(Map.of("pk", AttributeValue.fromS(pk),
                 "sk", AttributeValue.fromS(sk)))).item();
     }
 
     /** Every item with the id in its key (a test-only scan). */
     private List<String> keysHolding(String videoId) {
-        return dynamo.scan(r -> r.tableName(table)).items().stream()
+        return discovery.dynamo.scan(r -> r.tableName(discovery.name)).items().stream()
                 .map(i -> i.get("pk").s() + " / " + i.get("sk").s())
                 .filter(k -> k.contains(videoId)).toList();
     }

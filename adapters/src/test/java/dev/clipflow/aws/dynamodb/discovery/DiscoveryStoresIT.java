@@ -2,7 +2,6 @@ package dev.clipflow.aws.dynamodb.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clipflow.aws.AwsClients;
 import dev.clipflow.discovery.IndexedVideo;
 import dev.clipflow.discovery.RelatedBlend;
 import dev.clipflow.discovery.RelatedIndexer;
@@ -12,29 +11,18 @@ import dev.clipflow.discovery.RelatedUpdate;
 import dev.clipflow.discovery.RelatedVideos;
 import dev.clipflow.discovery.ScoredVideo;
 import dev.clipflow.discovery.VideoFacts;
-import dev.clipflow.testing.Emulators;
-import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The discovery adapters against Dynoxide. */
 class DiscoveryStoresIT {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    private final DynamoDbClient dynamo = new AwsClients(Emulators.shared().lookup()).dynamoDb();
-    private final String table = Emulators.uniqueName("discovery");
-    private final DynamoTermIndex index;
-    private final DynamoRelatedStore related;
-    private final DynamoCoViewStore coViews;
-
-    DiscoveryStoresIT() {
-        TemplateTables.create(dynamo, TemplateTables.DISCOVERY, table);
-        index = new DynamoTermIndex(dynamo, table);
-        related = new DynamoRelatedStore(dynamo, table);
-        coViews = new DynamoCoViewStore(dynamo, table);
-    }
+    private final DiscoveryTable discovery = new DiscoveryTable();
+    private final DynamoTermIndex index = discovery.index;
+    private final DynamoRelatedStore related = discovery.related;
+    private final DynamoCoViewStore coViews = discovery.coViews;
 
     @Test
     void add_twice_countsDocumentFrequenciesOnce() {

@@ -2,7 +2,6 @@ package dev.clipflow.aws.dynamodb.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.discovery.IndexedTerms;
 import dev.clipflow.discovery.Posting;
@@ -12,30 +11,19 @@ import dev.clipflow.discovery.RelatedUpdate;
 import dev.clipflow.discovery.ScoredVideo;
 import dev.clipflow.discovery.VideoFacts;
 import dev.clipflow.discovery.VideoTextEdited;
-import dev.clipflow.testing.Emulators;
-import dev.clipflow.testing.template.TemplateTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** An edited video's incremental re-index ({@link DynamoTermIndex#apply}) against Dynoxide. */
 class DynamoReindexIT {
     private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
-    private final DynamoDbClient dynamo = new AwsClients(Emulators.shared().lookup()).dynamoDb();
-    private final String table = Emulators.uniqueName("discovery");
-    private final DynamoTermIndex index;
-    private final DynamoRelatedStore related;
-    private final RelatedIndexer indexer;
-
-    DynamoReindexIT() {
-        TemplateTables.create(dynamo, TemplateTables.DISCOVERY, table);
-        index = new DynamoTermIndex(dynamo, table);
-        related = new DynamoRelatedStore(dynamo, table);
-        indexer = new RelatedIndexer(index, related, RelatedPolicy.DEFAULT);
-    }
+    private final DiscoveryTable discovery = new DiscoveryTable();
+    private final DynamoTermIndex index = discovery.index;
+    private final DynamoRelatedStore related = discovery.related;
+    private final RelatedIndexer indexer = new RelatedIndexer(index, related, RelatedPolicy.DEFAULT);
 
     @Test
     void reindex_movesPostingsAndCounts_rewritesMarkerAndOwnList_onceOnly() {
@@ -92,7 +80,7 @@ class DynamoReindexIT {
 
     @Test
     void indexed_aMarkerWrittenBeforeMarkersRecordedTerms_saysSo() {
-        dynamo.putItem(r -> r.tableName(table).item(java.util.Map.of("pk", Items.s("d#vid-old"),
+        discovery.dynamo.putItem(r -> r.tableName(discovery.name).item(java.util.Map.of("pk", Items.s("d#vid-old"),
                 "sk", Items.s("#doc"), "channelId", Items.s("chan"), "terms", Items.n(3L))));
 
         IndexedTerms old = index.indexed("vid-old").orElseThrow();

@@ -1,12 +1,14 @@
 package dev.clipflow.local.runtime;
 
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.api.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.api.LocalApiRouteException;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.demo.Demo;
 import dev.clipflow.local.runtime.demo.DemoFailedException;
 import dev.clipflow.local.runtime.demo.DemoOutcome;
 import dev.clipflow.local.runtime.demo.DemoReport;
 import dev.clipflow.local.runtime.demo.DemoVideo;
-import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import dev.clipflow.testing.ClipflowCache;
 import java.io.PrintStream;

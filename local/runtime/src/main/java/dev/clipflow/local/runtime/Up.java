@@ -1,7 +1,9 @@
 package dev.clipflow.local.runtime;
 
-import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
-import dev.clipflow.local.runtime.events.HttpRoutes;
+import dev.clipflow.local.runtime.api.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.api.HttpRoutes;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
+import dev.clipflow.local.runtime.console.LocalConsole;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +39,10 @@ public final class Up implements AutoCloseable {
         long t0 = System.nanoTime();
         LocalClipflow stack = LocalClipflow.start(template, cacheDir, clockSpeed, iam);
         try {
-            LocalHttpApi api = LocalHttpApi.start(stack, port, identity);
+            LocalConsole console = new LocalConsole(stack.stepFunctions().service(),
+                    stack.template().stateMachines().isEmpty() ? null : stack.template().stateMachine());
+            LocalHttpApi api = LocalHttpApi.start(stack.routes(), stack::invoke, stack.eventBus(), console, port,
+                    identity);
             return new Up(stack, api, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException e) {
             stack.close();

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.aws.dynamodb.discovery.DynamoTermIndex;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.demo.DemoVideo;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +32,7 @@ class EditReindexIT {
 
     @BeforeAll
     static void start() {
-        System.setProperty("logging.level.root", "WARN");
-        Path root = RepoRoot.get();
-        up = Up.start(root.resolve("template.yaml"), root.resolve("local/runtime/target/function-cache"), 0, 1.0,
-                LocalHttpApi.defaultIdentity());
+        up = TestStacks.realTemplate();
     }
 
     @AfterAll
@@ -51,20 +46,22 @@ class EditReindexIT {
     void patch_titleNowSharingTermsWithAnotherVideo_theRelatedListFollows() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String user = "editor-" + System.nanoTime();
-        String channelId = call(http, "POST", "/channels", "{\"name\":\"Edits\"}", user, 201).path("channelId")
-                .asText();
+        String channelId = TestStacks.call(up, http, "POST", "/channels", "{\"name\":\"Edits\"}", user, 201)
+                .path("channelId").asText();
         Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("clip")), "320x180", 2);
-        String sailing = upload(http, user, channelId, clip, "Sailing boats at sunset", "sailing");
-        String pasta = upload(http, user, channelId, clip, "Pasta carbonara recipe", "cooking");
-        awaitPublished(http, user, sailing);
-        awaitPublished(http, user, pasta);
+        String sailing = TestStacks.upload(up, http, user, channelId, TestStacks.video("Sailing boats at sunset",
+                "sailing"), clip);
+        String pasta = TestStacks.upload(up, http, user, channelId, TestStacks.video("Pasta carbonara recipe",
+                "cooking"), clip);
+        TestStacks.awaitPublished(up, http, user, sailing);
+        TestStacks.awaitPublished(up, http, user, pasta);
         // The pipeline's recommendation branch has indexed both, and they share no term.
         awaitIndexed(sailing);
         awaitIndexed(pasta);
         assertThat(awaitRelated(http, user, pasta, items -> true)).doesNotContain(sailing);
         assertThat(awaitRelated(http, user, sailing, items -> true)).doesNotContain(pasta);
 
-        JsonNode edited = call(http, "PATCH", "/videos/" + pasta,
+        JsonNode edited = TestStacks.call(up, http, "PATCH", "/videos/" + pasta,
                 "{\"title\":\"Sailing boats in the harbour\",\"tags\":[\"sailing\"]}", user, 200);
 
         assertThat(edited.path("revision").asLong()).isEqualTo(1);
@@ -80,7 +77,7 @@ class EditReindexIT {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         List<String> items = List.of();
         while (System.nanoTime() < end) {
-            HttpResponse<String> r = send(http, "GET", "/videos/" + videoId + "/related", null, user);
+            HttpResponse<String> r = TestStacks.send(up, http, "GET", "/videos/" + videoId + "/related", null, user);
             if (r.statusCode() == 200) {
                 items = new ArrayList<>();
                 for (JsonNode item : Json.parse(r.body()).path("items")) {
@@ -105,48 +102,5 @@ class EditReindexIT {
             Thread.sleep(250);
         }
         assertThat(index.indexed(videoId)).as("video %s indexed", videoId).isPresent();
-    }
-
-    private static void awaitPublished(HttpClient http, String user, String videoId) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        String status = "";
-        while (System.nanoTime() < end) {
-            status = call(http, "GET", "/videos/" + videoId, null, user, 200).path("status").asText();
-            if (status.equals("PUBLISHED") || status.equals("FAILED")) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertThat(status).as("video %s", videoId).isEqualTo("PUBLISHED");
-    }
-
-    private static String upload(HttpClient http, String user, String channelId, Path file, String title, String tag)
-            throws Exception {
-        JsonNode created = call(http, "POST", "/videos", "{\"channelId\":\"" + channelId + "\",\"title\":\"" + title
-                + "\",\"tags\":[\"" + tag + "\"],\"sizeBytes\":" + Files.size(file)
-                + ",\"contentType\":\"video/mp4\",\"fileName\":\"clip.mp4\"}", user, 201);
-        HttpResponse<Void> put = http.send(HttpRequest.newBuilder(URI.create(created.path("parts").get(0)
-                .path("url").asText())).PUT(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(put.statusCode()).isEqualTo(200);
-        String videoId = created.path("videoId").asText();
-        call(http, "POST", "/videos/" + videoId + "/upload/complete", "{\"parts\":[{\"partNumber\":1,\"eTag\":"
-                + Json.write(Json.text(put.headers().firstValue("ETag").orElseThrow())) + "}]}", user, 200);
-        return videoId;
-    }
-
-    private static JsonNode call(HttpClient http, String method, String path, String body, String user, int expected)
-            throws Exception {
-        HttpResponse<String> r = send(http, method, path, body, user);
-        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(expected);
-        return Json.parse(r.body());
-    }
-
-    private static HttpResponse<String> send(HttpClient http, String method, String path, String body, String user)
-            throws Exception {
-        return http.send(HttpRequest.newBuilder(up.api().url().resolve(path))
-                .header(LocalHttpApi.USER_HEADER, user).header("content-type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.events.SqsEventSource;
+import dev.clipflow.local.runtime.sqs.SqsEventSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.api.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.demo.Demo;
 import dev.clipflow.local.runtime.demo.DemoOutcome;
 import dev.clipflow.local.runtime.demo.DemoReport;
 import dev.clipflow.local.runtime.demo.DemoVideo;
-import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
 import dev.clipflow.local.runtime.template.FunctionDef;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.testing.media.TestVideos;

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.local.runtime.template.BucketDef;
 import dev.clipflow.testing.template.CfnYaml;
 import dev.clipflow.testing.template.TableDef;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,12 +43,8 @@ class VideoDeletionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("logging.level.root", "WARN");
-        Path root = RepoRoot.get();
-        up = Up.start(templateCopy(root), root.resolve("local/runtime/target/function-cache"), 0, 1.0,
-                LocalHttpApi.defaultIdentity());
+        up = TestStacks.realTemplate(templateCopy(RepoRoot.get()));
         stack = up.stack();
-        VideoEventsIT.up = up;
     }
 
     @AfterAll
@@ -70,25 +62,25 @@ class VideoDeletionIT {
         List<String> viewers = List.of("viewer-a-" + System.nanoTime(), "viewer-b-" + System.nanoTime(),
                 "viewer-c-" + System.nanoTime());
         for (String viewer : viewers) {
-            VideoEventsIT.call(HTTP, "POST", "/channels/" + channelId + "/subscription", null, viewer, 201);
+            TestStacks.call(up, HTTP, "POST", "/channels/" + channelId + "/subscription", null, viewer, 201);
         }
         String kept = uploadAndPublish(owner, channelId, "Cats playing piano", 1);
         String gone = uploadAndPublish(owner, channelId, "Cats playing piano again", 1);
         // A viewer watches both: history entries, co-views both ways.
-        VideoEventsIT.call(HTTP, "POST", "/videos/" + kept + "/views", null, viewers.get(0), 201);
-        VideoEventsIT.call(HTTP, "POST", "/videos/" + gone + "/views", null, viewers.get(0), 201);
-        assertThat(VideoEventsIT.call(HTTP, "GET", "/videos/" + kept + "/related", null, viewers.get(1), 200)
+        TestStacks.call(up, HTTP, "POST", "/videos/" + kept + "/views", null, viewers.get(0), 201);
+        TestStacks.call(up, HTTP, "POST", "/videos/" + gone + "/views", null, viewers.get(0), 201);
+        assertThat(TestStacks.call(up, HTTP, "GET", "/videos/" + kept + "/related", null, viewers.get(1), 200)
                 .toString()).contains(gone);
-        assertThat(VideoEventsIT.call(HTTP, "GET", "/me/feed", null, viewers.get(2), 200).toString()).contains(gone);
+        assertThat(TestStacks.call(up, HTTP, "GET", "/me/feed", null, viewers.get(2), 200).toString()).contains(gone);
         assertThat(holders(gone)).as("before the delete").hasSizeGreaterThan(10);
 
-        JsonNode accepted = VideoEventsIT.call(HTTP, "DELETE", "/videos/" + gone, null, owner, 202);
+        JsonNode accepted = TestStacks.call(up, HTTP, "DELETE", "/videos/" + gone, null, owner, 202);
         assertThat(accepted.path("status").asText()).isEqualTo("DELETING");
         awaitStatus(owner, gone, "DELETED", Duration.ofMinutes(3));
 
         assertThat(holders(gone)).as("every table and bucket of the template").containsExactly(
                 "VideosTable: videoId=" + gone);
-        JsonNode tombstone = VideoEventsIT.call(HTTP, "GET", "/videos/" + gone, null, owner, 200);
+        JsonNode tombstone = TestStacks.call(up, HTTP, "GET", "/videos/" + gone, null, owner, 200);
         assertThat(tombstone.path("status").asText()).isEqualTo("DELETED");
         assertThat(tombstone.path("title").isNull()).as("no title: %s", tombstone).isTrue();
         Map<String, AttributeValue> item = stack.clients().dynamoDb().getItem(r -> r.tableName(table("VideosTable"))
@@ -96,8 +88,8 @@ class VideoDeletionIT {
         assertThat(Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())))
                 .isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
         assertThat(item).doesNotContainKeys("title", "description", "tags");
-        VideoEventsIT.call(HTTP, "GET", "/videos/" + gone, null, viewers.get(0), 404);
-        assertThat(VideoEventsIT.call(HTTP, "GET", "/me/feed", null, viewers.get(2), 200).toString())
+        TestStacks.call(up, HTTP, "GET", "/videos/" + gone, null, viewers.get(0), 404);
+        assertThat(TestStacks.call(up, HTTP, "GET", "/me/feed", null, viewers.get(2), 200).toString())
                 .doesNotContain(gone).contains(kept);
         assertThat(stack.cdnInvalidations()).contains(List.of("MediaDistribution", "delete-" + gone,
                 "/videos/" + gone + "/*", "/restricted/" + gone + "/*"));
@@ -108,7 +100,7 @@ class VideoDeletionIT {
         assertThat(VideoEventsIT.validate(deleted.get(0))).isEmpty();
 
         // Twice: 202 again, nothing more happens (no second event, no second invalidation).
-        assertThat(VideoEventsIT.call(HTTP, "DELETE", "/videos/" + gone, null, owner, 202).path("status").asText())
+        assertThat(TestStacks.call(up, HTTP, "DELETE", "/videos/" + gone, null, owner, 202).path("status").asText())
                 .isEqualTo("DELETED");
         Thread.sleep(2000);
         assertThat(stack.eventBus().events().stream().filter(e -> e.path("detail-type").asText()
@@ -120,13 +112,13 @@ class VideoDeletionIT {
     void delete_bySomeoneElse_is404AndChangesNothing() throws Exception {
         String owner = "owner-" + System.nanoTime();
         String channelId = channel(owner);
-        String videoId = VideoEventsIT.call(HTTP, "POST", "/videos", "{\"channelId\":\"" + channelId
+        String videoId = TestStacks.call(up, HTTP, "POST", "/videos", "{\"channelId\":\"" + channelId
                 + "\",\"title\":\"Mine\",\"sizeBytes\":1000,\"contentType\":\"video/mp4\"}", owner, 201)
                 .path("videoId").asText();
 
-        VideoEventsIT.call(HTTP, "DELETE", "/videos/" + videoId, null, "mallory-" + System.nanoTime(), 404);
+        TestStacks.call(up, HTTP, "DELETE", "/videos/" + videoId, null, "mallory-" + System.nanoTime(), 404);
 
-        assertThat(VideoEventsIT.call(HTTP, "GET", "/videos/" + videoId, null, owner, 200).path("status").asText())
+        assertThat(TestStacks.call(up, HTTP, "GET", "/videos/" + videoId, null, owner, 200).path("status").asText())
                 .isEqualTo("AWAITING_UPLOAD");
         assertThat(stack.clients().sfn().listExecutions(r -> r.stateMachineArn(deletionArn())).executions())
                 .noneMatch(e -> e.name().equals(videoId));
@@ -139,7 +131,7 @@ class VideoDeletionIT {
         String videoId = uploadAndPublish(owner, channelId, "Flaky CDN", 1);
         stack.failNextCdnInvalidations(5);
 
-        VideoEventsIT.call(HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
+        TestStacks.call(up, HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
         awaitStatus(owner, videoId, "DELETED", Duration.ofMinutes(3));
 
         List<HistoryEvent> history = stack.clients().sfn().getExecutionHistory(r -> r.executionArn(
@@ -161,10 +153,10 @@ class VideoDeletionIT {
         String owner = "owner-" + System.nanoTime();
         String channelId = channel(owner);
         Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("long")), "640x360", 20);
-        String videoId = VideoEventsIT.upload(HTTP, owner, clip);
+        String videoId = TestStacks.upload(up, HTTP, owner, channelId, TestStacks.video("Deletion"), clip);
         String pipeline = awaitRunningPipeline(videoId, Duration.ofMinutes(1));
 
-        VideoEventsIT.call(HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
+        TestStacks.call(up, HTTP, "DELETE", "/videos/" + videoId, null, owner, 202);
         awaitStatus(owner, videoId, "DELETED", Duration.ofMinutes(3));
 
         assertThat(stack.clients().sfn().describeExecution(r -> r.executionArn(pipeline)).status())
@@ -206,7 +198,7 @@ class VideoDeletionIT {
     }
 
     private static String channel(String owner) throws Exception {
-        return VideoEventsIT.call(HTTP, "POST", "/channels", "{\"name\":\"Deletion\"}", owner, 201)
+        return TestStacks.call(up, HTTP, "POST", "/channels", "{\"name\":\"Deletion\"}", owner, 201)
                 .path("channelId").asText();
     }
 
@@ -215,17 +207,8 @@ class VideoDeletionIT {
             throws Exception {
         Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("v" + System.nanoTime())), "320x180",
                 seconds);
-        JsonNode created = VideoEventsIT.call(HTTP, "POST", "/videos", "{\"channelId\":\"" + channelId
-                + "\",\"title\":" + Json.write(Json.text(title)) + ",\"tags\":[\"cats\",\"piano\"],\"sizeBytes\":"
-                + Files.size(clip) + ",\"contentType\":\"video/mp4\",\"fileName\":\"clip.mp4\"}", owner, 201);
-        HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(created.path("parts").get(0)
-                .path("url").asText())).PUT(HttpRequest.BodyPublishers.ofFile(clip)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(put.statusCode()).isEqualTo(200);
-        String videoId = created.path("videoId").asText();
-        VideoEventsIT.call(HTTP, "POST", "/videos/" + videoId + "/upload/complete", "{\"parts\":[{\"partNumber\":1,"
-                + "\"eTag\":" + Json.write(Json.text(put.headers().firstValue("ETag").orElseThrow())) + "}]}", owner,
-                200);
+        String videoId = TestStacks.upload(up, HTTP, owner, channelId, TestStacks.video(title, "cats", "piano"),
+                clip);
         String arn = awaitRunningPipeline(videoId, Duration.ofMinutes(1));
         Instant until = Instant.now().plus(Duration.ofMinutes(5));
         while (stack.clients().sfn().describeExecution(r -> r.executionArn(arn)).status() == ExecutionStatus.RUNNING) {
@@ -253,7 +236,7 @@ class VideoDeletionIT {
     private static void awaitStatus(String owner, String videoId, String status, Duration timeout) throws Exception {
         Instant until = Instant.now().plus(timeout);
         while (true) {
-            String now = VideoEventsIT.call(HTTP, "GET", "/videos/" + videoId, null, owner, 200).path("status")
+            String now = TestStacks.call(up, HTTP, "GET", "/videos/" + videoId, null, owner, 200).path("status")
                     .asText();
             if (now.equals(status)) {
                 return;

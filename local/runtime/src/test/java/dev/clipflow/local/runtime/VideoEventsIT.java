@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.clipflow.local.asl.json.Json;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.local.runtime.integrations.LocalMetrics;
 import dev.clipflow.testing.media.TestVideos;
@@ -224,17 +225,7 @@ class VideoEventsIT {
     /** Creates a channel and a video as {@code user}, uploads {@code file} in one part and completes it. */
     static String upload(HttpClient http, String user, Path file) throws Exception {
         JsonNode channel = call(http, "POST", "/channels", "{\"name\":\"Events of " + user + "\"}", user, 201);
-        JsonNode created = call(http, "POST", "/videos", "{\"channelId\":\"" + channel.path("channelId").asText()
-                + "\",\"title\":\"Events\",\"sizeBytes\":" + Files.size(file)
-                + ",\"contentType\":\"video/mp4\",\"fileName\":\"events.mp4\"}", user, 201);
-        HttpResponse<Void> put = http.send(HttpRequest.newBuilder(URI.create(created.path("parts").get(0)
-                .path("url").asText())).PUT(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(put.statusCode()).isEqualTo(200);
-        String videoId = created.path("videoId").asText();
-        call(http, "POST", "/videos/" + videoId + "/upload/complete", "{\"parts\":[{\"partNumber\":1,\"eTag\":"
-                + Json.write(Json.text(put.headers().firstValue("ETag").orElseThrow())) + "}]}", user, 200);
-        return videoId;
+        return TestStacks.upload(up, http, user, channel.path("channelId").asText(), TestStacks.video("Events"), file);
     }
 
     static JsonNode call(HttpClient http, String method, String path, String body, String user, int expected)

@@ -3,7 +3,7 @@ package dev.clipflow.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clipflow.local.asl.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,10 +47,7 @@ class VisibilityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("logging.level.root", "WARN");
-        Path root = RepoRoot.get();
-        up = Up.start(root.resolve("template.yaml"), root.resolve("local/runtime/target/function-cache"), 0, 1.0,
-                LocalHttpApi.defaultIdentity());
+        up = TestStacks.realTemplate();
         stack = up.stack();
         channel = call("POST", "/channels", "{\"name\":\"Cats\"}", CREATOR, 201).path("channelId").asText();
         call("POST", "/channels/" + channel + "/subscription", null, VIEWER, 201);
@@ -59,7 +56,7 @@ class VisibilityIT {
         unlistedId = upload(video, "unlisted");
         privateId = upload(video, "PRIVATE");
         for (String id : List.of(publicId, unlistedId, privateId)) {
-            awaitPublished(id);
+            TestStacks.awaitPublished(up, HTTP, CREATOR, id);
         }
     }
 
@@ -156,28 +153,11 @@ class VisibilityIT {
     }
 
     private static String upload(Path video, String visibility) throws Exception {
-        long size = Files.size(video);
-        JsonNode created = call("POST", "/videos", "{\"channelId\":\"" + channel + "\",\"title\":\"Sleepy cats\","
-                + "\"tags\":[\"cats\",\"sleep\"],\"sizeBytes\":" + size + ",\"contentType\":\"video/mp4\","
-                + "\"fileName\":\"cats.mp4\"" + (visibility == null ? "" : ",\"visibility\":\"" + visibility + "\"")
-                + "}", CREATOR, 201);
-        String videoId = created.path("videoId").asText();
-        HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(created.path("parts").get(0)
-                .path("url").asText())).PUT(HttpRequest.BodyPublishers.ofFile(video)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(put.statusCode()).isEqualTo(200);
-        call("POST", "/videos/" + videoId + "/upload/complete", "{\"parts\":[{\"partNumber\":1,\"eTag\":"
-                + Json.write(Json.text(put.headers().firstValue("ETag").orElseThrow())) + "}]}", CREATOR, 200);
-        return videoId;
-    }
-
-    private static void awaitPublished(String videoId) throws Exception {
-        String status = "";
-        for (long end = System.nanoTime() + Duration.ofMinutes(5).toNanos(); System.nanoTime() < end
-                && !status.equals("PUBLISHED") && !status.equals("FAILED"); Thread.sleep(500)) {
-            status = call("GET", "/videos/" + videoId, null, CREATOR, 200).path("status").asText();
+        ObjectNode metadata = TestStacks.video("Sleepy cats", "cats", "sleep");
+        if (visibility != null) {
+            metadata.put("visibility", visibility);
         }
-        assertThat(status).as(videoId).isEqualTo("PUBLISHED");
+        return TestStacks.upload(up, HTTP, CREATOR, channel, metadata, video);
     }
 
     private static List<String> keys(String prefix) {
@@ -213,12 +193,6 @@ class VisibilityIT {
 
     private static JsonNode call(String method, String path, String body, String user, int expected)
             throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(up.api().url().resolve(path))
-                .header(LocalHttpApi.USER_HEADER, user).header("content-type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(expected);
-        return Json.parse(r.body());
+        return TestStacks.call(up, HTTP, method, path, body, user, expected);
     }
 }

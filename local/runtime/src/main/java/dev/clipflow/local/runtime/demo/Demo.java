@@ -3,9 +3,9 @@ package dev.clipflow.local.runtime.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.LocalApi;
 import dev.clipflow.local.runtime.LocalClipflow;
-import dev.clipflow.local.runtime.events.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.api.ApiGatewayEvents.Identity;
+import dev.clipflow.local.runtime.api.LocalApi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -49,7 +49,7 @@ public final class Demo {
 
     public Demo(LocalClipflow stack, PrintStream out, Identity identity) {
         this.stack = stack;
-        this.api = new LocalApi(stack);
+        this.api = new LocalApi(stack.routes(), stack::invoke);
         this.out = out;
         this.identity = identity;
     }

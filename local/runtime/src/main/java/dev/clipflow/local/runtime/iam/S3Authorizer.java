@@ -1,6 +1,6 @@
 package dev.clipflow.local.runtime.iam;
 
-import dev.clipflow.local.runtime.events.S3Gate;
+import dev.clipflow.local.runtime.s3.S3Gate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

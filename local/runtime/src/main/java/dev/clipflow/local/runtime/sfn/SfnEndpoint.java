@@ -40,19 +40,24 @@ public final class SfnEndpoint implements AutoCloseable {
     /** Starts the endpoint on 127.0.0.1 ({@code port} 0 = any free port). */
     public static SfnEndpoint start(LocalStepFunctions service, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            SfnEndpoint endpoint = new SfnEndpoint(service, server);
-            server.createContext("/", endpoint::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "sfn-endpoint");
-                t.setDaemon(true);
-                return t;
-            }));
-            server.start();
-            return endpoint;
+            return start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0),
+                    service);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Step Functions endpoint", e);
         }
+    }
+
+    /** Serves on {@code bound}, a server already listening and not yet started (closing the endpoint stops it). */
+    public static SfnEndpoint start(HttpServer bound, LocalStepFunctions service) {
+        SfnEndpoint endpoint = new SfnEndpoint(service, bound);
+        bound.createContext("/", endpoint::handle);
+        bound.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "sfn-endpoint");
+            t.setDaemon(true);
+            return t;
+        }));
+        bound.start();
+        return endpoint;
     }
 
     public URI endpoint() {

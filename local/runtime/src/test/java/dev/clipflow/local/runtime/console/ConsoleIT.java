@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.local.asl.json.Json;
-import dev.clipflow.local.runtime.LocalHttpApi;
 import dev.clipflow.local.runtime.RepoRoot;
 import dev.clipflow.local.runtime.Up;
+import dev.clipflow.local.runtime.api.LocalHttpApi;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.testing.media.TestVideos;
 import java.io.File;

@@ -1,9 +1,0 @@
-package dev.clipflow.local.runtime;
-
-/** Thrown by {@link LocalApi} when a request matches no route of the template or its function fails. */
-public class LocalApiRouteException extends RuntimeException {
-
-    public LocalApiRouteException(String message) {
-        super(message);
-    }
-}
