@@ -3,7 +3,6 @@ package dev.clipflow.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,11 +65,14 @@ class VisibilityChangeIT {
                 .asText();
         call("POST", "/channels/" + channel + "/subscription", null, VIEWER, 201);
         Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("clip")), "320x180", 2);
-        String neighbour = upload(channel, clip);
-        String id = upload(channel, clip);
-        awaitThat("both published, the video in the subscriber's feed and indexed", () -> status(neighbour)
-                .equals("PUBLISHED") && status(id).equals("PUBLISHED") && feed().contains(id)
-                && discovery().contains(id));
+        // Two videos of the same text: the later one enters the earlier one's related list.
+        String neighbour = TestStacks.upload(up, HTTP, CREATOR, channel, TestStacks.video("Cats changing", "cats"),
+                clip);
+        String id = TestStacks.upload(up, HTTP, CREATOR, channel, TestStacks.video("Cats changing", "cats"), clip);
+        TestStacks.awaitPublished(up, HTTP, CREATOR, neighbour);
+        TestStacks.awaitPublished(up, HTTP, CREATOR, id);
+        awaitThat("the video in the subscriber's feed, indexed and in its neighbour's related list",
+                () -> feed().contains(id) && discovery().contains(id) && related(neighbour).contains(id));
 
         // PUBLIC -> PRIVATE
         JsonNode accepted = call("PATCH", "/videos/" + id, "{\"visibility\":\"private\"}", CREATOR, 202);
@@ -97,7 +99,7 @@ class VisibilityChangeIT {
         assertThat(feed()).doesNotContain(id);
         assertThat(table("FeedsTable")).as("no feed entry or reference left").doesNotContain(id);
         assertThat(discovery()).as("no posting, marker, list or reference left").doesNotContain(id);
-        assertThat(ids(call("GET", "/videos/" + neighbour + "/related", null, VIEWER, 200))).doesNotContain(id);
+        assertThat(related(neighbour)).doesNotContain(id);
         assertThat(stack.cdnInvalidations()).contains(List.of("MediaDistribution",
                 "visibility-" + id + "-" + requestedAt.toEpochMilli(), "/videos/" + id + "/*"));
         assertThat(changedEvents(id)).singleElement().satisfies(e -> {
@@ -144,32 +146,17 @@ class VisibilityChangeIT {
         return TestStacks.call(up, HTTP, method, path, body, user, expected);
     }
 
-    /** Creates a video in {@code channel} (public, one tag in common), uploads {@code clip} and completes it. */
-    private static String upload(String channel, Path clip) throws Exception {
-        JsonNode created = call("POST", "/videos", "{\"channelId\":\"" + channel + "\",\"title\":\"Cats changing\","
-                + "\"tags\":[\"cats\",\"change\"],\"sizeBytes\":" + Files.size(clip)
-                + ",\"contentType\":\"video/mp4\",\"fileName\":\"cats.mp4\"}", CREATOR, 201);
-        String videoId = created.path("videoId").asText();
-        HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(created.path("parts").get(0)
-                .path("url").asText())).PUT(HttpRequest.BodyPublishers.ofFile(clip)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(put.statusCode()).isEqualTo(200);
-        call("POST", "/videos/" + videoId + "/upload/complete", "{\"parts\":[{\"partNumber\":1,\"eTag\":"
-                + Json.write(Json.text(put.headers().firstValue("ETag").orElseThrow())) + "}]}", CREATOR, 200);
-        return videoId;
-    }
-
-    private static String status(String videoId) {
+    private static List<String> feed() {
         try {
-            return call("GET", "/videos/" + videoId, null, CREATOR, 200).path("status").asText();
+            return ids(call("GET", "/me/feed", null, VIEWER, 200));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<String> feed() {
+    private static List<String> related(String videoId) {
         try {
-            return ids(call("GET", "/me/feed", null, VIEWER, 200));
+            return ids(call("GET", "/videos/" + videoId + "/related", null, VIEWER, 200));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
