@@ -30,7 +30,8 @@ props=()
 while IFS='=' read -r k v; do props+=("-D$k=$v"); done < "$work/env"
 props+=("-DUPLOADS_BUCKET=bench-uploads" "-DVIDEOS_TABLE=bench-videos" "-DCHANNELS_TABLE=bench-channels"
         "-DMEDIA_BASE_URL=https://d111111abcdef8.cloudfront.net" "-Dlogging.level.root=WARN"
-        "-DDELETION_STATE_MACHINE_ARN=arn:aws:states:us-east-1:000000000000:stateMachine:bench-video-deletion")
+        "-DDELETION_STATE_MACHINE_ARN=arn:aws:states:us-east-1:000000000000:stateMachine:bench-video-deletion"
+        "-DVISIBILITY_STATE_MACHINE_ARN=arn:aws:states:us-east-1:000000000000:stateMachine:bench-video-visibility")
 # shellcheck disable=SC2086
 "$JAVA" $JVM_FLAGS "${props[@]}" -cp "$PROBE_CP" dev.clipflow.bench.coldstart.WarmInvocationProbe \
   events "$work/results.txt" "$ROUNDS" "$PER_ROUND" "$WARMUP" > "$work/probe.log" 2>&1 \

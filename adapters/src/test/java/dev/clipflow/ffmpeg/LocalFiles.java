@@ -61,4 +61,9 @@ final class LocalFiles implements ObjectStore {
     public int deletePrefix(String bucket, String prefix) {
         throw new UnsupportedOperationException("not needed by the tests");
     }
+
+    @Override
+    public int copyPrefix(String bucket, String fromPrefix, String toPrefix) {
+        throw new UnsupportedOperationException("not needed by the tests");
+    }
 }

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param progress     the pipeline stage a PROCESSING video is in and how far along it is; null before the first
  *                     stage starts and for videos in any other status (docs/events.md)
  * @param visibility   who may find and play it ({@link Visibility}); null means {@link Visibility#DEFAULT}
+ * @param visibilityChange the change of a PUBLISHED video's visibility the owner asked for and the
+ *                     {@code VideoVisibilityChange} workflow is carrying out; null when none is (docs/adr/0014)
  */
 public record Video(
         String videoId,
@@ -51,7 +53,8 @@ public record Video(
         Map<String, BranchFailure> branchFailures,
         Double reservedSeconds,
         Progress progress,
-        Visibility visibility) {
+        Visibility visibility,
+        VisibilityChange visibilityChange) {
 
     public Video {
         Objects.requireNonNull(videoId, "videoId");
@@ -63,6 +66,18 @@ public record Video(
         usage = usage == null ? Map.of() : Map.copyOf(usage);
         branchFailures = branchFailures == null ? Map.of() : Map.copyOf(branchFailures);
         visibility = visibility == null ? Visibility.DEFAULT : visibility;
+    }
+
+    /** A video without a visibility change in progress. */
+    public Video(String videoId, String channelId, String ownerId, String title, String description,
+                 List<String> tags, long declaredBytes, String contentType, String uploadKey, String uploadId,
+                 VideoStatus status, String failureReason, MediaInfo media, List<Rendition> renditions,
+                 PublishedAssets assets, Map<String, StageUsage> usage, Instant createdAt, Instant updatedAt,
+                 Map<String, BranchFailure> branchFailures, Double reservedSeconds, Progress progress,
+                 Visibility visibility) {
+        this(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey, uploadId,
+                status, failureReason, media, renditions, assets, usage, createdAt, updatedAt, branchFailures,
+                reservedSeconds, progress, visibility, null);
     }
 
     /** A video with the default visibility ({@link Visibility#PUBLIC}). */
@@ -80,7 +95,14 @@ public record Video(
     public Video withVisibility(Visibility to) {
         return new Video(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey,
                 uploadId, status, failureReason, media, renditions, assets, usage, createdAt, updatedAt,
-                branchFailures, reservedSeconds, progress, to);
+                branchFailures, reservedSeconds, progress, to, visibilityChange);
+    }
+
+    /** This video with another visibility change in progress, or none (null); everything else unchanged. */
+    public Video withVisibilityChange(VisibilityChange change) {
+        return new Video(videoId, channelId, ownerId, title, description, tags, declaredBytes, contentType, uploadKey,
+                uploadId, status, failureReason, media, renditions, assets, usage, createdAt, updatedAt,
+                branchFailures, reservedSeconds, progress, visibility, change);
     }
 
     /**
@@ -147,6 +169,24 @@ public record Video(
             if (percent < 0 || percent > 100) {
                 throw new IllegalArgumentException("progress must be 0-100: " + percent);
             }
+        }
+    }
+
+    /**
+     * A change of a PUBLISHED video's visibility in progress: asked for by the owner at {@code requestedAt} (its
+     * identity: the workflow's execution is named by it), from {@code from} to {@code to}. The record keeps it until
+     * the workflow's last step, so no second change starts while the media of this one moves.
+     */
+    public record VisibilityChange(Visibility from, Visibility to, Instant requestedAt) {
+        public VisibilityChange {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(requestedAt, "requestedAt");
+        }
+
+        /** Whether the media moves: between {@code videos/} and {@code restricted/} (PUBLIC to or from the others). */
+        public boolean movesMedia() {
+            return from.isRestricted() != to.isRestricted();
         }
     }
 }

@@ -89,6 +89,24 @@ public final class MediaKeys {
         return java.util.List.of(outputPrefix(videoId, false), outputPrefix(videoId, true));
     }
 
+    /**
+     * {@code key}, one of video {@code videoId}'s outputs, under the prefix of the given kind ({@link
+     * #outputPrefix(String, boolean)}): the same path below it. Null stays null (an asset a video has not).
+     *
+     * @throws IllegalArgumentException when the key is under neither of the video's prefixes
+     */
+    public static String underPrefix(String key, String videoId, boolean restricted) {
+        if (key == null) {
+            return null;
+        }
+        for (String prefix : outputPrefixes(videoId)) {
+            if (key.startsWith(prefix)) {
+                return outputPrefix(videoId, restricted) + key.substring(prefix.length());
+            }
+        }
+        throw new IllegalArgumentException("Not an output key of video " + videoId + ": " + key);
+    }
+
     public static String hlsPrefix(String videoId) {
         return hlsPrefix(videoId, false);
     }

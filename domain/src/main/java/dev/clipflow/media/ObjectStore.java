@@ -33,6 +33,13 @@ public interface ObjectStore {
     /** Deletes every object under the prefix; returns how many were deleted. */
     int deletePrefix(String bucket, String prefix);
 
+    /**
+     * Copies every object under {@code fromPrefix} to the same path under {@code toPrefix} in the same bucket, inside
+     * the store (no bytes through the caller), replacing what is there; returns how many were copied. Both prefixes
+     * are folders (end with {@code /}).
+     */
+    int copyPrefix(String bucket, String fromPrefix, String toPrefix);
+
     /** Object metadata. */
     record ObjectInfo(long size, String contentType, String eTag) {
     }

@@ -8,8 +8,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** An {@link ObjectStore} of keys only, in memory (test double; only what deletions use). */
-public final class InMemoryObjectStore implements ObjectStore {
+/**
+ * An {@link ObjectStore} of keys only, in memory (test double; only what deletions and visibility changes use). Not
+ * final: a test may override a method to make something happen during it.
+ */
+public class InMemoryObjectStore implements ObjectStore {
     private final Map<String, TreeSet<String>> buckets = new TreeMap<>();
 
     public synchronized void put(String bucket, String key) {
@@ -51,5 +54,14 @@ public final class InMemoryObjectStore implements ObjectStore {
         List<String> gone = keys.stream().filter(k -> k.startsWith(prefix)).toList();
         gone.forEach(keys::remove);
         return gone.size();
+    }
+
+    @Override
+    public synchronized int copyPrefix(String bucket, String fromPrefix, String toPrefix) {
+        TreeSet<String> keys = buckets.computeIfAbsent(bucket, b -> new TreeSet<>());
+        List<String> copied = keys.stream().filter(k -> k.startsWith(fromPrefix))
+                .map(k -> toPrefix + k.substring(fromPrefix.length())).toList();
+        keys.addAll(copied);
+        return copied.size();
     }
 }

@@ -1,6 +1,7 @@
 package dev.clipflow.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -20,6 +21,18 @@ class MediaKeysTest {
         assertThat(MediaKeys.chunkTile("v-1", true, 2)).startsWith("restricted/v-1/chunks/tiles/");
         assertThat(MediaKeys.hlsPrefix("v-1", false)).isEqualTo(MediaKeys.hlsPrefix("v-1"));
         assertThat(MediaKeys.outputPrefixes("v-1")).containsExactly("videos/v-1/", "restricted/v-1/");
+    }
+
+    @Test
+    void underPrefix_movesAnOutputKeyToTheOtherPrefix_andRefusesAnyOtherKey() {
+        assertThat(MediaKeys.underPrefix("videos/v-1/hls/720p/index.m3u8", "v-1", true))
+                .isEqualTo("restricted/v-1/hls/720p/index.m3u8");
+        assertThat(MediaKeys.underPrefix("restricted/v-1/poster.jpg", "v-1", false)).isEqualTo("videos/v-1/poster.jpg");
+        assertThat(MediaKeys.underPrefix("restricted/v-1/poster.jpg", "v-1", true))
+                .isEqualTo("restricted/v-1/poster.jpg");
+        assertThat(MediaKeys.underPrefix(null, "v-1", true)).isNull();
+        assertThatThrownBy(() -> MediaKeys.underPrefix("videos/v-10/poster.jpg", "v-1", true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -53,6 +66,11 @@ class MediaKeysTest {
             public int deletePrefix(String bucket, String prefix) {
                 deleted.add(bucket + ":" + prefix);
                 return 2;
+            }
+
+            @Override
+            public int copyPrefix(String bucket, String fromPrefix, String toPrefix) {
+                throw new UnsupportedOperationException();
             }
         };
 

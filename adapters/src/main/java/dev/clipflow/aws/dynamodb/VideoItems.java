@@ -82,6 +82,9 @@ final class VideoItems {
             item.put(RESERVED_SECONDS, Items.n(v.reservedSeconds()));
         }
         item.put(VISIBILITY, Items.s(v.visibility().name()));
+        if (v.visibilityChange() != null) {
+            item.put(VisibilityChangeItems.ATTRIBUTE, VisibilityChangeItems.pending(v.visibilityChange()));
+        }
         Instant created = v.createdAt() == null ? now : v.createdAt();
         item.put(CREATED_AT, Items.time(created));
         item.put(UPDATED_AT, Items.time(v.updatedAt() == null ? created : v.updatedAt()));
@@ -118,7 +121,8 @@ final class VideoItems {
                 branchFailures(item),
                 item.containsKey(RESERVED_SECONDS) ? Double.valueOf(item.get(RESERVED_SECONDS).n()) : null,
                 progress(item),
-                visibility(item));
+                visibility(item),
+                VisibilityChangeItems.pending(item));
     }
 
     static Visibility visibility(Map<String, AttributeValue> item) {

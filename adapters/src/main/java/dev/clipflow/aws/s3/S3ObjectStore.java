@@ -165,6 +165,29 @@ public final class S3ObjectStore implements ObjectStore {
         });
     }
 
+    /**
+     * One {@code CopyObject} per object listed under {@code fromPrefix} (server-side; objects over 5 GB, which
+     * CopyObject refuses, are not media this pipeline writes: its segments and playlists are small).
+     */
+    @Override
+    public int copyPrefix(String bucket, String fromPrefix, String toPrefix) {
+        for (String prefix : List.of(fromPrefix, toPrefix)) {
+            if (prefix == null || prefix.isEmpty() || !prefix.endsWith("/")) {
+                throw new IllegalArgumentException("Not a folder prefix: " + prefix);
+            }
+        }
+        return call("copy prefix in " + bucket, () -> {
+            int copied = 0;
+            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(fromPrefix)).contents()) {
+                String target = toPrefix + object.key().substring(fromPrefix.length());
+                s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(object.key())
+                        .destinationBucket(bucket).destinationKey(target));
+                copied++;
+            }
+            return copied;
+        });
+    }
+
     private int deleteBatch(String bucket, List<ObjectIdentifier> keys) {
         var response = s3.deleteObjects(b -> b.bucket(bucket)
                 .delete(Delete.builder().objects(keys).quiet(true).build()));

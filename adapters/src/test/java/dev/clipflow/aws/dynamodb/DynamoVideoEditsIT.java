@@ -10,6 +10,7 @@ import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.edit.EditedVideo;
 import dev.clipflow.catalog.edit.VideoChanges;
+import dev.clipflow.catalog.edit.VideoVisibilityChangingException;
 import dev.clipflow.catalog.edit.VideoVisibilityFixedException;
 import dev.clipflow.catalog.upload.VideoMetadata;
 import java.time.Instant;
@@ -32,9 +33,9 @@ class DynamoVideoEditsIT {
     void edit_setsOnlyTheNamedFields_countsTheRevision_andLeavesTheLifecycleClock() {
         repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
 
-        EditedVideo first = edits.edit("v-1", "user-1", NEW, null, EnumSet.of(VideoChanges.Field.TITLE), EDIT);
+        EditedVideo first = edits.edit("v-1", "user-1", NEW, null, EnumSet.of(VideoChanges.Field.TITLE), null, EDIT);
         EditedVideo second = edits.edit("v-1", "user-1", NEW, null,
-                EnumSet.of(VideoChanges.Field.DESCRIPTION, VideoChanges.Field.TAGS), EDIT.plusSeconds(1));
+                EnumSet.of(VideoChanges.Field.DESCRIPTION, VideoChanges.Field.TAGS), null, EDIT.plusSeconds(1));
 
         assertThat(first.revision()).isEqualTo(1);
         assertThat(first.video().title()).isEqualTo("New title");
@@ -57,9 +58,9 @@ class DynamoVideoEditsIT {
     void edit_byAnotherUserOrOfAnUnknownVideo_isNotFoundAndChangesNothing() {
         repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
 
-        assertThatThrownBy(() -> edits.edit("v-1", "user-2", NEW, null, Set.of(VideoChanges.Field.TITLE), EDIT))
+        assertThatThrownBy(() -> edits.edit("v-1", "user-2", NEW, null, Set.of(VideoChanges.Field.TITLE), null, EDIT))
                 .isInstanceOf(VideoNotFoundException.class);
-        assertThatThrownBy(() -> edits.edit("v-2", "user-1", NEW, null, Set.of(VideoChanges.Field.TITLE), EDIT))
+        assertThatThrownBy(() -> edits.edit("v-2", "user-1", NEW, null, Set.of(VideoChanges.Field.TITLE), null, EDIT))
                 .isInstanceOf(VideoNotFoundException.class);
 
         assertThat(repo.get("v-1").title()).isEqualTo("Title v-1");
@@ -74,7 +75,8 @@ class DynamoVideoEditsIT {
                     .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":s", Items.s(gone))));
 
-            assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, null, Set.of(VideoChanges.Field.TITLE), EDIT))
+            assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, null, Set.of(VideoChanges.Field.TITLE), null,
+                    EDIT))
                     .isInstanceOf(VideoNotFoundException.class);
         }
         var item = fx.dynamo.getItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId", Items.s("v-1"))))
@@ -88,7 +90,7 @@ class DynamoVideoEditsIT {
         repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
 
         EditedVideo edited = edits.edit("v-1", "user-1", NEW, Visibility.UNLISTED,
-                EnumSet.of(VideoChanges.Field.TITLE, VideoChanges.Field.VISIBILITY), EDIT);
+                EnumSet.of(VideoChanges.Field.TITLE, VideoChanges.Field.VISIBILITY), null, EDIT);
 
         assertThat(edited.video().visibility()).isEqualTo(Visibility.UNLISTED);
         assertThat(edited.revision()).isEqualTo(1);
@@ -106,11 +108,11 @@ class DynamoVideoEditsIT {
                 .item();
 
         assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, Visibility.PRIVATE,
-                EnumSet.of(VideoChanges.Field.TITLE, VideoChanges.Field.VISIBILITY), EDIT))
+                EnumSet.of(VideoChanges.Field.TITLE, VideoChanges.Field.VISIBILITY), null, EDIT))
                 .isInstanceOfSatisfying(VideoVisibilityFixedException.class,
                         e -> assertThat(e.status()).isEqualTo(VideoStatus.PROCESSING));
         assertThatThrownBy(() -> edits.edit("v-1", "user-2", NEW, Visibility.PRIVATE,
-                EnumSet.of(VideoChanges.Field.VISIBILITY), EDIT))
+                EnumSet.of(VideoChanges.Field.VISIBILITY), null, EDIT))
                 .isInstanceOf(VideoNotFoundException.class);
 
         var after = fx.dynamo.getItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId", Items.s("v-1"))))
@@ -118,5 +120,64 @@ class DynamoVideoEditsIT {
         assertThat(after).isEqualTo(before);
         assertThat(repo.get("v-1").visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(repo.get("v-1").title()).isEqualTo("Title v-1");
+    }
+
+    @Test
+    void edit_visibilityOfAPublishedVideo_recordsThePendingChangeInTheSameWrite_andASecondIsRefused() {
+        published("v-1");
+        Video.VisibilityChange change = new Video.VisibilityChange(Visibility.PUBLIC, Visibility.PRIVATE, EDIT);
+
+        EditedVideo edited = edits.edit("v-1", "user-1", NEW, null, EnumSet.of(VideoChanges.Field.TITLE), change,
+                EDIT);
+
+        assertThat(edited.video().visibilityChange()).isEqualTo(change);
+        assertThat(edited.video().visibility()).isEqualTo(Visibility.PUBLIC);
+        assertThat(edited.video().title()).isEqualTo("New title");
+        assertThat(repo.get("v-1").visibilityChange()).isEqualTo(change);
+        var before = item("v-1");
+        assertThat(Items.map(before, "visibilityChange")).containsKeys("from", "to", "requestedAt", "steps");
+
+        Video.VisibilityChange other = new Video.VisibilityChange(Visibility.PUBLIC, Visibility.UNLISTED,
+                EDIT.plusSeconds(1));
+        assertThatThrownBy(() -> edits.edit("v-1", "user-1", new VideoMetadata("Other", "", List.of()), null,
+                EnumSet.of(VideoChanges.Field.TITLE), other, EDIT.plusSeconds(1)))
+                .isInstanceOfSatisfying(VideoVisibilityChangingException.class,
+                        e -> assertThat(e.changingTo()).isEqualTo(Visibility.PRIVATE));
+        assertThatThrownBy(() -> edits.edit("v-1", "user-2", NEW, null, Set.of(), other, EDIT.plusSeconds(1)))
+                .isInstanceOf(VideoNotFoundException.class);
+        assertThat(item("v-1")).isEqualTo(before);
+    }
+
+    @Test
+    void edit_visibilityChangeFromAVisibilityTheVideoNoLongerHas_isRefused() {
+        published("v-1");
+
+        assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, null, Set.of(),
+                new Video.VisibilityChange(Visibility.UNLISTED, Visibility.PRIVATE, EDIT), EDIT))
+                .isInstanceOfSatisfying(VideoVisibilityChangingException.class,
+                        e -> assertThat(e.changingTo()).isNull());
+        assertThat(repo.get("v-1").visibilityChange()).isNull();
+    }
+
+    @Test
+    void edit_visibilityChangeOfAVideoNotPublished_isRefusedAsFixed() {
+        repo.create(CatalogFixtures.video("v-1", "ch-1", T0));
+        repo.transition("v-1", VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+
+        assertThatThrownBy(() -> edits.edit("v-1", "user-1", NEW, null, Set.of(),
+                new Video.VisibilityChange(Visibility.PUBLIC, Visibility.PRIVATE, EDIT), EDIT))
+                .isInstanceOf(VideoVisibilityFixedException.class);
+        assertThat(repo.get("v-1").visibilityChange()).isNull();
+    }
+
+    private void published(String videoId) {
+        repo.create(CatalogFixtures.video(videoId, "ch-1", T0));
+        repo.transition(videoId, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
+        repo.publish(videoId, List.of(), new Video.PublishedAssets("videos/" + videoId + "/hls/master.m3u8",
+                null, null, null));
+    }
+
+    private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(String videoId) {
+        return fx.dynamo.getItem(r -> r.tableName(fx.videosTable).key(Map.of("videoId", Items.s(videoId)))).item();
     }
 }

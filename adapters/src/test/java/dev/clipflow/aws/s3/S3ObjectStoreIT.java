@@ -72,6 +72,28 @@ class S3ObjectStoreIT {
     }
 
     @Test
+    void copyPrefix_copiesEveryObjectOfTheFolderWithItsContentType_andNothingElse(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "segment");
+        store.upload(bucket, "videos/cpy/hls/360p/0.ts", file, "video/mp2t");
+        store.upload(bucket, "videos/cpy/hls/master.m3u8", file, "application/vnd.apple.mpegurl");
+        store.upload(bucket, "videos/cpy2/keep.jpg", file, "image/jpeg");
+
+        int copied = store.copyPrefix(bucket, "videos/cpy/", "restricted/cpy/");
+
+        assertThat(copied).isEqualTo(2);
+        assertThat(store.head(bucket, "restricted/cpy/hls/360p/0.ts")).hasValueSatisfying(o -> {
+            assertThat(o.size()).isEqualTo(7);
+            assertThat(o.contentType()).isEqualTo("video/mp2t");
+        });
+        assertThat(store.head(bucket, "restricted/cpy/hls/master.m3u8")).isPresent();
+        assertThat(store.head(bucket, "restricted/cpy2/keep.jpg")).isEmpty();
+        assertThat(store.head(bucket, "videos/cpy/hls/360p/0.ts")).as("a copy, not a move").isPresent();
+        assertThat(store.copyPrefix(bucket, "videos/none/", "restricted/none/")).isZero();
+        assertThatThrownBy(() -> store.copyPrefix(bucket, "videos/cpy", "restricted/cpy/"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void wrongSecret_isRejectedByTheEmulator() {
         var config = new java.util.HashMap<>(Emulators.shared().config());
         config.put("AWS_SECRET_ACCESS_KEY", "not-the-secret");

@@ -1,5 +1,6 @@
 package dev.clipflow.catalog.deletion;
 
+import dev.clipflow.catalog.RecordedSteps;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
@@ -15,16 +16,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The steps of the {@code VideoDeletion} workflow ({@link DeletionStep}). A step runs only on a DELETING video, is
- * skipped when the record says it is done, and is recorded when it succeeds; every step is idempotent in itself, so a
- * step that failed half-way is simply run again (the state machine's Retry), and a workflow started again after a
- * failure goes on where the last one stopped.
+ * The steps of the {@code VideoDeletion} workflow ({@link DeletionStep}), run as {@link RecordedSteps}: a step runs
+ * only on a DELETING video, is skipped when the record says it is done, and is recorded when it succeeds; every step is
+ * idempotent in itself, so a step that failed half-way is simply run again (the state machine's Retry), and a
+ * workflow started again after a failure goes on where the last one stopped.
  */
 public final class DeletionWorkflow {
     /** How long the tombstone is kept (the audit period) before the table's TTL removes it. */
     public static final Duration AUDIT_PERIOD = Duration.ofDays(90);
 
-    private final VideoRepository videos;
     private final DeletionRecords records;
     private final PipelineExecutions pipeline;
     private final VideoUnlisting unlisting;
@@ -35,6 +35,7 @@ public final class DeletionWorkflow {
     private final String mediaBucket;
     private final String uploadsBucket;
     private final Duration inFlightTaskWait;
+    private final RecordedSteps<DeletionStep> steps;
 
     /**
      * What one step did: {@code skipped} when the record said it was done already; {@code pipelineStopped} how many
@@ -48,7 +49,6 @@ public final class DeletionWorkflow {
     public DeletionWorkflow(VideoRepository videos, DeletionRecords records, PipelineExecutions pipeline,
                             VideoUnlisting unlisting, ObjectStore objects, CdnInvalidation cdn, VideoEvents events,
                             Clock clock, String mediaBucket, String uploadsBucket, Duration inFlightTaskWait) {
-        this.videos = Objects.requireNonNull(videos, "videos");
         this.records = Objects.requireNonNull(records, "records");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.unlisting = Objects.requireNonNull(unlisting, "unlisting");
@@ -59,25 +59,30 @@ public final class DeletionWorkflow {
         this.mediaBucket = Objects.requireNonNull(mediaBucket, "mediaBucket");
         this.uploadsBucket = Objects.requireNonNull(uploadsBucket, "uploadsBucket");
         this.inFlightTaskWait = Objects.requireNonNull(inFlightTaskWait, "inFlightTaskWait");
+        this.steps = new RecordedSteps<>(videos, video -> {
+            if (video.status() != VideoStatus.DELETING) {
+                throw new VideoNotDeletingException(video.videoId(), video.status());
+            }
+        });
     }
 
     public Outcome run(DeletionStep step, String videoId) {
-        Video video = videos.get(videoId);
-        if (records.done(videoId).contains(step)) {
-            return new Outcome(videoId, step, true, 0, 0, "done before");
-        }
-        if (video.status() != VideoStatus.DELETING) {
-            throw new VideoNotDeletingException(videoId, video.status());
-        }
-        int stopped = step == DeletionStep.STOP_PIPELINE ? pipeline.stopRunning(videoId) : 0;
-        String detail = switch (step) {
-            case STOP_PIPELINE -> "stopped " + stopped + " pipeline executions";
-            case UNLIST -> unlisting.unlist(videoId).toString();
-            case MEDIA -> media(video);
-            case TOMBSTONE -> tombstone(videoId);
+        return steps.run(step, videoId, records, video -> perform(step, video))
+                .orElseGet(() -> new Outcome(videoId, step, true, 0, 0, "done before"));
+    }
+
+    private Outcome perform(DeletionStep step, Video video) {
+        String id = video.videoId();
+        return switch (step) {
+            case STOP_PIPELINE -> {
+                int stopped = pipeline.stopRunning(id);
+                yield new Outcome(id, step, false, stopped, stopped > 0 ? inFlightTaskWait.toSeconds() : 0,
+                        "stopped " + stopped + " pipeline executions");
+            }
+            case UNLIST -> new Outcome(id, step, false, 0, 0, unlisting.unlist(id).toString());
+            case MEDIA -> new Outcome(id, step, false, 0, 0, media(video));
+            case TOMBSTONE -> new Outcome(id, step, false, 0, 0, tombstone(id));
         };
-        records.recordDone(videoId, step);
-        return new Outcome(videoId, step, false, stopped, stopped > 0 ? inFlightTaskWait.toSeconds() : 0, detail);
     }
 
     /** The CDN paths of a video's media, public and restricted. */

@@ -3,17 +3,18 @@ package dev.clipflow.catalog.edit;
 import dev.clipflow.catalog.VideoStatus;
 
 /**
- * Thrown when an edit changes the visibility of a video that no longer awaits its upload: the pipeline took the
- * visibility (the media prefix) from the record when the upload completed, and moving published media between
- * prefixes is not built yet (docs/adr/0014). Nothing of the edit is stored. Permanent.
+ * Thrown when an edit changes the visibility of a video whose media is being written or was never written: PROCESSING
+ * (the pipeline took the visibility, the media prefix, from the record when the upload completed) or FAILED. A
+ * PUBLISHED video's visibility changes through the visibility change workflow (docs/adr/0014). Nothing of the edit is
+ * stored. Permanent.
  */
 public class VideoVisibilityFixedException extends RuntimeException {
     private final String videoId;
     private final VideoStatus status;
 
     public VideoVisibilityFixedException(String videoId, VideoStatus status) {
-        super("The visibility of video " + videoId + " can be changed only before its upload completes (it is "
-                + status + "); changing it after is not supported yet");
+        super("The visibility of video " + videoId + " can be changed before its upload completes or once it is "
+                + "PUBLISHED, not while it is " + status);
         this.videoId = videoId;
         this.status = status;
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * is what delivery to browsers filters on.
  */
 public sealed interface VideoEvent permits UploadCompleted, ProcessingStarted, StageStarted, StageProgressed,
-        StageFinished, VideoPublished, VideoFailed, VideoEdited, VideoDeleted {
+        StageFinished, VideoPublished, VideoFailed, VideoEdited, VideoDeleted, VideoVisibilityChanged {
 
     /** The EventBridge {@code source} of every video event. */
     String SOURCE = "clipflow.videos";

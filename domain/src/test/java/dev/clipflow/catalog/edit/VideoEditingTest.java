@@ -11,6 +11,8 @@ import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.upload.InMemoryVideos;
 import dev.clipflow.catalog.upload.VideoMetadataInvalidException;
+import dev.clipflow.catalog.visibility.VisibilityChangeExecutions;
+import dev.clipflow.pipeline.ExecutionStart;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +26,12 @@ class VideoEditingTest {
     private final InMemoryVideos videos = new InMemoryVideos();
     private final InMemoryVideoEdits edits = new InMemoryVideoEdits(videos);
     private final List<VideoEvent> events = new ArrayList<>();
-    private final VideoEditing editing = new VideoEditing(videos, edits, events::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final List<String> started = new ArrayList<>();
+    private final VideoEditing editing = new VideoEditing(videos, edits, events::add, Clock.fixed(NOW, ZoneOffset.UTC),
+            new VisibilityChangeExecutions((name, input) -> {
+                started.add(name + " " + input);
+                return new ExecutionStart("arn:" + name, false);
+            }));
 
     @Test
     void edit_title_changesOnlyTheTitleAndAnnouncesTheWholeTextAtTheNewRevision() {
@@ -107,8 +114,8 @@ class VideoEditingTest {
     }
 
     @Test
-    void edit_visibilityAfterTheUploadCompleted_isRefusedAndChangesNothing() {
-        for (VideoStatus status : List.of(VideoStatus.PROCESSING, VideoStatus.PUBLISHED, VideoStatus.FAILED)) {
+    void edit_visibilityWhileTheMediaIsWrittenOrNeverWas_isRefusedAndChangesNothing() {
+        for (VideoStatus status : List.of(VideoStatus.PROCESSING, VideoStatus.FAILED)) {
             String id = "v-" + status;
             video(id, "alice", status);
 
@@ -116,7 +123,7 @@ class VideoEditingTest {
                     new VideoChanges("Hidden", null, null, Visibility.UNLISTED)))
                     .isInstanceOfSatisfying(VideoVisibilityFixedException.class, e -> {
                         assertThat(e.status()).isEqualTo(status);
-                        assertThat(e.getMessage()).contains("only before its upload completes");
+                        assertThat(e.getMessage()).contains("before its upload completes or once it is PUBLISHED");
                     });
 
             assertThat(videos.get(id).visibility()).isEqualTo(Visibility.PUBLIC);
@@ -124,6 +131,68 @@ class VideoEditingTest {
         }
         assertThat(events).isEmpty();
         assertThat(edits.revisions).isEmpty();
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void edit_visibilityOfAPublishedVideo_recordsTheChangeAsPendingAndStartsItsWorkflow() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+
+        EditedVideo edited = editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+
+        Video.VisibilityChange change = new Video.VisibilityChange(Visibility.PUBLIC, Visibility.PRIVATE, NOW);
+        assertThat(edited.visibilityChangeStarted()).isEqualTo(change);
+        assertThat(edited.video().visibility()).as("unchanged until the switch").isEqualTo(Visibility.PUBLIC);
+        assertThat(videos.get("v1").visibilityChange()).isEqualTo(change);
+        assertThat(started).containsExactly("v1-visibility-" + NOW.toEpochMilli() + " {\"schemaVersion\":1,"
+                + "\"videoId\":\"v1\",\"channelId\":\"chan-1\",\"to\":\"PRIVATE\",\"requestedAt\":\"" + NOW + "\"}");
+        assertThat(events).as("the text did not change: no Video Edited").isEmpty();
+    }
+
+    @Test
+    void edit_visibilityAndTitleOfAPublishedVideo_storesTheTitleAndAnnouncesItToo() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+
+        EditedVideo edited = editing.edit("alice", "v1", new VideoChanges("Hidden now", null, null,
+                Visibility.UNLISTED));
+
+        assertThat(edited.video().title()).isEqualTo("Hidden now");
+        assertThat(edited.visibilityChangeStarted().to()).isEqualTo(Visibility.UNLISTED);
+        assertThat(events).singleElement().isInstanceOfSatisfying(VideoEdited.class,
+                e -> assertThat(e.title()).isEqualTo("Hidden now"));
+        assertThat(started).hasSize(1);
+    }
+
+    @Test
+    void edit_theVisibilityItHas_startsNothing() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+
+        EditedVideo edited = editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PUBLIC));
+
+        assertThat(edited.visibilityChangeStarted()).isNull();
+        assertThat(videos.get("v1").visibilityChange()).isNull();
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void edit_whileAChangeIsInProgress_anotherVisibilityIsRefused_theSameStartsItsWorkflowAgain() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+        editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+
+        assertThatThrownBy(() -> editing.edit("alice", "v1", new VideoChanges("New", null, null,
+                Visibility.UNLISTED))).isInstanceOfSatisfying(VideoVisibilityChangingException.class,
+                e -> assertThat(e.changingTo()).isEqualTo(Visibility.PRIVATE));
+        assertThatThrownBy(() -> editing.edit("alice", "v1", new VideoChanges(null, null, null,
+                Visibility.PUBLIC))).as("the visibility it has now, but the change goes elsewhere")
+                .isInstanceOf(VideoVisibilityChangingException.class);
+        assertThat(videos.get("v1").title()).isEqualTo("Old title");
+
+        EditedVideo again = editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+
+        assertThat(again.visibilityChangeStarted().requestedAt()).isEqualTo(NOW);
+        assertThat(started).hasSize(2).allMatch(s -> s.startsWith("v1-visibility-" + NOW.toEpochMilli() + " "));
+        assertThat(editing.edit("alice", "v1", new VideoChanges("Title only", null, null))
+                .visibilityChangeStarted()).isNull();
     }
 
     @Test

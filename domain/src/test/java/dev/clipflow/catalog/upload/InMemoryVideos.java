@@ -121,7 +121,8 @@ public final class InMemoryVideos implements VideoRepository {
     private static Video with(Video v, VideoStatus status, String reason, String uploadId) {
         return new Video(v.videoId(), v.channelId(), v.ownerId(), v.title(), v.description(), v.tags(),
                 v.declaredBytes(), v.contentType(), v.uploadKey(), uploadId, status, reason, v.media(),
-                v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt()).withVisibility(v.visibility());
+                v.renditions(), v.assets(), v.usage(), v.createdAt(), v.updatedAt()).withVisibility(v.visibility())
+                .withVisibilityChange(v.visibilityChange());
     }
 
     private final Map<String, java.util.Set<Integer>> chunksDone = new java.util.HashMap<>();

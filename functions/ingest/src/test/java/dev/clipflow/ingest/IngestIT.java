@@ -138,7 +138,7 @@ class IngestIT {
                     }
                     if (method.getName().equals("find")) {
                         edits.edit(video.videoId(), "owner-1", new VideoMetadata("A title", "", List.of()),
-                                Visibility.PRIVATE, EnumSet.of(VideoChanges.Field.VISIBILITY), Instant.now());
+                                Visibility.PRIVATE, EnumSet.of(VideoChanges.Field.VISIBILITY), null, Instant.now());
                     }
                     return out;
                 });

@@ -203,6 +203,11 @@ class TranscodeIT {
             public int deletePrefix(String bucket, String prefix) {
                 return store.deletePrefix(bucket, prefix);
             }
+
+            @Override
+            public int copyPrefix(String bucket, String fromPrefix, String toPrefix) {
+                return store.copyPrefix(bucket, fromPrefix, toPrefix);
+            }
         };
     }
 

@@ -148,7 +148,8 @@ public final class UploadApi implements Function<APIGatewayV2HTTPEvent, APIGatew
         Map<String, Object> out = views.view(edited.video(), true);
         out.put("revision", edited.revision());
         out.put("editedAt", edited.editedAt().toString());
-        return responses.json(200, out);
+        // 202: the visibility change runs (its workflow started); the video shows the old visibility until it is done.
+        return responses.json(edited.visibilityChangeStarted() != null ? 202 : 200, out);
     }
 
     /**

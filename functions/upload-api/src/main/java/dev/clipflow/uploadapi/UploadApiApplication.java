@@ -18,6 +18,7 @@ import dev.clipflow.catalog.deletion.DeletionRequests;
 import dev.clipflow.catalog.deletion.DeletionRestarts;
 import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.upload.VideoUploads;
+import dev.clipflow.catalog.visibility.VisibilityChangeExecutions;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.http.HttpApiFunction;
@@ -43,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * initialisation), CURSOR_TTL_SECONDS (default 3600), the per-user limits USER_MAX_CHANNELS, USER_MAX_UPLOADS_PER_DAY
  * and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults), PRICE_TABLE (optional),
  * EVENT_BUS_NAME (where {@code Video Edited} goes; none published without it), DELETION_STATE_MACHINE_ARN (DELETE
- * /videos/{videoId} starts it), MEDIA_SIGNING_KEY_PAIR_ID and MEDIA_SIGNING_KEY_SECRET_ARN (the CloudFront public
+ * /videos/{videoId} starts it), VISIBILITY_STATE_MACHINE_ARN (PATCH /videos/{videoId} of a published video's
+ * visibility starts it), MEDIA_SIGNING_KEY_PAIR_ID and MEDIA_SIGNING_KEY_SECRET_ARN (the CloudFront public
  * key's id and the secret holding its private key in PEM: restricted media's playback signatures; the secret is read
  * at the first signature, not at initialisation, so an unconfigured key fails only that route) and the
  * AWS_ENDPOINT_URL* overrides. Functional registration (docs/adr/0015): no component scan, no auto-configuration.
@@ -87,7 +89,9 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
                 SignedCursors.DEFAULT_TTL.toSeconds())));
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
         var editing = new VideoEditing(videos, new DynamoVideoEdits(dynamo, env.getRequiredProperty("VIDEOS_TABLE")),
-                EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC());
+                EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC(),
+                new VisibilityChangeExecutions(new SfnExecutionStarter(aws.sfn(),
+                        env.getRequiredProperty("VISIBILITY_STATE_MACHINE_ARN"))));
         var deletionRecords = new DynamoDeletionRecords(dynamo, env.getRequiredProperty("VIDEOS_TABLE"),
                 Clock.systemUTC());
         String deletionMachine = env.getRequiredProperty("DELETION_STATE_MACHINE_ARN");

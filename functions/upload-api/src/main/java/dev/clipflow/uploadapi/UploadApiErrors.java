@@ -8,6 +8,7 @@ import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoNotPublishedException;
 import dev.clipflow.catalog.VideoTransitionException;
 import dev.clipflow.catalog.edit.VideoChangesEmptyException;
+import dev.clipflow.catalog.edit.VideoVisibilityChangingException;
 import dev.clipflow.catalog.edit.VideoVisibilityFixedException;
 import dev.clipflow.catalog.upload.UploadNotOpenException;
 import dev.clipflow.catalog.upload.UploadPartsInvalidException;
@@ -47,6 +48,7 @@ final class UploadApiErrors {
             case VideoNotFoundException v -> new ApiError(404, "VIDEO_NOT_FOUND", v.getMessage() + ".");
             case VideoNotPublishedException v -> new ApiError(409, "VIDEO_NOT_PUBLISHED", v.getMessage() + ".");
             case VideoVisibilityFixedException v -> new ApiError(409, "VISIBILITY_FIXED", v.getMessage() + ".");
+            case VideoVisibilityChangingException v -> new ApiError(409, "VISIBILITY_CHANGING", v.getMessage() + ".");
             case MediaSigningUnavailableException m -> new ApiError(503, "SIGNING_UNAVAILABLE",
                     "Playback signatures cannot be made right now; try again later.");
             case UploadNotOpenException n -> new ApiError(409, "UPLOAD_NOT_OPEN", n.getMessage());

@@ -56,6 +56,10 @@ final class VideoViews {
                 out.put("progress", v.progress().percent());
             }
             out.put("uploadOpen", v.status() == VideoStatus.AWAITING_UPLOAD && v.uploadId() != null);
+            if (v.visibilityChange() != null) {
+                out.put("visibilityChange", Map.of("to", v.visibilityChange().to().name(),
+                        "requestedAt", v.visibilityChange().requestedAt().toString()));
+            }
             out.put("cost", cost(costs.estimate(v.usage())));
             if (!v.branchFailures().isEmpty()) {
                 Map<String, Object> failures = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import dev.clipflow.catalog.deletion.DeletionRestarts;
 import dev.clipflow.catalog.edit.VideoEditing;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.upload.VideoUploads;
+import dev.clipflow.catalog.visibility.VisibilityChangeExecutions;
 import dev.clipflow.cost.CostEstimator;
 import dev.clipflow.cost.PriceTable;
 import dev.clipflow.paging.SignedCursors;
@@ -67,6 +68,8 @@ final class ApiFixture {
     final List<String> deletionsStarted = new CopyOnWriteArrayList<>();
     /** The deletion workflow's executions by name (Step Functions' view: a name starts once). */
     final Map<String, ExecutionState> deletionExecutions = new ConcurrentHashMap<>();
+    /** The visibility change workflow's executions the API started: name, a space, input; in order. */
+    final List<String> visibilityChangesStarted = new CopyOnWriteArrayList<>();
     /** What the media signing secret holds for the APIs made after it is set. */
     Supplier<String> signingKeyPem = () -> SIGNING_KEY_PEM;
 
@@ -102,7 +105,12 @@ final class ApiFixture {
                 Clock.systemUTC());
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),
                 new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)),
-                new VideoEditing(videos, new DynamoVideoEdits(dynamo, videosTable), events::add, Clock.systemUTC()),
+                new VideoEditing(videos, new DynamoVideoEdits(dynamo, videosTable), events::add, Clock.systemUTC(),
+                        new VisibilityChangeExecutions((name, input) -> {
+                            visibilityChangesStarted.add(name + " " + input);
+                            return new ExecutionStart("arn:aws:states:us-east-1:000000000000:execution:visibility:"
+                                    + name, false);
+                        })),
                 playback,
                 JSON,
                 new DeletionRequests(videos, deletionRecords, deletionRecords,

@@ -105,12 +105,12 @@ class EditVideoIT {
     }
 
     @Test
-    void patch_visibilityAfterTheUploadCompleted_is409AndChangesNothing() {
+    void patch_visibilityWhileProcessingOrFailed_is409AndChangesNothing() {
         String id = video("alice", VideoStatus.AWAITING_UPLOAD);
         fx.videos.transition(id, VideoStatus.AWAITING_UPLOAD, VideoStatus.PROCESSING);
-        String published = video("alice", VideoStatus.PUBLISHED);
+        String failed = video("alice", VideoStatus.FAILED);
 
-        for (String video : List.of(id, published)) {
+        for (String video : List.of(id, failed)) {
             APIGatewayV2HTTPResponse response = patch(video, "alice",
                     "{\"visibility\": \"UNLISTED\", \"title\": \"Changed\"}");
 
@@ -118,14 +118,74 @@ class EditVideoIT {
             JsonNode body = ApiFixture.body(response);
             assertThat(body.get("error").stringValue()).isEqualTo("VISIBILITY_FIXED");
             assertThat(body.get("message").stringValue()).isEqualTo("The visibility of video " + video
-                    + " can be changed only before its upload completes (it is " + fx.videos.get(video).status()
-                    + "); changing it after is not supported yet.");
+                    + " can be changed before its upload completes or once it is PUBLISHED, not while it is "
+                    + fx.videos.get(video).status() + ".");
             Video stored = fx.videos.get(video);
             assertThat(stored.visibility()).isEqualTo(Visibility.PUBLIC);
             assertThat(stored.title()).isEqualTo("Old title");
         }
         assertThat(patch(id, "mallory", "{\"visibility\": \"UNLISTED\"}").getStatusCode()).isEqualTo(404);
         assertThat(fx.events).isEmpty();
+        assertThat(fx.visibilityChangesStarted).isEmpty();
+    }
+
+    @Test
+    void patch_visibilityOfAPublishedVideo_is202_recordsTheChange_andStartsItsExecution() {
+        String id = video("alice", VideoStatus.PUBLISHED);
+
+        APIGatewayV2HTTPResponse response = patch(id, "alice", "{\"visibility\": \"private\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        JsonNode body = ApiFixture.body(response);
+        assertThat(body.get("visibility").stringValue()).as("the old one until the change is done")
+                .isEqualTo("PUBLIC");
+        assertThat(body.get("visibilityChange").get("to").stringValue()).isEqualTo("PRIVATE");
+        Instant requestedAt = Instant.parse(body.get("visibilityChange").get("requestedAt").stringValue());
+        assertThat(fx.videos.get(id).visibilityChange()).isEqualTo(
+                new Video.VisibilityChange(Visibility.PUBLIC, Visibility.PRIVATE, requestedAt));
+        assertThat(fx.visibilityChangesStarted).containsExactly(id + "-visibility-" + requestedAt.toEpochMilli()
+                + " {\"schemaVersion\":1,\"videoId\":\"" + id + "\",\"channelId\":\"chan-1\",\"to\":\"PRIVATE\","
+                + "\"requestedAt\":\"" + requestedAt + "\"}");
+        assertThat(fx.events).as("the text did not change").isEmpty();
+        APIGatewayV2HTTPResponse get = api.apply(HttpEvents.request("GET", "/videos/" + id, "alice", null));
+        assertThat(ApiFixture.body(get).get("visibilityChange").get("to").stringValue()).isEqualTo("PRIVATE");
+    }
+
+    @Test
+    void patch_anotherVisibilityWhileAChangeRuns_is409VisibilityChanging_andTheSameOneStartsItAgain() {
+        String id = video("alice", VideoStatus.PUBLISHED);
+        assertThat(patch(id, "alice", "{\"visibility\": \"UNLISTED\"}").getStatusCode()).isEqualTo(202);
+
+        APIGatewayV2HTTPResponse other = patch(id, "alice", "{\"visibility\": \"PRIVATE\", \"title\": \"New\"}");
+        APIGatewayV2HTTPResponse same = patch(id, "alice", "{\"visibility\": \"UNLISTED\"}");
+
+        assertThat(other.getStatusCode()).isEqualTo(409);
+        JsonNode body = ApiFixture.body(other);
+        assertThat(body.get("error").stringValue()).isEqualTo("VISIBILITY_CHANGING");
+        assertThat(body.get("message").stringValue()).isEqualTo("The visibility of video " + id
+                + " is changing to UNLISTED; ask again when that change is done.");
+        assertThat(fx.videos.get(id).title()).as("nothing of the refused edit").isEqualTo("Old title");
+        assertThat(same.getStatusCode()).isEqualTo(202);
+        assertThat(fx.visibilityChangesStarted).hasSize(2);
+        assertThat(fx.visibilityChangesStarted.get(1)).isEqualTo(fx.visibilityChangesStarted.get(0));
+        APIGatewayV2HTTPResponse text = patch(id, "alice", "{\"title\": \"Text only\"}");
+        assertThat(text.getStatusCode()).as("a text edit during a change").isEqualTo(200);
+        assertThat(ApiFixture.body(text).get("visibilityChange").get("to").stringValue()).isEqualTo("UNLISTED");
+    }
+
+    @Test
+    void patch_visibilityOfSomeoneElsesPublishedVideo_is404_andTheSameVisibilityIs200_bothStartNothing() {
+        String id = video("alice", VideoStatus.PUBLISHED);
+
+        APIGatewayV2HTTPResponse mallory = patch(id, "mallory", "{\"visibility\": \"PRIVATE\"}");
+        APIGatewayV2HTTPResponse same = patch(id, "alice", "{\"visibility\": \"public\"}");
+
+        assertThat(mallory.getStatusCode()).isEqualTo(404);
+        assertThat(ApiFixture.body(mallory).get("error").stringValue()).isEqualTo("VIDEO_NOT_FOUND");
+        assertThat(same.getStatusCode()).isEqualTo(200);
+        assertThat(ApiFixture.body(same).has("visibilityChange")).isFalse();
+        assertThat(fx.videos.get(id).visibilityChange()).isNull();
+        assertThat(fx.visibilityChangesStarted).isEmpty();
     }
 
     @Test

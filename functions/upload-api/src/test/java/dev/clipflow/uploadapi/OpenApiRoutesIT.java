@@ -48,7 +48,8 @@ class OpenApiRoutesIT {
         });
         assertThat(statuses.get("POST /channels")).contains("429");
         assertThat(statuses.get("POST /videos")).contains("413", "415", "429");
-        assertThat(statuses.get("PATCH /videos/{videoId}")).as("VISIBILITY_FIXED").contains("409");
+        assertThat(statuses.get("PATCH /videos/{videoId}")).as("VISIBILITY_FIXED, VISIBILITY_CHANGING").contains("409")
+                .as("a visibility change started").contains("202");
     }
 
     /** Route ("POST /videos") to the response codes its operation lists. */

@@ -44,6 +44,8 @@ class UploadApiWiringIT {
         System.setProperty("MEDIA_BASE_URL", ApiFixture.MEDIA_BASE);
         System.setProperty("DELETION_STATE_MACHINE_ARN",
                 "arn:aws:states:us-east-1:000000000000:stateMachine:clipflow-test-video-deletion");
+        System.setProperty("VISIBILITY_STATE_MACHINE_ARN",
+                "arn:aws:states:us-east-1:000000000000:stateMachine:clipflow-test-video-visibility");
         System.setProperty("CURSOR_SECRET_ARN", new AwsClients(Emulators.shared().lookup()).secretsManager()
                 .createSecret(r -> r.name(Emulators.uniqueName("cursor-secret")).secretString(ApiFixture.SECRET))
                 .arn());

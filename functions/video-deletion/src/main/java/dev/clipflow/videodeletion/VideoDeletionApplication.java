@@ -3,17 +3,13 @@ package dev.clipflow.videodeletion;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.aws.cloudfront.CloudFrontInvalidation;
 import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
+import dev.clipflow.aws.dynamodb.DynamoUnlisting;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
-import dev.clipflow.aws.dynamodb.discovery.DynamoCoViewStore;
-import dev.clipflow.aws.dynamodb.discovery.DynamoRelatedStore;
-import dev.clipflow.aws.dynamodb.discovery.DynamoTermIndex;
-import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3ObjectStore;
 import dev.clipflow.aws.sfn.SfnPipelineExecutions;
 import dev.clipflow.catalog.deletion.DeletionWorkflow;
 import dev.clipflow.lambda.FunctionBeans;
-import dev.clipflow.unlisting.VideoUnlisting;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
@@ -44,16 +40,12 @@ public class VideoDeletionApplication implements ApplicationContextInitializer<G
         AwsClients aws = new AwsClients(env::getProperty);
         var dynamo = aws.dynamoDb();
         String videosTable = env.getRequiredProperty("VIDEOS_TABLE");
-        String discovery = env.getRequiredProperty("DISCOVERY_TABLE");
-        VideoUnlisting unlisting = new VideoUnlisting(
-                new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE")),
-                new DynamoRelatedStore(dynamo, discovery), new DynamoTermIndex(dynamo, discovery),
-                new DynamoCoViewStore(dynamo, discovery));
         return new VideoDeletion(new DeletionWorkflow(
                 new DynamoVideoRepository(dynamo, videosTable),
                 new DynamoDeletionRecords(dynamo, videosTable, Clock.systemUTC()),
                 new SfnPipelineExecutions(aws.sfn(), env.getRequiredProperty("PIPELINE_STATE_MACHINE_ARN")),
-                unlisting,
+                DynamoUnlisting.of(dynamo, env.getRequiredProperty("FEEDS_TABLE"),
+                        env.getRequiredProperty("DISCOVERY_TABLE")),
                 new S3ObjectStore(aws.s3()),
                 new CloudFrontInvalidation(aws.cloudFront(), env.getRequiredProperty("DISTRIBUTION_ID")),
                 EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")),

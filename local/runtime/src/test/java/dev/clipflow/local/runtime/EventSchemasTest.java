@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clipflow.catalog.VideoStatus;
+import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.events.PipelineStage;
 import dev.clipflow.catalog.events.StageProgressed;
 import dev.clipflow.catalog.events.VideoDeleted;
 import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.catalog.events.VideoEvent;
+import dev.clipflow.catalog.events.VideoVisibilityChanged;
 import dev.clipflow.local.asl.json.Json;
 import java.time.Instant;
 import java.util.List;
@@ -136,5 +138,28 @@ class EventSchemasTest {
         assertThat(VideoEventsIT.validate(videoDeleted())).isEmpty();
         assertThat(VideoEventsIT.validate(noExpiry)).isNotEmpty();
         assertThat(VideoEventsIT.validate(withTitle)).isNotEmpty();
+    }
+
+    /** A Video Visibility Changed event as the visibility change workflow's domain code builds its detail. */
+    private static ObjectNode visibilityChanged() {
+        return envelope(new VideoVisibilityChanged(new VideoEvent.Subject("v-1", "ch-1", "alice",
+                Instant.parse("2026-12-08T10:00:00Z")), Visibility.PRIVATE, Visibility.PUBLIC));
+    }
+
+    @Test
+    void videoVisibilityChanged_asTheDomainBuildsIt_isValid_andWithoutTheOldOrWithAnotherValueIsNot() {
+        ObjectNode noPrevious = visibilityChanged();
+        ((ObjectNode) noPrevious.get("detail")).remove("previousVisibility");
+        ObjectNode unknown = visibilityChanged();
+        ((ObjectNode) unknown.get("detail")).put("visibility", "SECRET");
+        ObjectNode notPublished = visibilityChanged();
+        ((ObjectNode) notPublished.get("detail")).put("status", "PROCESSING");
+        ObjectNode withTitle = visibilityChanged();
+        ((ObjectNode) withTitle.get("detail")).put("title", "not part of this event");
+
+        assertThat(VideoEventsIT.validate(visibilityChanged())).isEmpty();
+        for (JsonNode bad : new JsonNode[] {noPrevious, unknown, notPublished, withTitle}) {
+            assertThat(VideoEventsIT.validate(bad)).as("%s", bad).isNotEmpty();
+        }
     }
 }
