@@ -89,7 +89,7 @@ public final class VideoEditing {
         Video v = edited.video();
         if (!stored.isEmpty()) {
             events.publish(new VideoEdited(VideoEvent.Subject.of(v, edited.editedAt()), v.status(),
-                    edited.revision(), v.title(), v.description(), v.tags()));
+                    v.visibility(), edited.revision(), v.title(), v.description(), v.tags()));
         }
         Video.VisibilityChange started = requested != null ? requested : pending;
         if (started == null) {

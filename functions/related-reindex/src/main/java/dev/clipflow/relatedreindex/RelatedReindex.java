@@ -35,7 +35,8 @@ public final class RelatedReindex implements Function<SQSEvent, SQSBatchResponse
         return SqsBatch.each(event, VideoEditedMessageMalformedException.class, LOG, message -> {
             Optional<VideoTextEdited> edit = VideoEditedMessages.read(message.getBody());
             if (edit.isEmpty()) {
-                LOG.info("Message {} is an edit of an unpublished video: nothing is indexed", message.getMessageId());
+                LOG.info("Message {} is an edit of a video not published and public: nothing is indexed",
+                        message.getMessageId());
                 return;
             }
             MDC.put("videoId", edit.get().videoId());

@@ -21,7 +21,8 @@ final class VideoEditedMessages {
     }
 
     /**
-     * The edited text, or empty for an edit of a video that is not PUBLISHED (nothing of it is indexed).
+     * The edited text, or empty for an edit of a video that is not PUBLISHED, or not PUBLIC (nothing of it is indexed;
+     * an event without {@code visibility}, from before it was added, counts as PUBLIC).
      *
      * @throws VideoEditedMessageMalformedException naming what is wrong
      */
@@ -42,7 +43,8 @@ final class VideoEditedMessages {
             throw new VideoEditedMessageMalformedException("Unknown schemaVersion " + detail.path("schemaVersion"));
         }
         String videoId = text(detail, "videoId");
-        if (!"PUBLISHED".equals(detail.path("status").asString(""))) {
+        if (!"PUBLISHED".equals(detail.path("status").asString(""))
+                || !"PUBLIC".equals(detail.path("visibility").asString("PUBLIC"))) {
             return Optional.empty();
         }
         JsonNode revision = detail.path("revision");

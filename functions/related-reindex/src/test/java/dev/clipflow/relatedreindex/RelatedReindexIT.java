@@ -42,7 +42,7 @@ class RelatedReindexIT {
     }
 
     @Test
-    void invoke_sampleEvent_reindexesThePublishedEdit_skipsTheOtherAndReportsOnlyTheMalformedMessage()
+    void invoke_sampleEvent_reindexesThePublishedEdit_skipsTheOthersAndReportsOnlyTheMalformedMessage()
             throws Exception {
         RelatedIndexer indexer = new RelatedIndexer(index, related, RelatedPolicy.DEFAULT);
         Instant t0 = Instant.parse("2026-12-07T12:00:00Z");
@@ -56,7 +56,8 @@ class RelatedReindexIT {
 
         assertThat(first.get("batchItemFailures").toString())
                 .contains("33333333-3333-3333-3333-333333333333")
-                .doesNotContain("11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222");
+                .doesNotContain("11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222",
+                        "44444444-4444-4444-4444-444444444444");
         assertThat(again.get("batchItemFailures").toString()).isEqualTo(first.get("batchItemFailures").toString());
         assertThat(related.find("vid-example").orElseThrow().items()).extracting(ScoredVideo::videoId)
                 .containsExactly("vid-cats");
@@ -65,6 +66,7 @@ class RelatedReindexIT {
         assertThat(index.documentFrequencies(List.of("tag:cooking", "tag:cats")))
                 .containsEntry("tag:cooking", 0L).containsEntry("tag:cats", 2L);
         assertThat(index.indexed("vid-processing")).isEmpty();
+        assertThat(index.indexed("vid-private")).as("a private video's edit indexes nothing").isEmpty();
     }
 
     private static Map<String, Object> invoke() throws Exception {

@@ -93,8 +93,8 @@ class EventSchemasTest {
     /** A Video Edited event as the upload API's domain code builds its detail. */
     private static ObjectNode videoEdited() {
         VideoEdited event = new VideoEdited(new VideoEvent.Subject("v-1", "ch-1", "alice",
-                Instant.parse("2026-12-07T10:00:00Z")), VideoStatus.PUBLISHED, 3, "Sunset over the bay", "",
-                List.of("sea", "boats"));
+                Instant.parse("2026-12-07T10:00:00Z")), VideoStatus.PUBLISHED, Visibility.PUBLIC, 3,
+                "Sunset over the bay", "", List.of("sea", "boats"));
         return envelope(event);
     }
 
