@@ -37,6 +37,8 @@ public final class DynamoDeletionRecords implements DeletionRecords, DeletionAtt
     static final String DELETION_STEPS = "deletionSteps";
     static final String DELETION_ATTEMPT = "deletionAttempt";
     static final String EXPIRES_AT = "expiresAt";
+    private static final AttemptWrites ATTEMPTS = new AttemptWrites("#attempt", "#status = :deleting",
+            "updatedAt = :now", Map.of("#status", VideoItems.STATUS, "#attempt", DELETION_ATTEMPT));
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -138,11 +140,9 @@ public final class DynamoDeletionRecords implements DeletionRecords, DeletionAtt
     public OptionalInt current(String videoId) {
         var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(key(videoId))
                 .consistentRead(true)));
-        if (!response.hasItem() || !VideoStatus.DELETING.name().equals(Items.str(response.item(), VideoItems.STATUS))) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(response.item().containsKey(DELETION_ATTEMPT)
-                ? Items.integer(response.item(), DELETION_ATTEMPT) : 1);
+        return AttemptWrites.current(response.hasItem()
+                && VideoStatus.DELETING.name().equals(Items.str(response.item(), VideoItems.STATUS)),
+                response.item(), DELETION_ATTEMPT);
     }
 
     @Override
@@ -157,22 +157,8 @@ public final class DynamoDeletionRecords implements DeletionRecords, DeletionAtt
 
     /** attempt {@code from} -> {@code to} and updatedAt = now, on a DELETING video on attempt {@code from}. */
     private boolean onAttempt(String videoId, int from, int to) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":deleting", Items.s(VideoStatus.DELETING.name()));
-        values.put(":from", Items.n(from));
-        values.put(":to", Items.n(to));
-        values.put(":now", Items.time(clock.instant()));
-        String attempt = from == 1 ? "(attribute_not_exists(#attempt) OR #attempt = :from)" : "#attempt = :from";
-        try {
-            call("UpdateItem", () -> dynamo.updateItem(r -> r.tableName(table).key(key(videoId))
-                    .updateExpression("SET #attempt = :to, updatedAt = :now")
-                    .conditionExpression("#status = :deleting AND " + attempt)
-                    .expressionAttributeNames(Map.of("#status", VideoItems.STATUS, "#attempt", DELETION_ATTEMPT))
-                    .expressionAttributeValues(values)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return ATTEMPTS.move(dynamo, table, videoId, from, to, Items.time(clock.instant()),
+                Map.of(":deleting", Items.s(VideoStatus.DELETING.name())));
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.clipflow.aws.dynamodb;
 import static dev.clipflow.aws.dynamodb.common.Items.call;
 
 import dev.clipflow.aws.dynamodb.common.Items;
+import dev.clipflow.catalog.AttemptLog;
 import dev.clipflow.catalog.StepLog;
 import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.Visibility;
+import dev.clipflow.catalog.visibility.PendingVisibilityChange;
 import dev.clipflow.catalog.visibility.VisibilityChangeCancelledException;
 import dev.clipflow.catalog.visibility.VisibilityChangeRecords;
 import dev.clipflow.catalog.visibility.VisibilityStep;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,11 +32,19 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 /**
  * {@link VisibilityChangeRecords} on the videos table, on the video's own item ({@link VisibilityChangeItems}): every
  * write is one {@code UpdateItem} conditional on the pending change's {@code requestedAt}, so a step of a change that
- * is over writes nothing; the switch also on the video's having another visibility, so a repeat writes nothing.
+ * is over writes nothing; the switch also on the video's having another visibility, so a repeat writes nothing. The
+ * change's workflow attempt ({@link AttemptLog}) is the pending change's {@code attempt} (absent: 1), moved on with
+ * its {@code startedAt} while the change is pending on a PUBLISHED video.
  */
-public final class DynamoVisibilityChangeRecords implements VisibilityChangeRecords {
+public final class DynamoVisibilityChangeRecords implements VisibilityChangeRecords,
+        AttemptLog<PendingVisibilityChange> {
     private static final Map<String, String> NAMES = Map.of("#vc", VisibilityChangeItems.ATTRIBUTE,
             "#at", VisibilityChangeItems.REQUESTED_AT);
+    private static final AttemptWrites ATTEMPTS = new AttemptWrites("#vc.#attempt",
+            "#status = :published AND #vc.#at = :requested", "#vc.#started = :now",
+            Map.of("#vc", VisibilityChangeItems.ATTRIBUTE, "#at", VisibilityChangeItems.REQUESTED_AT,
+                    "#attempt", VisibilityChangeItems.ATTEMPT, "#started", VisibilityChangeItems.STARTED_AT,
+                    "#status", VideoItems.STATUS));
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -127,6 +138,34 @@ public final class DynamoVisibilityChangeRecords implements VisibilityChangeReco
         } catch (ConditionalCheckFailedException e) {
             // Another change, or none: this one is over, and what it would record does not matter any more.
         }
+    }
+
+    @Override
+    public OptionalInt current(PendingVisibilityChange run) {
+        var response = call("GetItem", () -> dynamo.getItem(r -> r.tableName(table).key(key(run.videoId()))
+                .consistentRead(true)));
+        Map<String, AttributeValue> item = response.item();
+        Map<String, AttributeValue> change = Items.map(item, VisibilityChangeItems.ATTRIBUTE);
+        return AttemptWrites.current(change != null
+                && VideoStatus.PUBLISHED.name().equals(Items.str(item, VideoItems.STATUS))
+                && Items.formatTime(run.change().requestedAt()).equals(Items.str(change,
+                VisibilityChangeItems.REQUESTED_AT)), change, VisibilityChangeItems.ATTEMPT);
+    }
+
+    @Override
+    public boolean touch(PendingVisibilityChange run, int attempt) {
+        return onAttempt(run, attempt, attempt);
+    }
+
+    @Override
+    public boolean advance(PendingVisibilityChange run, int from) {
+        return onAttempt(run, from, from + 1);
+    }
+
+    private boolean onAttempt(PendingVisibilityChange run, int from, int to) {
+        return ATTEMPTS.move(dynamo, table, run.videoId(), from, to, Items.time(clock.instant()),
+                Map.of(":published", Items.s(VideoStatus.PUBLISHED.name()),
+                        ":requested", Items.time(run.change().requestedAt())));
     }
 
     private static Map<String, AttributeValue> key(String videoId) {

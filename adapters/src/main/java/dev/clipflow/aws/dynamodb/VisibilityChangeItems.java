@@ -12,14 +12,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The pending visibility change on a video's item: the map {@value #ATTRIBUTE} = {@code {from, to, requestedAt,
- * steps}}, where {@code steps} maps each step done to when it was recorded (a map, since {@code ADD} to a set works
- * on top-level attributes only). Absent when no change is in progress. {@code requestedAt} (the table's timestamp
- * format) is the change's identity.
+ * steps, attempt, startedAt}} (the last two written when its workflow starts), where {@code steps} maps each step
+ * done to when it was recorded (a map, since {@code ADD} to a set works on top-level attributes only). Absent when no
+ * change is in progress. {@code requestedAt} (the table's timestamp format) is the change's identity.
  */
 final class VisibilityChangeItems {
     static final String ATTRIBUTE = "visibilityChange";
     static final String REQUESTED_AT = "requestedAt";
     static final String STEPS = "steps";
+    /** The change's workflow attempt (N, absent: 1; {@link DynamoVisibilityChangeRecords#current}). */
+    static final String ATTEMPT = "attempt";
+    /** When the current attempt was started (absent until the first start is recorded). */
+    static final String STARTED_AT = "startedAt";
 
     private VisibilityChangeItems() {
     }

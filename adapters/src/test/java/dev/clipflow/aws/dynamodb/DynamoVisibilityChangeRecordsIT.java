@@ -9,6 +9,7 @@ import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.edit.VideoChanges;
 import dev.clipflow.catalog.upload.VideoMetadata;
+import dev.clipflow.catalog.visibility.PendingVisibilityChange;
 import dev.clipflow.catalog.visibility.VisibilityChangeCancelledException;
 import dev.clipflow.catalog.visibility.VisibilityStep;
 import dev.clipflow.pipeline.Rendition;
@@ -94,6 +95,42 @@ class DynamoVisibilityChangeRecordsIT {
         new DynamoVideoEdits(fx.dynamo, fx.videosTable).edit("v-1", "user-1", metadata(), null, Set.of(),
                 new Video.VisibilityChange(Visibility.PUBLIC, Visibility.UNLISTED, next), next);
         assertThat(records.steps(next).done("v-1")).as("a new change starts with no step done").isEmpty();
+    }
+
+    @Test
+    void attempts_ofThePendingChange_startAt1_moveOnlyFromTheCurrentOne_andEndWithTheChange() {
+        changing("v-1", Visibility.PRIVATE);
+        PendingVisibilityChange run = PendingVisibilityChange.of(repo.get("v-1"), repo.get("v-1").visibilityChange());
+        PendingVisibilityChange older = new PendingVisibilityChange("v-1", "ch-1",
+                new Video.VisibilityChange(Visibility.PUBLIC, Visibility.PRIVATE, ASKED.minusSeconds(60)));
+
+        assertThat(records.current(run)).hasValue(1);
+        assertThat(records.touch(run, 1)).isTrue();
+        assertThat(records.touch(run, 2)).as("not on attempt 2").isFalse();
+        assertThat(records.advance(run, 1)).isTrue();
+        assertThat(records.advance(run, 1)).as("the loser of a race").isFalse();
+        assertThat(records.current(run)).hasValue(2);
+        assertThat(records.current(older)).as("another change").isEmpty();
+        assertThat(records.advance(older, 2)).isFalse();
+        records.steps(ASKED).recordDone("v-1", VisibilityStep.COPY_MEDIA);
+        assertThat(records.steps(ASKED).done("v-1")).as("steps kept across attempts")
+                .containsExactly(VisibilityStep.COPY_MEDIA);
+        assertThat(repo.get("v-1").visibilityChange().requestedAt()).isEqualTo(ASKED);
+
+        records.finish("v-1", ASKED);
+        assertThat(records.current(run)).isEmpty();
+        assertThat(records.touch(run, 2)).isFalse();
+    }
+
+    @Test
+    void attempts_ofAVideoBeingDeleted_areOver() {
+        changing("v-1", Visibility.UNLISTED);
+        PendingVisibilityChange run = PendingVisibilityChange.of(repo.get("v-1"), repo.get("v-1").visibilityChange());
+        new DynamoDeletionRecords(fx.dynamo, fx.videosTable, Clock.systemUTC()).markDeleting("v-1");
+
+        assertThat(records.current(run)).isEmpty();
+        assertThat(records.touch(run, 1)).isFalse();
+        assertThat(records.advance(run, 1)).isFalse();
     }
 
     /** A PUBLISHED, PUBLIC video with a pending change to {@code to} asked for at {@link #ASKED}. */

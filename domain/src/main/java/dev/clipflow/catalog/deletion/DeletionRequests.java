@@ -5,10 +5,7 @@ import dev.clipflow.catalog.VideoNotFoundException;
 import dev.clipflow.catalog.VideoRepository;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.pipeline.ExecutionLookup;
-import dev.clipflow.pipeline.ExecutionState;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * An owner's request to delete a video: the record becomes DELETING and the {@code VideoDeletion} workflow starts,
@@ -21,7 +18,6 @@ import java.util.OptionalInt;
 public final class DeletionRequests {
     private final VideoRepository videos;
     private final DeletionRecords records;
-    private final DeletionAttempts attempts;
     private final ExecutionLookup executions;
     private final DeletionRestarts restarts;
 
@@ -29,11 +25,10 @@ public final class DeletionRequests {
      * @param executions the deletion state machine's executions
      * @param restarts   starts them (on the same state machine)
      */
-    public DeletionRequests(VideoRepository videos, DeletionRecords records, DeletionAttempts attempts,
-                            ExecutionLookup executions, DeletionRestarts restarts) {
+    public DeletionRequests(VideoRepository videos, DeletionRecords records, ExecutionLookup executions,
+                            DeletionRestarts restarts) {
         this.videos = Objects.requireNonNull(videos, "videos");
         this.records = Objects.requireNonNull(records, "records");
-        this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.executions = Objects.requireNonNull(executions, "executions");
         this.restarts = Objects.requireNonNull(restarts, "restarts");
     }
@@ -45,16 +40,8 @@ public final class DeletionRequests {
             return video;
         }
         Video deleting = records.markDeleting(videoId);
-        OptionalInt attempt = attempts.current(videoId);
-        if (deleting.status() != VideoStatus.DELETING || attempt.isEmpty()) {
-            return deleting; // its workflow finished meanwhile
-        }
-        int current = attempt.getAsInt();
-        Optional<ExecutionState> state = executions.state(DeletionRestarts.executionName(videoId, current));
-        if (state.isEmpty()) {
-            restarts.start(videoId, current);
-        } else if (state.get().endedUnfinished()) {
-            restarts.restartAfter(videoId, current);
+        if (deleting.status() == VideoStatus.DELETING) {
+            restarts.resume(videoId, executions); // nothing when its workflow finished meanwhile
         }
         return deleting;
     }

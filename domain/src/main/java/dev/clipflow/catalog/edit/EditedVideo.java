@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param revision the record's edit counter after this edit: 1 for a video's first edit, one more for each next
  * @param editedAt when the edit was stored
  * @param visibilityChangeStarted the change of a PUBLISHED video's visibility this edit asked for and whose workflow
- *                                it started (or started again: the same change asked for twice); null when none
+ *                                it started, or asked for again (its workflow restarted if it ended unfinished);
+ *                                null when none
  */
 public record EditedVideo(Video video, long revision, Instant editedAt,
                           Video.VisibilityChange visibilityChangeStarted) {

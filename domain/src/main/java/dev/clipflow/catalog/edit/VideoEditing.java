@@ -27,7 +27,9 @@ import java.util.Set;
  * pipeline's input when the upload completes). Once it is {@code PUBLISHED} a different visibility is recorded as the
  * video's pending change in the same write and the {@code VideoVisibilityChange} workflow is started, which moves the
  * media and switches the record ({@link EditedVideo#visibilityChangeStarted()}); the same visibility as now changes
- * nothing; the visibility a change in progress goes to starts its workflow again (harmless), any other is refused
+ * nothing; the visibility a change in progress goes to looks at its workflow: running or succeeded, nothing more;
+ * ended unfinished (a step failed for good), restarted under its next attempt, which goes on where the last one
+ * stopped ({@link VisibilityChangeExecutions#resume}); any other visibility is refused
  * ({@link VideoVisibilityChangingException}). While the media is being written or was never written (PROCESSING,
  * FAILED) it is refused ({@link VideoVisibilityFixedException}). A refused edit stores nothing. An edit of a published
  * video that changes nothing but its visibility publishes no {@code Video Edited} (its text is unchanged; {@code Video
@@ -91,11 +93,14 @@ public final class VideoEditing {
             events.publish(new VideoEdited(VideoEvent.Subject.of(v, edited.editedAt()), v.status(),
                     v.visibility(), edited.revision(), v.title(), v.description(), v.tags()));
         }
-        Video.VisibilityChange started = requested != null ? requested : pending;
-        if (started == null) {
-            return edited;
+        if (requested != null) {
+            visibilityChanges.start(v, requested);
+            return edited.startedChange(requested);
         }
-        visibilityChanges.start(v, started);
-        return edited.startedChange(started);
+        if (pending != null) {
+            visibilityChanges.resume(v, pending);
+            return edited.startedChange(pending);
+        }
+        return edited;
     }
 }

@@ -40,7 +40,7 @@ class DeletionRequestsTest {
         }
         return new ExecutionStart("arn:" + name, existed);
     });
-    private final DeletionRequests requests = new DeletionRequests(videos, records, records,
+    private final DeletionRequests requests = new DeletionRequests(videos, records,
             name -> Optional.ofNullable(executions.get(name)), restarts);
 
     @Test
@@ -88,7 +88,7 @@ class DeletionRequestsTest {
     @Test
     void request_whoseFirstStartFailed_startsThatAttemptOnTheRepeat() {
         videos.create(video("vid-1", VideoStatus.PUBLISHED));
-        DeletionRequests failing = new DeletionRequests(videos, records, records, name -> Optional.empty(),
+        DeletionRequests failing = new DeletionRequests(videos, records, name -> Optional.empty(),
                 new DeletionRestarts(records, (name, input) -> {
                     throw new IllegalStateException("Step Functions unavailable");
                 }));
@@ -98,20 +98,6 @@ class DeletionRequestsTest {
         requests.request("alice", "vid-1");
 
         assertThat(started).containsExactly("vid-1");
-    }
-
-    @Test
-    void restartAfter_twiceForTheSameEndedAttempt_movesItOnceAndStartsOneExecution() {
-        videos.create(video("vid-1", VideoStatus.PUBLISHED));
-        requests.request("alice", "vid-1");
-        executions.put("vid-1", ExecutionState.FAILED);
-
-        OptionalInt first = restarts.restartAfter("vid-1", 1);
-        OptionalInt second = restarts.restartAfter("vid-1", 1);
-
-        assertThat(first).hasValue(2);
-        assertThat(second).isEmpty();
-        assertThat(started).containsExactly("vid-1", "vid-1-2");
     }
 
     @Test

@@ -11,27 +11,43 @@ import dev.clipflow.catalog.events.VideoEdited;
 import dev.clipflow.catalog.events.VideoEvent;
 import dev.clipflow.catalog.upload.InMemoryVideos;
 import dev.clipflow.catalog.upload.VideoMetadataInvalidException;
+import dev.clipflow.catalog.visibility.PendingVisibilityChange;
 import dev.clipflow.catalog.visibility.VisibilityChangeExecutions;
 import dev.clipflow.pipeline.ExecutionStart;
+import dev.clipflow.pipeline.ExecutionState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VideoEditingTest {
     private static final Instant NOW = Instant.parse("2026-12-07T15:00:00Z");
+    private static final String FIRST = "v1-visibility-" + NOW.toEpochMilli();
 
     private final InMemoryVideos videos = new InMemoryVideos();
     private final InMemoryVideoEdits edits = new InMemoryVideoEdits(videos);
     private final List<VideoEvent> events = new ArrayList<>();
     private final List<String> started = new ArrayList<>();
+    /** Executions by name, as Step Functions keeps them: a name starts once. */
+    private final Map<String, ExecutionState> executions = new HashMap<>();
+    private final InMemoryChangeAttempts attempts = new InMemoryChangeAttempts(videos);
+    private boolean stepFunctionsDown;
     private final VideoEditing editing = new VideoEditing(videos, edits, events::add, Clock.fixed(NOW, ZoneOffset.UTC),
-            new VisibilityChangeExecutions((name, input) -> {
-                started.add(name + " " + input);
-                return new ExecutionStart("arn:" + name, false);
-            }));
+            new VisibilityChangeExecutions(attempts, (name, input) -> {
+                if (stepFunctionsDown) {
+                    throw new IllegalStateException("Step Functions unavailable");
+                }
+                boolean existed = executions.putIfAbsent(name, ExecutionState.RUNNING) != null;
+                if (!existed) {
+                    started.add(name + " " + input);
+                }
+                return new ExecutionStart("arn:" + name, existed);
+            }, name -> Optional.ofNullable(executions.get(name))));
 
     @Test
     void edit_title_changesOnlyTheTitleAndAnnouncesTheWholeTextAtTheNewRevision() {
@@ -175,7 +191,7 @@ class VideoEditingTest {
     }
 
     @Test
-    void edit_whileAChangeIsInProgress_anotherVisibilityIsRefused_theSameStartsItsWorkflowAgain() {
+    void edit_whileAChangeIsInProgress_anotherVisibilityIsRefused_theSameStartsNothingWhileItRuns() {
         video("v1", "alice", VideoStatus.PUBLISHED);
         editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
 
@@ -190,9 +206,61 @@ class VideoEditingTest {
         EditedVideo again = editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
 
         assertThat(again.visibilityChangeStarted().requestedAt()).isEqualTo(NOW);
-        assertThat(started).hasSize(2).allMatch(s -> s.startsWith("v1-visibility-" + NOW.toEpochMilli() + " "));
+        executions.put(FIRST, ExecutionState.SUCCEEDED);
+        editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+        assertThat(started).singleElement().asString().startsWith(FIRST + " ");
         assertThat(editing.edit("alice", "v1", new VideoChanges("Title only", null, null))
                 .visibilityChangeStarted()).isNull();
+    }
+
+    @Test
+    void edit_theSameVisibilityAfterItsWorkflowEndedUnfinished_restartsItUnderTheNextAttempt() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+        editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+        executions.put(FIRST, ExecutionState.FAILED);
+
+        EditedVideo restarted = editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+        editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+        executions.put(FIRST + "-2", ExecutionState.TIMED_OUT);
+        editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+        executions.put(FIRST + "-3", ExecutionState.ABORTED);
+        editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+
+        assertThat(restarted.visibilityChangeStarted().to()).isEqualTo(Visibility.PRIVATE);
+        assertThat(started).extracting(s -> s.substring(0, s.indexOf(' ')))
+                .containsExactly(FIRST, FIRST + "-2", FIRST + "-3", FIRST + "-4");
+        assertThat(started).as("every attempt carries the change").allMatch(s -> s.endsWith(" {\"schemaVersion\":1,"
+                + "\"videoId\":\"v1\",\"channelId\":\"chan-1\",\"to\":\"PRIVATE\",\"requestedAt\":\"" + NOW + "\"}"));
+        assertThat(attempts.current(PendingVisibilityChange.of(videos.get("v1"), videos.get("v1").visibilityChange())))
+                .hasValue(4);
+        assertThat(videos.get("v1").visibilityChange().requestedAt()).as("the same change").isEqualTo(NOW);
+    }
+
+    @Test
+    void edit_theSameVisibilityAfterTheFirstStartFailed_startsTheFirstAttempt() {
+        video("v1", "alice", VideoStatus.PUBLISHED);
+        stepFunctionsDown = true;
+        assertThatThrownBy(() -> editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE)))
+                .hasMessage("Step Functions unavailable");
+        assertThat(videos.get("v1").visibilityChange()).as("recorded before the start").isNotNull();
+        stepFunctionsDown = false;
+
+        editing.edit("alice", "v1", new VideoChanges(null, null, null, Visibility.PRIVATE));
+
+        assertThat(started).singleElement().asString().startsWith(FIRST + " ");
+    }
+
+    @Test
+    void executionName_ofAChange_isNamedByItsRequestTimeThenNumbered_andAtMost80Characters() {
+        var change = new Video.VisibilityChange(Visibility.PUBLIC, Visibility.PRIVATE, NOW);
+        String id = "0b6f5c1e-7a8d-4c2e-9f10-2b3c4d5e6f70";
+
+        assertThat(VisibilityChangeExecutions.executionName(id, change, 1))
+                .isEqualTo(id + "-visibility-" + NOW.toEpochMilli()).hasSize(61);
+        assertThat(VisibilityChangeExecutions.executionName(id, change, 12))
+                .isEqualTo(id + "-visibility-" + NOW.toEpochMilli() + "-12");
+        assertThatThrownBy(() -> VisibilityChangeExecutions.executionName("v".repeat(60), change, 2))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoEdits;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.dynamodb.DynamoVisibilityChangeRecords;
 import dev.clipflow.aws.events.EventBridgeVideoEvents;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.aws.secrets.SecretStrings;
@@ -45,9 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * and USER_MAX_SOURCE_MINUTES_PER_DAY ({@link UserLimits}; blank = the defaults), PRICE_TABLE (optional),
  * EVENT_BUS_NAME (where {@code Video Edited} goes; none published without it), DELETION_STATE_MACHINE_ARN (DELETE
  * /videos/{videoId} starts it), VISIBILITY_STATE_MACHINE_ARN (PATCH /videos/{videoId} of a published video's
- * visibility starts it), MEDIA_SIGNING_KEY_PAIR_ID and MEDIA_SIGNING_KEY_SECRET_ARN (the CloudFront public
- * key's id and the secret holding its private key in PEM: restricted media's playback signatures; the secret is read
- * at the first signature, not at initialisation, so an unconfigured key fails only that route) and the
+ * visibility starts it; the same PATCH again looks its execution up and restarts one that ended unfinished),
+ * MEDIA_SIGNING_KEY_PAIR_ID and MEDIA_SIGNING_KEY_SECRET_ARN (the CloudFront public key's id and the secret holding
+ * its private key in PEM: restricted media's playback signatures; the secret is read at the first signature, not at
+ * initialisation, so an unconfigured key fails only that route) and the
  * AWS_ENDPOINT_URL* overrides. Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -88,14 +90,17 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
                 Clock.systemUTC(), Duration.ofSeconds(env.getProperty("CURSOR_TTL_SECONDS", Long.class,
                 SignedCursors.DEFAULT_TTL.toSeconds())));
         JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+        String visibilityMachine = env.getRequiredProperty("VISIBILITY_STATE_MACHINE_ARN");
         var editing = new VideoEditing(videos, new DynamoVideoEdits(dynamo, env.getRequiredProperty("VIDEOS_TABLE")),
                 EventBridgeVideoEvents.forBus(aws, env.getProperty("EVENT_BUS_NAME")), Clock.systemUTC(),
-                new VisibilityChangeExecutions(new SfnExecutionStarter(aws.sfn(),
-                        env.getRequiredProperty("VISIBILITY_STATE_MACHINE_ARN"))));
+                new VisibilityChangeExecutions(new DynamoVisibilityChangeRecords(dynamo,
+                        env.getRequiredProperty("VIDEOS_TABLE"), Clock.systemUTC()),
+                        new SfnExecutionStarter(aws.sfn(), visibilityMachine),
+                        new SfnExecutionLookup(aws.sfn(), visibilityMachine)));
         var deletionRecords = new DynamoDeletionRecords(dynamo, env.getRequiredProperty("VIDEOS_TABLE"),
                 Clock.systemUTC());
         String deletionMachine = env.getRequiredProperty("DELETION_STATE_MACHINE_ARN");
-        var deletions = new DeletionRequests(videos, deletionRecords, deletionRecords,
+        var deletions = new DeletionRequests(videos, deletionRecords,
                 new SfnExecutionLookup(aws.sfn(), deletionMachine), new DeletionRestarts(deletionRecords,
                 new SfnExecutionStarter(aws.sfn(), deletionMachine)));
         var secrets = new SecretStrings(aws.secretsManager());

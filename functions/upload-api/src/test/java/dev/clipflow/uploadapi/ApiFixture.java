@@ -7,6 +7,7 @@ import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
 import dev.clipflow.aws.dynamodb.DynamoVideoEdits;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
+import dev.clipflow.aws.dynamodb.DynamoVisibilityChangeRecords;
 import dev.clipflow.aws.s3.S3MultipartUploads;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
@@ -62,6 +63,7 @@ final class ApiFixture {
     final DynamoVideoRepository videos;
     final DynamoChannelRepository channels;
     final DynamoDeletionRecords deletionRecords;
+    final DynamoVisibilityChangeRecords visibilityRecords;
     /** The video events the API published, in order. */
     final List<VideoEvent> events = new CopyOnWriteArrayList<>();
     /** The deletion workflow's executions the API started, by name, in order. */
@@ -70,6 +72,8 @@ final class ApiFixture {
     final Map<String, ExecutionState> deletionExecutions = new ConcurrentHashMap<>();
     /** The visibility change workflow's executions the API started: name, a space, input; in order. */
     final List<String> visibilityChangesStarted = new CopyOnWriteArrayList<>();
+    /** The visibility change workflow's executions by name (Step Functions' view: a name starts once). */
+    final Map<String, ExecutionState> visibilityExecutions = new ConcurrentHashMap<>();
     /** What the media signing secret holds for the APIs made after it is set. */
     Supplier<String> signingKeyPem = () -> SIGNING_KEY_PEM;
 
@@ -80,6 +84,7 @@ final class ApiFixture {
         videos = new DynamoVideoRepository(dynamo, videosTable);
         channels = new DynamoChannelRepository(dynamo, channelsTable);
         deletionRecords = new DynamoDeletionRecords(dynamo, videosTable, Clock.systemUTC());
+        visibilityRecords = new DynamoVisibilityChangeRecords(dynamo, videosTable, Clock.systemUTC());
     }
 
     UploadApi api(Duration urlTtl) {
@@ -106,14 +111,17 @@ final class ApiFixture {
         return new UploadApi(uploads, videos, new ChannelVideos(channels, videos, cursors),
                 new VideoViews(MEDIA_BASE + "/", new CostEstimator(PriceTable.US_EAST_1)),
                 new VideoEditing(videos, new DynamoVideoEdits(dynamo, videosTable), events::add, Clock.systemUTC(),
-                        new VisibilityChangeExecutions((name, input) -> {
-                            visibilityChangesStarted.add(name + " " + input);
+                        new VisibilityChangeExecutions(visibilityRecords, (name, input) -> {
+                            boolean existed = visibilityExecutions.putIfAbsent(name, ExecutionState.RUNNING) != null;
+                            if (!existed) {
+                                visibilityChangesStarted.add(name + " " + input);
+                            }
                             return new ExecutionStart("arn:aws:states:us-east-1:000000000000:execution:visibility:"
-                                    + name, false);
-                        })),
+                                    + name, existed);
+                        }, name -> Optional.ofNullable(visibilityExecutions.get(name)))),
                 playback,
                 JSON,
-                new DeletionRequests(videos, deletionRecords, deletionRecords,
+                new DeletionRequests(videos, deletionRecords,
                         name -> Optional.ofNullable(deletionExecutions.get(name)),
                         new DeletionRestarts(deletionRecords, (name, input) -> {
                             deletionsStarted.add(name);

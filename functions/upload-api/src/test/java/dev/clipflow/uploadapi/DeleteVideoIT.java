@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -103,14 +104,18 @@ class DeleteVideoIT {
         fx.deletionExecutions.put(videoId, ExecutionState.FAILED);
         List<String> started = new CopyOnWriteArrayList<>();
         DeletionRestarts restarts = new DeletionRestarts(fx.deletionRecords, (name, input) -> {
-            started.add(name);
-            return new ExecutionStart("arn:" + name, false);
+            boolean existed = fx.deletionExecutions.putIfAbsent(name, ExecutionState.RUNNING) != null;
+            if (!existed) {
+                started.add(name);
+            }
+            return new ExecutionStart("arn:" + name, existed);
         });
 
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<OptionalInt>> results = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                results.add(pool.submit(() -> restarts.restartAfter(videoId, 1)));
+                results.add(pool.submit(() -> restarts.resume(videoId,
+                        name -> Optional.ofNullable(fx.deletionExecutions.get(name)))));
             }
             assertThat(results.stream().map(f -> {
                 try {

@@ -7,12 +7,18 @@ import dev.clipflow.catalog.Video;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.catalog.Visibility;
 import dev.clipflow.catalog.events.VideoEdited;
+import dev.clipflow.catalog.visibility.PendingVisibilityChange;
 import dev.clipflow.http.HttpEvents;
+import dev.clipflow.pipeline.ExecutionState;
 import dev.clipflow.testing.Emulators;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -152,7 +158,7 @@ class EditVideoIT {
     }
 
     @Test
-    void patch_anotherVisibilityWhileAChangeRuns_is409VisibilityChanging_andTheSameOneStartsItAgain() {
+    void patch_anotherVisibilityWhileAChangeRuns_is409VisibilityChanging_andTheSameOneStartsNothingMore() {
         String id = video("alice", VideoStatus.PUBLISHED);
         assertThat(patch(id, "alice", "{\"visibility\": \"UNLISTED\"}").getStatusCode()).isEqualTo(202);
 
@@ -166,11 +172,67 @@ class EditVideoIT {
                 + " is changing to UNLISTED; ask again when that change is done.");
         assertThat(fx.videos.get(id).title()).as("nothing of the refused edit").isEqualTo("Old title");
         assertThat(same.getStatusCode()).isEqualTo(202);
-        assertThat(fx.visibilityChangesStarted).hasSize(2);
-        assertThat(fx.visibilityChangesStarted.get(1)).isEqualTo(fx.visibilityChangesStarted.get(0));
+        assertThat(fx.visibilityChangesStarted).as("its execution runs").hasSize(1);
         APIGatewayV2HTTPResponse text = patch(id, "alice", "{\"title\": \"Text only\"}");
         assertThat(text.getStatusCode()).as("a text edit during a change").isEqualTo(200);
         assertThat(ApiFixture.body(text).get("visibilityChange").get("to").stringValue()).isEqualTo("UNLISTED");
+    }
+
+    @Test
+    void patch_theSameVisibilityAfterItsExecutionEndedUnfinished_restartsItUnderTheNextAttempt_onceWhenRacing()
+            throws Exception {
+        String id = video("alice", VideoStatus.PUBLISHED);
+        Instant requestedAt = Instant.parse(ApiFixture.body(patch(id, "alice", "{\"visibility\": \"PRIVATE\"}"))
+                .get("visibilityChange").get("requestedAt").stringValue());
+        String first = id + "-visibility-" + requestedAt.toEpochMilli();
+        assertThat(patch(id, "alice", "{\"visibility\": \"PRIVATE\"}").getStatusCode()).as("running").isEqualTo(202);
+        fx.visibilityExecutions.put(first, ExecutionState.FAILED);
+
+        List<APIGatewayV2HTTPResponse> racing = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> patch(id, "alice", "{\"visibility\": \"private\"}")));
+            }
+            for (Future<APIGatewayV2HTTPResponse> answer : answers) {
+                racing.add(answer.get());
+            }
+        }
+
+        assertThat(racing).allSatisfy(r -> {
+            assertThat(r.getStatusCode()).isEqualTo(202);
+            assertThat(ApiFixture.body(r).get("visibilityChange").get("requestedAt").stringValue())
+                    .isEqualTo(requestedAt.toString());
+        });
+        assertThat(fx.visibilityChangesStarted).extracting(s -> s.substring(0, s.indexOf(' ')))
+                .as("one restart of the failed attempt").containsExactly(first, first + "-2");
+        assertThat(fx.visibilityChangesStarted.get(1)).as("the same change's input")
+                .endsWith(fx.visibilityChangesStarted.get(0).substring(first.length()));
+        Video.VisibilityChange change = fx.videos.get(id).visibilityChange();
+        assertThat(fx.visibilityRecords.current(PendingVisibilityChange.of(fx.videos.get(id), change))).hasValue(2);
+
+        fx.visibilityExecutions.put(first + "-2", ExecutionState.TIMED_OUT);
+        patch(id, "alice", "{\"visibility\": \"PRIVATE\"}");
+        fx.visibilityExecutions.put(first + "-3", ExecutionState.SUCCEEDED);
+        patch(id, "alice", "{\"visibility\": \"PRIVATE\"}");
+        assertThat(fx.visibilityChangesStarted).hasSize(3).last().asString().startsWith(first + "-3 ");
+    }
+
+    @Test
+    void patch_theSameVisibilityWhoseFirstStartNeverHappened_startsTheFirstAttempt() {
+        Instant requestedAt = T0.plusSeconds(60);
+        // The change recorded by an edit whose start failed afterwards: no execution of its name.
+        String id = Emulators.uniqueName("vid");
+        fx.videos.create(new Video(id, "chan-1", "alice", "Old title", "Old description", List.of("sea"), 100,
+                "video/mp4", "uploads/" + id, null, VideoStatus.PUBLISHED, null, null, List.of(), null, Map.of(), T0,
+                T0).withVisibilityChange(new Video.VisibilityChange(Visibility.PUBLIC, Visibility.UNLISTED,
+                requestedAt)));
+
+        APIGatewayV2HTTPResponse again = patch(id, "alice", "{\"visibility\": \"UNLISTED\"}");
+
+        assertThat(again.getStatusCode()).isEqualTo(202);
+        assertThat(fx.visibilityChangesStarted).singleElement().asString()
+                .startsWith(id + "-visibility-" + requestedAt.toEpochMilli() + " ");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.clipflow.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +130,55 @@ class VisibilityChangeIT {
     }
 
     @Test
+    void change_whoseOldMediaStepFailsForGood_staysPending_andTheSamePatchRestartsItWhereItStopped() throws Exception {
+        String channel = call("POST", "/channels", "{\"name\":\"Denied CDN\"}", CREATOR, 201).path("channelId")
+                .asText();
+        Path clip = DemoVideo.generate(Files.createDirectories(tmp.resolve("denied")), "320x180", 1);
+        String id = TestStacks.upload(up, HTTP, CREATOR, channel, TestStacks.video("Denied CDN", "cdn"), clip);
+        TestStacks.awaitPublished(up, HTTP, CREATOR, id);
+
+        // The CDN refuses every invalidation (403, not retried): the old media's step fails for good.
+        Instant requestedAt;
+        stack.denyCdnInvalidations(true);
+        try {
+            requestedAt = Instant.parse(call("PATCH", "/videos/" + id, "{\"visibility\":\"PRIVATE\"}", CREATOR, 202)
+                    .path("visibilityChange").path("requestedAt").asText());
+            assertThat(awaitEnded(id + "-visibility-" + requestedAt.toEpochMilli()))
+                    .isEqualTo(ExecutionStatus.FAILED);
+        } finally {
+            stack.denyCdnInvalidations(false);
+        }
+        JsonNode stuck = call("GET", "/videos/" + id, null, CREATOR, 200);
+        assertThat(stuck.path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(stuck.path("visibilityChange").path("to").asText()).as("still pending").isEqualTo("PRIVATE");
+        assertThat(stuck.path("visibilityChange").path("requestedAt").asText()).isEqualTo(requestedAt.toString());
+        call("PATCH", "/videos/" + id, "{\"visibility\":\"UNLISTED\"}", CREATOR, 409);
+
+        JsonNode again = call("PATCH", "/videos/" + id, "{\"visibility\":\"private\"}", CREATOR, 202);
+        assertThat(again.path("visibilityChange").path("requestedAt").asText()).as("the same change")
+                .isEqualTo(requestedAt.toString());
+        String first = id + "-visibility-" + requestedAt.toEpochMilli();
+        assertThat(awaitEnded(first + "-2")).isEqualTo(ExecutionStatus.SUCCEEDED);
+        call("PATCH", "/videos/" + id, "{\"visibility\":\"PRIVATE\"}", CREATOR, 200);
+
+        Map<String, ExecutionStatus> attempts = new TreeMap<>();
+        executions(id).forEach(e -> attempts.put(e.name(), e.status()));
+        assertThat(attempts).containsExactly(Map.entry(first, ExecutionStatus.FAILED),
+                Map.entry(first + "-2", ExecutionStatus.SUCCEEDED));
+        assertThat(stepsOf(first + "-2")).as("the steps the first attempt did are skipped")
+                .containsExactly("COPY_MEDIA skipped", "SWITCH skipped", "DELETE_OLD_MEDIA done", "UNLIST done",
+                        "FINISH done");
+        JsonNode own = call("GET", "/videos/" + id, null, CREATOR, 200);
+        assertThat(own.path("visibility").asText()).isEqualTo("PRIVATE");
+        assertThat(own.has("visibilityChange")).as("the change is over").isFalse();
+        assertThat(keys("videos/" + id + "/")).isEmpty();
+        assertThat(keys("restricted/" + id + "/")).anyMatch(k -> k.endsWith("/hls/master.m3u8"));
+        assertThat(stack.cdnInvalidations()).contains(List.of("MediaDistribution",
+                "visibility-" + id + "-" + requestedAt.toEpochMilli(), "/videos/" + id + "/*"));
+        assertThat(changedEvents(id)).as("switched once").hasSize(1);
+    }
+
+    @Test
     void patchVisibility_ofSomeoneElsesVideo_is404_andStartsNothing() throws Exception {
         String channel = call("POST", "/channels", "{\"name\":\"Not yours\"}", CREATOR, 201).path("channelId")
                 .asText();
@@ -184,6 +236,31 @@ class VisibilityChangeIT {
         var done = stack.clients().sfn().describeExecution(r -> r.executionArn(arn));
         assertThat(done.status()).as("%s: %s %s", name, done.error(), done.cause())
                 .isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    /** Waits for execution {@code name} of the visibility machine to end and answers how it ended. */
+    private static ExecutionStatus awaitEnded(String name) throws InterruptedException {
+        String arn = stack.template().stateMachine("VideoVisibilityChange").orElseThrow().arn()
+                .replace(":stateMachine:", ":execution:") + ":" + name;
+        Instant until = Instant.now().plus(EXECUTION);
+        ExecutionStatus status = null;
+        while (status == null || status == ExecutionStatus.RUNNING) {
+            assertThat(Instant.now()).as("execution " + name).isBefore(until);
+            Thread.sleep(250);
+            status = executions(name.substring(0, name.indexOf("-visibility-"))).stream()
+                    .filter(e -> e.name().equals(name)).map(ExecutionListItem::status).findFirst().orElse(null);
+        }
+        return stack.clients().sfn().describeExecution(r -> r.executionArn(arn)).status();
+    }
+
+    /** What each step of execution {@code name} did: {@code "<STEP> done"} or {@code "<STEP> skipped"}, in order. */
+    private static List<String> stepsOf(String name) {
+        String arn = stack.template().stateMachine("VideoVisibilityChange").orElseThrow().arn()
+                .replace(":stateMachine:", ":execution:") + ":" + name;
+        return stack.clients().sfn().getExecutionHistory(r -> r.executionArn(arn)).events().stream()
+                .filter(e -> e.typeAsString().equals("TaskSucceeded"))
+                .map(e -> Json.parse(e.taskSucceededEventDetails().output()).path("Payload"))
+                .map(p -> p.path("step").asText() + (p.path("skipped").asBoolean() ? " skipped" : " done")).toList();
     }
 
     private static List<ExecutionListItem> executions(String videoId) {
