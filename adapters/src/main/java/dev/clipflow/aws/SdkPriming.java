@@ -3,6 +3,8 @@ package dev.clipflow.aws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * calling thread) and captured into the call's execution attributes when the call starts.
  */
 public final class SdkPriming {
+    private static final Logger LOG = LoggerFactory.getLogger(SdkPriming.class);
     /** The access key id priming requests are signed with: not a credential anywhere. */
     public static final String ACCESS_KEY_ID = "AKIASNAPSTARTPRIMING";
     private static final AwsCredentials CREDENTIALS =
@@ -96,6 +99,8 @@ public final class SdkPriming {
         if (primed.isEmpty()) {
             throw new IllegalStateException("priming made no SDK call through a client AwsClients built");
         }
+        primed.forEach(call -> LOG.info("SnapStart priming: {}.{} to {} {}, not sent", call.service(),
+                call.operation(), call.host(), call.signed() ? "signed" : "NOT signed"));
         return List.copyOf(primed);
     }
 
