@@ -144,6 +144,8 @@ lever() { # name, before, after
 mkdir -p docs/benchmarks
 # The warm-invocation section (bench/cold-start/warm.sh) stays as it is.
 warm=$(awk '/^<!-- warm: /,/^<!-- \/warm -->/' docs/benchmarks/cold-start.md 2>/dev/null || true)
+# So does the SDK-priming row of the lever table (bench/cold-start/sdk-priming.sh).
+sdkrow=$(grep -m1 '^| SnapStart priming of the SDK path' docs/benchmarks/cold-start.md 2>/dev/null || true)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 {
   echo "# Cold start: fresh JVM to first handled event"
@@ -207,6 +209,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   lever "**all of issue 13's trims** (the four above)" scf-untrimmed scf
   lever "AppCDS archive of the function's classes" scf scf-cds
   lever "AppCDS archive, plain handler" plain plain-cds
+  [ -z "$sdkrow" ] || echo "$sdkrow"
   echo
   echo "### Where the plain handler's time goes"
   echo
