@@ -13,12 +13,7 @@ RUNS="${RUNS:-7}"
 CP="bench/cold-start/target/classes:$(cat bench/cold-start/target/classpath.txt)"
 work=$(mktemp -d)
 trap 'kill "$emu_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$JAVA" -cp "$CP" dev.clipflow.testing.EmulatorServer "$work/env" > "$work/emulators.log" 2>&1 &
-emu_pid=$!
-for _ in $(seq 1 300); do grep -q '^ready' "$work/emulators.log" 2>/dev/null && break; sleep 0.1; done
-grep -q '^ready' "$work/emulators.log" || { echo "emulators did not start"; cat "$work/emulators.log"; exit 1; }
-props=()
-while IFS='=' read -r k v; do props+=("-D$k=$v"); done < "$work/env"
+start_emulators
 props+=("-DUPLOADS_BUCKET=bench-uploads" "-DVIDEOS_TABLE=bench-videos" "-DCHANNELS_TABLE=bench-channels"
         "-Dlogging.level.root=WARN")
 "$JAVA" "${props[@]}" -cp "$CP" dev.clipflow.bench.coldstart.BenchSetup >/dev/null
