@@ -28,13 +28,7 @@ unzip -q functions/ingest/target/ingest.zip -x 'lib/*' -d "$work/function"
 echo "work: $work"
 PROBE_CP="$work/ingest/probe.jar:$work/ingest/function.jar:$work/ingest/lib/*"
 trap 'kill "$emu_pid" 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
-"$JAVA" -cp "$CP" dev.clipflow.testing.EmulatorServer "$work/env" > "$work/emulators.log" 2>&1 &
-emu_pid=$!
-for _ in $(seq 1 300); do grep -q '^ready' "$work/emulators.log" 2>/dev/null && break; sleep 0.1; done
-grep -q '^ready' "$work/emulators.log" || { echo "emulators did not start"; cat "$work/emulators.log"; exit 1; }
-
-props=()
-while IFS='=' read -r k v; do props+=("-D$k=$v"); done < "$work/env"
+start_emulators
 props+=("-DUPLOADS_BUCKET=bench-uploads" "-DVIDEOS_TABLE=bench-videos" "-DCHANNELS_TABLE=bench-channels"
         "-DSTATE_MACHINE_ARN=arn:aws:states:us-east-1:000000000000:stateMachine:bench"
         "-DAWS_ENDPOINT_URL_SFN=http://127.0.0.1:9"
@@ -144,6 +138,8 @@ lever() { # name, before, after
 mkdir -p docs/benchmarks
 # The warm-invocation section (bench/cold-start/warm.sh) stays as it is.
 warm=$(awk '/^<!-- warm: /,/^<!-- \/warm -->/' docs/benchmarks/cold-start.md 2>/dev/null || true)
+# So does the SDK-priming row of the lever table (bench/cold-start/sdk-priming.sh).
+sdkrow=$(grep -m1 '^| SnapStart priming of the SDK path' docs/benchmarks/cold-start.md 2>/dev/null || true)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 {
   echo "# Cold start: fresh JVM to first handled event"
@@ -207,6 +203,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
   lever "**all of issue 13's trims** (the four above)" scf-untrimmed scf
   lever "AppCDS archive of the function's classes" scf scf-cds
   lever "AppCDS archive, plain handler" plain plain-cds
+  [ -z "$sdkrow" ] || echo "$sdkrow"
   echo
   echo "### Where the plain handler's time goes"
   echo

@@ -22,12 +22,7 @@ work=$(mktemp -d)
 unzip -q functions/upload-api/target/upload-api.zip -d "$work/function"
 PROBE_CP="bench/cold-start/target/classes:$work/function:$work/function/lib/*:$CP"
 trap 'kill "$emu_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$JAVA" -cp "$CP" dev.clipflow.testing.EmulatorServer "$work/env" > "$work/emulators.log" 2>&1 &
-emu_pid=$!
-for _ in $(seq 1 300); do grep -q '^ready' "$work/emulators.log" 2>/dev/null && break; sleep 0.1; done
-grep -q '^ready' "$work/emulators.log" || { echo "emulators did not start"; cat "$work/emulators.log"; exit 1; }
-props=()
-while IFS='=' read -r k v; do props+=("-D$k=$v"); done < "$work/env"
+start_emulators
 props+=("-DUPLOADS_BUCKET=bench-uploads" "-DVIDEOS_TABLE=bench-videos" "-DCHANNELS_TABLE=bench-channels"
         "-DMEDIA_BASE_URL=https://d111111abcdef8.cloudfront.net" "-Dlogging.level.root=WARN"
         "-DDELETION_STATE_MACHINE_ARN=arn:aws:states:us-east-1:000000000000:stateMachine:bench-video-deletion"

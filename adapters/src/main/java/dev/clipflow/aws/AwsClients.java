@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -42,7 +44,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * With an S3 endpoint override the S3 client uses path-style addressing and computes checksums
  * only when an operation requires them (S3Proxy rejects the SDK's default trailing checksums);
  * against AWS the SDK defaults stay. HTTP is the URL-connection client: light, no extra threads,
- * and safe under SnapStart.
+ * and safe under SnapStart. Every client carries {@link SdkPriming}'s interceptor and credentials: a call made while
+ * priming is signed with priming credentials and aborted before it is sent.
  */
 public final class AwsClients {
     private static final Duration API_TIMEOUT = Duration.ofSeconds(30);
@@ -51,11 +54,16 @@ public final class AwsClients {
     private final SdkHttpClient http;
 
     public AwsClients(UnaryOperator<String> config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.http = UrlConnectionHttpClient.builder()
+        this(config, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(60))
-                .build();
+                .build());
+    }
+
+    /** Clients on {@code http} (tests: an HTTP client that records what is sent). */
+    AwsClients(UnaryOperator<String> config, SdkHttpClient http) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.http = Objects.requireNonNull(http, "http");
     }
 
     /** Clients configured from the process environment. */
@@ -78,7 +86,7 @@ public final class AwsClients {
 
     public S3Client s3() {
         var builder = S3Client.builder().httpClient(http).region(region()).credentialsProvider(credentials("s3"))
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(5)));
+                .overrideConfiguration(overrides(Duration.ofMinutes(5)));
         endpoint("s3").ifPresent(uri -> builder.endpointOverride(uri)
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -96,21 +104,21 @@ public final class AwsClients {
     public DynamoDbClient dynamoDb() {
         var builder = DynamoDbClient.builder().httpClient(http).region(region())
                 .credentialsProvider(credentials("dynamodb"))
-                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+                .overrideConfiguration(overrides(API_TIMEOUT));
         endpoint("dynamodb").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     public SqsClient sqs() {
         var builder = SqsClient.builder().httpClient(http).region(region()).credentialsProvider(credentials("sqs"))
-                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+                .overrideConfiguration(overrides(API_TIMEOUT));
         endpoint("sqs").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
     public SfnClient sfn() {
         var builder = SfnClient.builder().httpClient(http).region(region()).credentialsProvider(credentials("sfn"))
-                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+                .overrideConfiguration(overrides(API_TIMEOUT));
         endpoint("sfn").ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -118,7 +126,7 @@ public final class AwsClients {
     public SecretsManagerClient secretsManager() {
         var builder = SecretsManagerClient.builder().httpClient(http).region(region())
                 .credentialsProvider(credentials("secrets_manager"))
-                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+                .overrideConfiguration(overrides(API_TIMEOUT));
         endpoint("secrets_manager").ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -127,7 +135,7 @@ public final class AwsClients {
     public software.amazon.awssdk.services.cloudfront.CloudFrontClient cloudFront() {
         var builder = software.amazon.awssdk.services.cloudfront.CloudFrontClient.builder().httpClient(http)
                 .region(Region.AWS_GLOBAL).credentialsProvider(credentials("cloudfront"))
-                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+                .overrideConfiguration(overrides(API_TIMEOUT));
         endpoint("cloudfront").ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -135,7 +143,7 @@ public final class AwsClients {
     public EventBridgeClient eventBridge() {
         var builder = EventBridgeClient.builder().httpClient(http).region(region())
                 .credentialsProvider(credentials("eventbridge"))
-                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT));
+                .overrideConfiguration(overrides(API_TIMEOUT));
         endpoint("eventbridge").ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -149,17 +157,24 @@ public final class AwsClients {
     public ApiGatewayManagementApiClient apiGatewayManagementApi(URI stageEndpoint) {
         return ApiGatewayManagementApiClient.builder().httpClient(http).region(region())
                 .credentialsProvider(credentials("apigatewaymanagementapi"))
-                .overrideConfiguration(o -> o.apiCallTimeout(API_TIMEOUT))
+                .overrideConfiguration(overrides(API_TIMEOUT))
                 .endpointOverride(endpoint("apigatewaymanagementapi").orElse(stageEndpoint)).build();
     }
 
+    /** The call timeout, and {@link SdkPriming}'s interceptor: a call made while priming is not sent. */
+    private static Consumer<ClientOverrideConfiguration.Builder> overrides(Duration apiCallTimeout) {
+        return o -> o.apiCallTimeout(apiCallTimeout).addExecutionInterceptor(SdkPriming.INTERCEPTOR);
+    }
+
+    /** The credentials, never resolved while {@link SdkPriming} is active on the calling thread. */
     private AwsCredentialsProvider credentials(String service) {
         Optional<String> key = value("AWS_ACCESS_KEY_ID");
         Optional<String> secret = value("AWS_SECRET_ACCESS_KEY");
         if (endpoint(service).isPresent() && key.isPresent() && secret.isPresent()) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.get(), secret.get()));
+            return SdkPriming.credentials(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(key.get(), secret.get())));
         }
-        return DefaultCredentialsProvider.builder().build();
+        return SdkPriming.credentials(DefaultCredentialsProvider.builder().build());
     }
 
     private Optional<String> value(String name) {

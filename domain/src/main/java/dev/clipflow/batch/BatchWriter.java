@@ -21,10 +21,13 @@ public final class BatchWriter<T> {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
 
-    /** A writer with the default backoff, real sleeps and a thread-local random jitter source. */
-    public static <T> BatchWriter<T> withDefaults(BatchSink<T> sink, int batchSize) {
-        return new BatchWriter<>(sink, batchSize, Backoff.DEFAULT, Sleeper.THREAD,
-                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    /**
+     * A writer with the default backoff and real sleeps, its jitter from {@code jitter} (uniform in [0, 1)). There is
+     * no default jitter source: on Lambda it must be one that SnapStart sandboxes do not share
+     * ({@code dev.clipflow.lambda.RestoreSafeJitter}, docs/adr/0015), which this module cannot know.
+     */
+    public static <T> BatchWriter<T> withDefaults(BatchSink<T> sink, int batchSize, DoubleSupplier jitter) {
+        return new BatchWriter<>(sink, batchSize, Backoff.DEFAULT, Sleeper.THREAD, jitter);
     }
 
     public BatchWriter(BatchSink<T> sink, int batchSize, Backoff backoff, Sleeper sleeper, DoubleSupplier random) {

@@ -76,4 +76,14 @@ public final class FunctionBeans {
         PrimingRequest request = new PrimingRequest(name, event);
         context.registerBean("primingRequest#" + name, PrimingRequest.class, () -> request);
     }
+
+    /**
+     * Declares a warm-up step for SnapStart priming, run before the snapshot once the context is refreshed (so
+     * {@code step} may look up the function's beans, e.g. its SDK client). It must have no effect outside the JVM:
+     * an SDK call goes through {@code dev.clipflow.aws.SdkPriming.prime}, signed and not sent.
+     */
+    public static void primingStep(GenericApplicationContext context, String name, Runnable step) {
+        PrimingStep primingStep = new PrimingStep(name, step);
+        context.registerBean("primingStep#" + name, PrimingStep.class, () -> primingStep);
+    }
 }

@@ -33,7 +33,8 @@ import org.springframework.util.StringUtils;
  * the invocation's START/END/REPORT lines and to its X-Ray trace. Removed afterwards: a warm container's next
  * invocation never logs a stale id. Constructed in Lambda's init phase, it registers the SnapStart hooks
  * ({@link SnapStartPriming}) before the snapshot is taken, with a warm-up for each {@link PrimingRequest} the start
- * class declares: the request sent through this handler (request id {@value PrimingContext#REQUEST_ID}).
+ * class declares: the request sent through this handler (request id {@value PrimingContext#REQUEST_ID}), and each
+ * {@link PrimingStep} (an SDK call signed and not sent).
  */
 public class RequestIdFunctionInvoker implements RequestStreamHandler {
 
@@ -81,6 +82,9 @@ public class RequestIdFunctionInvoker implements RequestStreamHandler {
         SnapStartPriming priming = SnapStartPriming.global();
         for (PrimingRequest request : context.getBeansOfType(PrimingRequest.class).values()) {
             priming.warmUp(request.name(), () -> prime(request));
+        }
+        for (PrimingStep step : context.getBeansOfType(PrimingStep.class).values()) {
+            priming.warmUp(step.name(), step.action());
         }
         priming.register();
     }

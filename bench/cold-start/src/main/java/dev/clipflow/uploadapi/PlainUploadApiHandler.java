@@ -2,6 +2,7 @@ package dev.clipflow.uploadapi;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.clipflow.aws.AwsClients;
 import dev.clipflow.http.HttpApiFunction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PlainUploadApiHandler implements RequestStreamHandler {
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpApiFunction api = new HttpApiFunction(UploadApiApplication.api(new StandardEnvironment()));
+    private final HttpApiFunction api = api(new StandardEnvironment());
+
+    private static HttpApiFunction api(StandardEnvironment env) {
+        return new HttpApiFunction(UploadApiApplication.api(env, new AwsClients(env::getProperty).dynamoDb()));
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -5,6 +5,7 @@ import dev.clipflow.aws.dynamodb.social.DynamoFeedStore;
 import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
 import dev.clipflow.batch.BatchWriter;
 import dev.clipflow.lambda.FunctionBeans;
+import dev.clipflow.lambda.RestoreSafeJitter;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedStore;
@@ -37,7 +38,8 @@ public class FeedFanoutApplication implements ApplicationContextInitializer<Gene
         var dynamo = aws.dynamoDb();
         FeedStore feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"),
                 Duration.ofDays(env.getProperty("FEED_TTL_DAYS", Long.class, DynamoFeedStore.DEFAULT_TTL.toDays())));
-        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
+        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH,
+                RestoreSafeJitter.create());
         return new FeedFanout(new SubscriberFanout(
                 new DynamoSubscriptionStore(dynamo, env.getRequiredProperty("SUBSCRIPTIONS_TABLE")), feeds,
                 batches -> {

@@ -1,6 +1,7 @@
 package dev.clipflow.socialapi;
 
 import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.SdkPriming;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoVideoRepository;
 import dev.clipflow.aws.dynamodb.discovery.DynamoCoViewStore;
@@ -27,6 +28,7 @@ import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Functional registration (docs/adr/0015): no component scan, no auto-configuration.
  */
 public class SocialApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
+    /** The function's DynamoDB client: a bean, so the SnapStart priming steps call the one the API uses. */
+    private static final String DYNAMO_DB = "dynamoDb";
 
     public static void main(String[] args) {
         FunctionalSpringApplication.run(SocialApiApplication.class, args);
@@ -50,15 +54,26 @@ public class SocialApiApplication implements ApplicationContextInitializer<Gener
      */
     @Override
     public void initialize(GenericApplicationContext context) {
+        Environment env = context.getEnvironment();
+        context.registerBean(DYNAMO_DB, DynamoDbClient.class, () -> new AwsClients(env::getProperty).dynamoDb());
         FunctionBeans.register(context, "socialApi", HttpApiFunction.class,
-                () -> new HttpApiFunction(api(context.getEnvironment())));
+                () -> new HttpApiFunction(api(env, context.getBean(DYNAMO_DB, DynamoDbClient.class))));
         FunctionBeans.primingRequest(context, "social api: GET /me/feed without identity (401, no AWS call)",
                 HttpApiFunction.unauthenticatedRequest("GET /me/feed", Map.of()));
+        FunctionBeans.primingStep(context, "social api: DynamoDB GetItem of a video (signed, not sent)", () -> {
+            var videos = new DynamoVideoRepository(context.getBean(DYNAMO_DB, DynamoDbClient.class),
+                    env.getRequiredProperty("VIDEOS_TABLE"));
+            SdkPriming.prime(() -> videos.find("snapstart-priming"));
+        });
+        FunctionBeans.primingStep(context, "social api: DynamoDB Query of a feed (signed, not sent)", () -> {
+            var feeds = new DynamoFeedStore(context.getBean(DYNAMO_DB, DynamoDbClient.class),
+                    env.getRequiredProperty("FEEDS_TABLE"));
+            SdkPriming.prime(() -> feeds.viewerFeed("snapstart-priming", null, 1));
+        });
     }
 
-    static SocialApi api(Environment env) {
+    static SocialApi api(Environment env, DynamoDbClient dynamo) {
         AwsClients aws = new AwsClients(env::getProperty);
-        var dynamo = aws.dynamoDb();
         Clock clock = Clock.systemUTC();
         SignedCursors cursors = new SignedCursors(new SecretStrings(aws.secretsManager())
                 .read(env.getRequiredProperty("CURSOR_SECRET_ARN")).getBytes(StandardCharsets.UTF_8),

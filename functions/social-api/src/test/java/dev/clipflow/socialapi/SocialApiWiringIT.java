@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.clipflow.aws.AwsClients;
 import dev.clipflow.catalog.VideoStatus;
 import dev.clipflow.lambda.PrimingRequest;
+import dev.clipflow.lambda.PrimingStep;
 import dev.clipflow.lambda.RequestIdFunctionInvoker;
 import dev.clipflow.paging.SignedCursors;
 import dev.clipflow.testing.Emulators;
@@ -97,6 +98,19 @@ class SocialApiWiringIT {
         Map<String, Object> answer = invoke(requests.iterator().next().event());
         assertThat(answer).containsEntry("statusCode", 401);
         assertThat(String.valueOf(answer.get("body"))).contains("UNAUTHENTICATED");
+    }
+
+    @Test
+    void primingSteps_declaredByTheStartClass_primeTheApisFirstDynamoDbCalls_thenTheApiAnswers() throws Exception {
+        var steps = invoker.context().getBeansOfType(PrimingStep.class).values();
+
+        assertThat(steps).extracting(PrimingStep::name).containsExactlyInAnyOrder(
+                "social api: DynamoDB GetItem of a video (signed, not sent)",
+                "social api: DynamoDB Query of a feed (signed, not sent)");
+        steps.forEach(step -> step.action().run()); // SdkPriming.prime throws when nothing was primed
+        f.channel("chan-primed", "creator");
+        String videoId = f.video("chan-primed", VideoStatus.PUBLISHED);
+        assertThat(invoke("social-feed.json", videoId)).containsEntry("statusCode", 200);
     }
 
     private static Map<String, Object> invoke(String event, String videoId) throws Exception {

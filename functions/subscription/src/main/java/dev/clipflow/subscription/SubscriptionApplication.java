@@ -7,6 +7,7 @@ import dev.clipflow.aws.dynamodb.social.DynamoSubscriptionStore;
 import dev.clipflow.aws.sqs.SqsFanoutQueue;
 import dev.clipflow.batch.BatchWriter;
 import dev.clipflow.lambda.FunctionBeans;
+import dev.clipflow.lambda.RestoreSafeJitter;
 import dev.clipflow.social.FanoutPolicy;
 import dev.clipflow.social.FeedEntry;
 import dev.clipflow.social.FeedStore;
@@ -41,7 +42,8 @@ public class SubscriptionApplication implements ApplicationContextInitializer<Ge
         var dynamo = aws.dynamoDb();
         FeedStore feeds = new DynamoFeedStore(dynamo, env.getRequiredProperty("FEEDS_TABLE"),
                 Duration.ofDays(env.getProperty("FEED_TTL_DAYS", Long.class, DynamoFeedStore.DEFAULT_TTL.toDays())));
-        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
+        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH,
+                RestoreSafeJitter.create());
         FanoutPolicy policy = FanoutPolicy.parse(env.getProperty("FANOUT_INLINE_MAX"),
                 env.getProperty("FANOUT_CELEBRITY_THRESHOLD"), env.getProperty("FANOUT_BATCH_SIZE"));
         SubscriberFanout fanout = new SubscriberFanout(

@@ -1,6 +1,7 @@
 package dev.clipflow.uploadapi;
 
 import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.SdkPriming;
 import dev.clipflow.aws.dynamodb.DynamoChannelRepository;
 import dev.clipflow.aws.dynamodb.DynamoDeletionRecords;
 import dev.clipflow.aws.dynamodb.DynamoUploadQuotas;
@@ -34,6 +35,7 @@ import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class UploadApiApplication implements ApplicationContextInitializer<GenericApplicationContext> {
     static final long DEFAULT_URL_TTL_SECONDS = 900;
     static final long MAX_URL_TTL_SECONDS = 3600;
+    /** The function's DynamoDB client: a bean, so the SnapStart priming step calls the one the API uses. */
+    private static final String DYNAMO_DB = "dynamoDb";
 
     public static void main(String[] args) {
         FunctionalSpringApplication.run(UploadApiApplication.class, args);
@@ -63,16 +67,22 @@ public class UploadApiApplication implements ApplicationContextInitializer<Gener
     /** The bean Lambda calls: the event's bytes in ({@link HttpApiFunction}), the API's answer out. */
     @Override
     public void initialize(GenericApplicationContext context) {
+        Environment env = context.getEnvironment();
+        context.registerBean(DYNAMO_DB, DynamoDbClient.class, () -> new AwsClients(env::getProperty).dynamoDb());
         FunctionBeans.register(context, "uploadApi", HttpApiFunction.class,
-                () -> new HttpApiFunction(api(context.getEnvironment())));
+                () -> new HttpApiFunction(api(env, context.getBean(DYNAMO_DB, DynamoDbClient.class))));
         FunctionBeans.primingRequest(context, "upload api: GET /videos/{videoId} without identity (401, no AWS call)",
                 HttpApiFunction.unauthenticatedRequest("GET /videos/{videoId}",
                         Map.of("videoId", "snapstart-priming")));
+        FunctionBeans.primingStep(context, "upload api: DynamoDB GetItem of a video (signed, not sent)", () -> {
+            var videos = new DynamoVideoRepository(context.getBean(DYNAMO_DB, DynamoDbClient.class),
+                    env.getRequiredProperty("VIDEOS_TABLE"));
+            SdkPriming.prime(() -> videos.find("snapstart-priming"));
+        });
     }
 
-    static UploadApi api(Environment env) {
+    static UploadApi api(Environment env, DynamoDbClient dynamo) {
         AwsClients aws = new AwsClients(env::getProperty);
-        var dynamo = aws.dynamoDb();
         var videos = new DynamoVideoRepository(dynamo, env.getRequiredProperty("VIDEOS_TABLE"));
         var channels = new DynamoChannelRepository(dynamo, env.getRequiredProperty("CHANNELS_TABLE"));
         var multipart = new S3MultipartUploads(aws.s3(), aws.s3Presigner(), env.getRequiredProperty("UPLOADS_BUCKET"));

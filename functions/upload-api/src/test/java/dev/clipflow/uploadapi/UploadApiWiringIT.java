@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.clipflow.aws.AwsClients;
+import dev.clipflow.aws.SdkPriming;
 import dev.clipflow.catalog.Channel;
 import dev.clipflow.catalog.ChannelLimits;
 import dev.clipflow.catalog.Video;
@@ -134,20 +135,39 @@ class UploadApiWiringIT {
         assertThat(withHeader.get("statusCode").intValue()).isIn(200, 404);
     }
 
+    /**
+     * The hook sends the priming request through the handler (401 inside the JVM) and primes the API's first SDK
+     * call, a video's GetItem, on the API's own client: marshalled (the SDK's "Sending Request" line, logged before
+     * signing), signed with the priming credentials and aborted before transmission, so the SDK receives no
+     * response. (SdkPrimingIT shows with a recording HTTP client that nothing is sent.)
+     */
     @Test
-    void snapStartPriming_beforeCheckpoint_sendsARequestThroughTheHandler_withoutAnAwsCall() throws Exception {
+    void snapStartPriming_beforeCheckpoint_sendsARequestThroughTheHandler_andPrimesTheSdkWithoutAnAwsCall()
+            throws Exception {
         List<ILoggingEvent> primed = logged(() -> SnapStartPriming.global().beforeCheckpoint(null));
 
         assertThat(primed).filteredOn(e -> "snapstart-priming".equals(e.getMDCPropertyMap().get("awsRequestId")))
                 .as("the API's one line for the priming request, logged through the handler")
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("GET /videos/{videoId} -> 401 ApiRequestRejectedException");
-        assertThat(primed).as("requests the AWS SDK sent while priming")
-                .noneMatch(e -> e.getLoggerName().equals(SDK_REQUESTS));
+        assertThat(primed).filteredOn(e -> e.getLoggerName().equals(SdkPriming.class.getName()))
+                .extracting(ILoggingEvent::getFormattedMessage).as("the SDK call primed")
+                .containsExactly("SnapStart priming: DynamoDb.GetItem to 127.0.0.1 signed, not sent");
+        assertThat(primed).filteredOn(e -> e.getLoggerName().equals(SDK_REQUESTS))
+                .extracting(ILoggingEvent::getFormattedMessage).as("the SDK's request lines while priming")
+                .singleElement().asString().startsWith("Sending Request: ").contains("X-Amz-Target")
+                .doesNotContain("Authorization");
+        assertThat(primed).as("responses the AWS SDK received while priming")
+                .noneMatch(UploadApiWiringIT::sdkResponse);
         assertThat(primed).as("failed priming steps").noneMatch(e -> e.getLevel() == Level.WARN);
         assertThat(logged(() -> invoke("api-get-video.json")))
-                .as("the same capture sees the requests of a request that reaches AWS")
-                .anyMatch(e -> e.getLoggerName().equals(SDK_REQUESTS));
+                .as("the same capture sees the responses of a request that reaches AWS")
+                .anyMatch(UploadApiWiringIT::sdkResponse);
+    }
+
+    /** The SDK's line for a response it received ("Received successful response: 200, ..."). */
+    private static boolean sdkResponse(ILoggingEvent e) {
+        return e.getLoggerName().equals(SDK_REQUESTS) && e.getFormattedMessage().startsWith("Received");
     }
 
     /** The log events (SDK requests included) while {@code action} runs. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -106,7 +107,8 @@ final class FanoutBench {
     }
 
     private SubscriberFanout fanout(FanoutPolicy policy) {
-        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH);
+        BatchWriter<FeedEntry> writer = BatchWriter.withDefaults(feeds::putBatch, FeedStore.MAX_BATCH,
+                () -> ThreadLocalRandom.current().nextDouble());
         return new SubscriberFanout(subscriptions, feeds, new SqsFanoutQueue(sqs, queueUrl), policy, writer);
     }
 
