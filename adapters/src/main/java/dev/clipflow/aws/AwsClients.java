@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -39,7 +40,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       endpoint override, as the AWS SDKs and CLI define these variables;</li>
  *   <li>{@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else {@code us-east-1};</li>
  *   <li>with an endpoint override only: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} as static
- *       credentials (emulators); without one, the default provider chain (Lambda's role).</li>
+ *       credentials (emulators); without one, the default provider chain (Lambda's role): one provider for the
+ *       clients of an instance, dropped and re-created after every SnapStart restore
+ *       ({@link RestorableCredentials}).</li>
  * </ul>
  * With an S3 endpoint override the S3 client uses path-style addressing and computes checksums
  * only when an operation requires them (S3Proxy rejects the SDK's default trailing checksums);
@@ -52,6 +55,8 @@ public final class AwsClients {
 
     private final UnaryOperator<String> config;
     private final SdkHttpClient http;
+    private final Supplier<? extends AwsCredentialsProvider> defaultChain;
+    private RestorableCredentials restorable;
 
     public AwsClients(UnaryOperator<String> config) {
         this(config, UrlConnectionHttpClient.builder()
@@ -62,8 +67,18 @@ public final class AwsClients {
 
     /** Clients on {@code http} (tests: an HTTP client that records what is sent). */
     AwsClients(UnaryOperator<String> config, SdkHttpClient http) {
+        this(config, http, () -> DefaultCredentialsProvider.builder().build());
+    }
+
+    /**
+     * Clients on {@code http} whose credentials, without static emulator credentials, come from providers
+     * {@code defaultChain} creates (tests: a provider that counts its resolutions and closes).
+     */
+    AwsClients(UnaryOperator<String> config, SdkHttpClient http,
+               Supplier<? extends AwsCredentialsProvider> defaultChain) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(http, "http");
+        this.defaultChain = Objects.requireNonNull(defaultChain, "defaultChain");
     }
 
     /** Clients configured from the process environment. */
@@ -174,7 +189,18 @@ public final class AwsClients {
             return SdkPriming.credentials(
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(key.get(), secret.get())));
         }
-        return SdkPriming.credentials(DefaultCredentialsProvider.builder().build());
+        return SdkPriming.credentials(restorableCredentials());
+    }
+
+    /**
+     * The default-chain credentials of this instance's clients, one provider for all of them, re-created after a
+     * SnapStart restore ({@link RestorableCredentials}): a snapshot holds no credentials a restored sandbox uses.
+     */
+    synchronized RestorableCredentials restorableCredentials() {
+        if (restorable == null) {
+            restorable = new RestorableCredentials(defaultChain).register();
+        }
+        return restorable;
     }
 
     private Optional<String> value(String name) {

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * SnapStart's runtime hooks (org.crac): before the snapshot, warm-up steps run the request path's code
  * without side effects, so that the first request after a restore finds its classes loaded and compiled; after the
- * restore, steps re-create what restored sandboxes must not share (jitter seeds, see {@link RestoreSafeJitter};
- * connections and cached credentials where a function holds them).
+ * restore, steps re-create what restored sandboxes must not share (jitter seeds, see {@link RestoreSafeJitter}).
+ * The SDK clients' cached credentials are not a step here: adapters' {@code dev.clipflow.aws.RestorableCredentials}
+ * registers its own CRaC resource (docs/adr/0015).
  *
  * <p>One instance per JVM ({@link #global()}), registered with the global CRaC context by the function's handler
  * ({@link RequestIdFunctionInvoker}) and holding a strong reference (the CRaC context holds its resources weakly).
