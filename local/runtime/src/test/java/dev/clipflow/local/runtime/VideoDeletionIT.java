@@ -3,13 +3,11 @@ package dev.clipflow.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.aws.dynamodb.common.Items;
 import dev.clipflow.local.asl.json.Json;
 import dev.clipflow.local.runtime.demo.DemoVideo;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import dev.clipflow.local.runtime.template.BucketDef;
-import dev.clipflow.testing.template.CfnYaml;
 import dev.clipflow.testing.template.TableDef;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -269,27 +267,14 @@ class VideoDeletionIT {
     /** A JSON copy of template.yaml (paths made absolute) with the shorter in-flight wait. */
     @SuppressWarnings("unchecked")
     private static Path templateCopy(Path root) throws Exception {
-        Map<String, Object> template = CfnYaml.read(root.resolve("template.yaml"));
+        Map<String, Object> template = TemplateCopies.read(root);
         Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
-        for (Object r : resources.values()) {
-            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) r).get("Properties");
-            if (props != null) {
-                for (String uri : List.of("CodeUri", "DefinitionUri")) {
-                    if (props.get(uri) instanceof String s) {
-                        props.put(uri, root.resolve(s).toString());
-                    }
-                }
-            }
-        }
         Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) (
                 (Map<String, Object>) resources.get("VideoDeletionFunction")).get("Properties")).get("Environment"))
                 .get("Variables");
         assertThat(env).containsKey("IN_FLIGHT_TASK_SECONDS");
         env.put("IN_FLIGHT_TASK_SECONDS", IN_FLIGHT_TASK_SECONDS);
-        Path copy = Files.createDirectories(root.resolve("local/runtime/target/video-deletion-it"))
-                .resolve("template.json");
-        Files.writeString(copy, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(template));
-        return copy;
+        return TemplateCopies.write(template, root.resolve("local/runtime/target/video-deletion-it/template.json"));
     }
 
     private static String channel(String owner) throws Exception {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.local.runtime.LocalClipflow;
 import dev.clipflow.local.runtime.RepoRoot;
+import dev.clipflow.local.runtime.TemplateCopies;
 import dev.clipflow.local.runtime.function.FunctionResult;
 import dev.clipflow.local.runtime.template.FunctionDef;
 import dev.clipflow.local.runtime.template.TemplateModel;
-import dev.clipflow.testing.template.CfnYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,18 +203,8 @@ class IamRemovalIT {
     /** A JSON copy of the template without {@code action} in the role of {@code function}. */
     @SuppressWarnings("unchecked")
     private Path templateWithout(String function, String action) throws Exception {
-        Map<String, Object> template = CfnYaml.read(root.resolve("template.yaml"));
+        Map<String, Object> template = TemplateCopies.read(root);
         Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
-        for (Object r : resources.values()) {
-            Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) r).get("Properties");
-            if (props != null) {
-                for (String uri : List.of("CodeUri", "DefinitionUri")) {
-                    if (props.get(uri) instanceof String s) {
-                        props.put(uri, root.resolve(s).toString());
-                    }
-                }
-            }
-        }
         Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) resources.get(function))
                 .get("Properties");
         List<Object> kept = new ArrayList<>();
@@ -249,9 +239,7 @@ class IamRemovalIT {
             }
         }
         props.put("Policies", kept);
-        Path dir = Files.createDirectories(root.resolve("local/runtime/target/iam-removal"));
-        Path copy = dir.resolve(function + "-without-" + action.replace(':', '-') + ".json");
-        Files.writeString(copy, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(template));
-        return copy;
+        return TemplateCopies.write(template, root.resolve("local/runtime/target/iam-removal")
+                .resolve(function + "-without-" + action.replace(':', '-') + ".json"));
     }
 }
